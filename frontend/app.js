@@ -1,0 +1,55 @@
+import { api, describe } from "/api.js";
+
+const main = document.getElementById("main");
+const session = document.getElementById("session");
+
+function el(tag, attrs = {}, ...children) {
+  const node = document.createElement(tag);
+  for (const [key, value] of Object.entries(attrs)) {
+    if (key === "class") node.className = value; else node.setAttribute(key, value);
+  }
+  for (const child of children) {
+    node.append(child instanceof Node ? child : document.createTextNode(String(child)));
+  }
+  return node;
+}
+
+function showError(error) {
+  main.replaceChildren(el("div", { class: "error", role: "alert" }, ...describe(error).map((l) => el("p", {}, l))));
+}
+
+function renderAnonymous() {
+  session.replaceChildren(el("a", { class: "button", href: "/login" }, "Log in"));
+  main.replaceChildren(
+    el("h2", {}, "Welcome"),
+    el("p", {}, "Mutual Vote is where members join, elect governors and board members, and vote on motions."),
+    el("p", {}, el("a", { class: "button", href: "/login" }, "Log in to take part")),
+  );
+}
+
+function renderMe(me) {
+  session.replaceChildren(
+    el("span", {}, me.name || me.username),
+    el("a", { class: "button secondary", href: "/logout" }, "Log out"),
+  );
+  const roles = el("p", { class: "roles" }, ...me.roles.map((r) => el("span", {}, r)));
+  main.replaceChildren(
+    el("h2", {}, `Hello, ${me.name || me.username}`),
+    el("dl", {},
+      el("dt", {}, "Signed in as"), el("dd", { id: "username" }, me.username),
+      el("dt", {}, "Email"), el("dd", {}, me.email || "—"),
+      el("dt", {}, "Membership"), el("dd", { id: "membership" }, me.member ? me.member.status : "not a member yet")),
+    el("h3", {}, "Your roles"),
+    me.roles.length ? roles : el("p", {}, "No roles yet."),
+  );
+}
+
+async function start() {
+  try {
+    renderMe(await api("/api/me"));
+  } catch (error) {
+    if (error.status === 401) renderAnonymous(); else showError(error);
+  }
+}
+
+start();

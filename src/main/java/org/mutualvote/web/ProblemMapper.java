@@ -1,0 +1,148 @@
+package org.mutualvote.web;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.UUID;
+
+import jakarta.validation.ConstraintViolation;
+import jakarta.validation.ConstraintViolationException;
+import jakarta.validation.ElementKind;
+import jakarta.validation.Path;
+import jakarta.ws.rs.WebApplicationException;
+import jakarta.ws.rs.core.Response;
+import jakarta.ws.rs.core.UriInfo;
+
+import org.jboss.logging.Logger;
+import org.jboss.resteasy.reactive.RestResponse;
+import org.jboss.resteasy.reactive.server.ServerExceptionMapper;
+
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.JsonMappingException;
+import com.fasterxml.jackson.databind.exc.MismatchedInputException;
+
+import io.quarkus.security.AuthenticationFailedException;
+import io.quarkus.security.ForbiddenException;
+import io.quarkus.security.UnauthorizedException;
+
+/** The one home of error mapping: every failure leaves as RFC 9457 problem+json, never a stack trace. */
+public class ProblemMapper {
+
+    private static final Logger LOG = Logger.getLogger(ProblemMapper.class);
+
+    @ServerExceptionMapper
+    public RestResponse<Problem> problem(ProblemException e, UriInfo uri) {
+        return respond(e.problem(), uri);
+    }
+
+    @ServerExceptionMapper
+    public RestResponse<Problem> invalid(ConstraintViolationException e, UriInfo uri) {
+        List<Problem.FieldError> errors = new ArrayList<>();
+        for (ConstraintViolation<?> v : e.getConstraintViolations()) {
+            errors.add(new Problem.FieldError(fieldName(v.getPropertyPath()), v.getMessage()));
+        }
+        errors.sort((a, b) -> a.field().compareTo(b.field()));
+        Problem p = Problem.of(400, "Invalid request", "One or more fields are invalid").withErrors(errors);
+        return respond(p, uri);
+    }
+
+    @ServerExceptionMapper
+    public RestResponse<Problem> unreadableJson(JsonProcessingException e, UriInfo uri) {
+        String where = e.getLocation() == null ? ""
+                : " at line " + e.getLocation().getLineNr() + ", column " + e.getLocation().getColumnNr();
+        return respond(Problem.of(400, "Malformed JSON", "The request body is not valid JSON" + where), uri);
+    }
+
+    @ServerExceptionMapper
+    public RestResponse<Problem> wrongJsonShape(MismatchedInputException e, UriInfo uri) {
+        String field = jsonPath(e);
+        String detail = field.isEmpty() ? "The request body does not have the expected shape"
+                : "Field '" + field + "' has the wrong type or format";
+        return respond(Problem.of(400, "Malformed JSON", detail)
+                .withErrors(field.isEmpty() ? List.of() : List.of(new Problem.FieldError(field, "wrong type or format"))), uri);
+    }
+
+    @ServerExceptionMapper
+    public RestResponse<Problem> unauthenticated(UnauthorizedException e, UriInfo uri) {
+        return respond(Problem.of(401, "Unauthorized", "Log in or send a valid bearer token"), uri);
+    }
+
+    @ServerExceptionMapper
+    public RestResponse<Problem> badCredentials(AuthenticationFailedException e, UriInfo uri) {
+        return respond(Problem.of(401, "Unauthorized", "The credentials sent are not valid"), uri);
+    }
+
+    @ServerExceptionMapper
+    public RestResponse<Problem> forbidden(ForbiddenException e, UriInfo uri) {
+        return respond(Problem.of(403, "Forbidden", "Your roles do not allow this"), uri);
+    }
+
+    @ServerExceptionMapper
+    public RestResponse<Problem> web(WebApplicationException e, UriInfo uri) {
+        // Quarkus REST wraps a body that Jackson could not read in a plain 400.
+        if (e.getCause() instanceof MismatchedInputException shape) {
+            return wrongJsonShape(shape, uri);
+        }
+        if (e.getCause() instanceof JsonProcessingException unreadable) {
+            return unreadableJson(unreadable, uri);
+        }
+        Response r = e.getResponse();
+        int status = r.getStatus();
+        if (status >= 500) {
+            return unexpected(e, uri);
+        }
+        Response.StatusType type = r.getStatusInfo();
+        String detail = switch (status) {
+            case 404 -> "There is nothing at " + uri.getPath();
+            case 405 -> "This method is not allowed here";
+            case 406 -> "This resource cannot answer in the media type asked for";
+            case 415 -> "Send the body as application/json";
+            default -> e.getMessage();
+        };
+        return respond(Problem.of(status, type.getReasonPhrase(), detail), uri);
+    }
+
+    @ServerExceptionMapper
+    public RestResponse<Problem> unexpected(Exception e, UriInfo uri) {
+        String incident = UUID.randomUUID().toString();
+        LOG.errorf(e, "Unexpected error, incident %s", incident);
+        return respond(Problem.of(500, "Internal error", "Something went wrong on our side (incident " + incident + ")"), uri);
+    }
+
+    private static RestResponse<Problem> respond(Problem p, UriInfo uri) {
+        Problem withInstance = p.instance() == null && uri != null ? p.withInstance(uri.getPath()) : p;
+        return RestResponse.ResponseBuilder.<Problem> create(p.status()).entity(withInstance).type(Problem.MEDIA_TYPE).build();
+    }
+
+    /** "create.request.name" becomes "name"; a query parameter keeps its own name. */
+    private static String fieldName(Path path) {
+        List<String> afterParameter = new ArrayList<>();
+        String parameter = null;
+        for (Path.Node node : path) {
+            if (node.getKind() == ElementKind.PARAMETER) {
+                parameter = node.getName();
+                afterParameter.clear();
+            } else if (node.getKind() != ElementKind.METHOD && node.getName() != null) {
+                afterParameter.add(node.getIndex() != null ? node.getName() + "[" + node.getIndex() + "]" : node.getName());
+            }
+        }
+        if (!afterParameter.isEmpty()) {
+            return String.join(".", afterParameter);
+        }
+        return parameter != null ? parameter : path.toString();
+    }
+
+    private static String jsonPath(JsonMappingException e) {
+        StringBuilder sb = new StringBuilder();
+        for (JsonMappingException.Reference ref : e.getPath()) {
+            if (ref.getFieldName() != null) {
+                if (!sb.isEmpty()) {
+                    sb.append('.');
+                }
+                sb.append(ref.getFieldName());
+            } else if (ref.getIndex() >= 0) {
+                sb.append('[').append(ref.getIndex()).append(']');
+            }
+        }
+        return sb.toString();
+    }
+}
