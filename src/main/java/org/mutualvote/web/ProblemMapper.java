@@ -18,7 +18,6 @@ import org.jboss.resteasy.reactive.server.ServerExceptionMapper;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.JsonMappingException;
-import com.fasterxml.jackson.databind.exc.MismatchedInputException;
 
 import io.quarkus.security.AuthenticationFailedException;
 import io.quarkus.security.ForbiddenException;
@@ -47,18 +46,22 @@ public class ProblemMapper {
 
     @ServerExceptionMapper
     public RestResponse<Problem> unreadableJson(JsonProcessingException e, UriInfo uri) {
+        if (e instanceof JsonMappingException mapping && !jsonPath(mapping).isEmpty()) {
+            return wrongJsonShape(mapping, uri);
+        }
         String where = e.getLocation() == null ? ""
                 : " at line " + e.getLocation().getLineNr() + ", column " + e.getLocation().getColumnNr();
         return respond(Problem.of(400, "Malformed JSON", "The request body is not valid JSON" + where), uri);
     }
 
-    @ServerExceptionMapper
-    public RestResponse<Problem> wrongJsonShape(MismatchedInputException e, UriInfo uri) {
+    /** Valid JSON of the wrong shape: names the field, and says why when a value was refused (an unknown enum key). */
+    private RestResponse<Problem> wrongJsonShape(JsonMappingException e, UriInfo uri) {
         String field = jsonPath(e);
+        String why = e.getCause() instanceof IllegalArgumentException refused ? refused.getMessage() : "wrong type or format";
         String detail = field.isEmpty() ? "The request body does not have the expected shape"
-                : "Field '" + field + "' has the wrong type or format";
+                : "Field '" + field + "' is not valid: " + why;
         return respond(Problem.of(400, "Malformed JSON", detail)
-                .withErrors(field.isEmpty() ? List.of() : List.of(new Problem.FieldError(field, "wrong type or format"))), uri);
+                .withErrors(field.isEmpty() ? List.of() : List.of(new Problem.FieldError(field, why))), uri);
     }
 
     @ServerExceptionMapper
@@ -79,9 +82,6 @@ public class ProblemMapper {
     @ServerExceptionMapper
     public RestResponse<Problem> web(WebApplicationException e, UriInfo uri) {
         // Quarkus REST wraps a body that Jackson could not read in a plain 400.
-        if (e.getCause() instanceof MismatchedInputException shape) {
-            return wrongJsonShape(shape, uri);
-        }
         if (e.getCause() instanceof JsonProcessingException unreadable) {
             return unreadableJson(unreadable, uri);
         }

@@ -1,0 +1,121 @@
+package org.mutualvote.ballot;
+
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.List;
+import java.util.UUID;
+import java.util.function.Consumer;
+
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.persistence.EntityManager;
+
+import org.hibernate.Session;
+
+/** The ballot table: writes ballots and reads them back in tracker order, never with a member. */
+@ApplicationScoped
+public class BallotBox {
+
+    private final EntityManager em;
+
+    BallotBox(EntityManager em) {
+        this.em = em;
+    }
+
+    /** Stores one ballot and returns its tracker. */
+    String put(long contestId, String channel, int[] ranking) {
+        String nonce = Tracker.newNonce();
+        String tracker = Tracker.of(contestId, channel, ranking, nonce);
+        em.createNativeQuery("""
+                insert into ballot (id, contest_id, channel, ranking, nonce, tracker)
+                values (?1, ?2, ?3, cast(?4 as integer[]), ?5, ?6)""")
+                .setParameter(1, UUID.randomUUID())
+                .setParameter(2, contestId)
+                .setParameter(3, channel)
+                .setParameter(4, arrayLiteral(ranking))
+                .setParameter(5, nonce)
+                .setParameter(6, tracker)
+                .executeUpdate();
+        return tracker;
+    }
+
+    /** Stores many ballots of one channel in JDBC batches (paper ballots). */
+    public int putAll(long contestId, String channel, List<int[]> rankings) {
+        em.unwrap(Session.class).doWork(connection -> {
+            try (var ps = connection.prepareStatement("""
+                    insert into ballot (id, contest_id, channel, ranking, nonce, tracker)
+                    values (?, ?, ?, cast(? as integer[]), ?, ?)""")) {
+                int n = 0;
+                for (int[] ranking : rankings) {
+                    String nonce = Tracker.newNonce();
+                    ps.setObject(1, UUID.randomUUID());
+                    ps.setLong(2, contestId);
+                    ps.setString(3, channel);
+                    ps.setString(4, arrayLiteral(ranking));
+                    ps.setString(5, nonce);
+                    ps.setString(6, Tracker.of(contestId, channel, ranking, nonce));
+                    ps.addBatch();
+                    if (++n % 1000 == 0) {
+                        ps.executeBatch();
+                    }
+                }
+                ps.executeBatch();
+            }
+        });
+        return rankings.size();
+    }
+
+    /** Every ballot of a contest in tracker order: the order of the bulletin board, its BLT and the count. */
+    public void forEach(long contestId, Consumer<StoredBallot> sink) {
+        em.unwrap(Session.class).doWork(connection -> {
+            try (var ps = connection.prepareStatement(
+                    "select tracker, channel, ranking, nonce from ballot where contest_id = ? order by tracker")) {
+                ps.setFetchSize(5000);
+                ps.setLong(1, contestId);
+                try (var rs = ps.executeQuery()) {
+                    while (rs.next()) {
+                        Integer[] boxed = (Integer[]) rs.getArray(3).getArray();
+                        int[] ranking = Arrays.stream(boxed).mapToInt(Integer::intValue).toArray();
+                        sink.accept(new StoredBallot(rs.getString(1), rs.getString(2), ranking, rs.getString(4)));
+                    }
+                }
+            }
+        });
+    }
+
+    public List<StoredBallot> all(long contestId) {
+        List<StoredBallot> out = new ArrayList<>();
+        forEach(contestId, out::add);
+        return out;
+    }
+
+    public java.util.Optional<StoredBallot> byTracker(long contestId, String tracker) {
+        @SuppressWarnings("unchecked")
+        List<Object[]> rows = em.createNativeQuery(
+                "select tracker, channel, cast(ranking as text), nonce from ballot where contest_id = ?1 and tracker = ?2")
+                .setParameter(1, contestId).setParameter(2, tracker).getResultList();
+        return rows.stream().findFirst().map(r -> new StoredBallot(((String) r[0]).trim(), (String) r[1],
+                parseArray((String) r[2]), ((String) r[3]).trim()));
+    }
+
+    public long count(long contestId, String channel) {
+        return ((Number) em.createNativeQuery("select count(*) from ballot where contest_id = ?1 and channel = ?2")
+                .setParameter(1, contestId).setParameter(2, channel).getSingleResult()).longValue();
+    }
+
+    static String arrayLiteral(int[] ranking) {
+        StringBuilder sb = new StringBuilder("{");
+        for (int i = 0; i < ranking.length; i++) {
+            sb.append(i == 0 ? "" : ",").append(ranking[i]);
+        }
+        return sb.append('}').toString();
+    }
+
+    private static int[] parseArray(String literal) {
+        String inner = literal.substring(1, literal.length() - 1);
+        return inner.isEmpty() ? new int[0] : Arrays.stream(inner.split(",")).mapToInt(Integer::parseInt).toArray();
+    }
+
+    /** A ballot as stored: its tracker, channel ("online" or "paper"), ranking of candidate numbers and nonce. */
+    public record StoredBallot(String tracker, String channel, int[] ranking, String nonce) {
+    }
+}

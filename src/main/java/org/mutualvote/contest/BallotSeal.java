@@ -1,0 +1,32 @@
+package org.mutualvote.contest;
+
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.persistence.EntityManager;
+
+/**
+ * At close, rewrites a contest's ballot and participation rows in one transaction, in an order of
+ * their own. While voting runs, each ballot and its participation were written by the same
+ * transaction, so PostgreSQL's system columns (xmin, physical position) could pair them for someone
+ * reading the raw tables; once rewritten, every row of the contest shares one transaction id and
+ * ballots lie in tracker order, so nothing pairs them any more.
+ */
+@ApplicationScoped
+class BallotSeal {
+
+    private final EntityManager em;
+
+    BallotSeal(EntityManager em) {
+        this.em = em;
+    }
+
+    void seal(long contestId) {
+        em.createNativeQuery("""
+                with moved as (delete from ballot where contest_id = ?1 returning *)
+                insert into ballot select * from moved order by tracker""")
+                .setParameter(1, contestId).executeUpdate();
+        em.createNativeQuery("""
+                with moved as (delete from participation where contest_id = ?1 returning *)
+                insert into participation select * from moved order by member_id""")
+                .setParameter(1, contestId).executeUpdate();
+    }
+}

@@ -1,0 +1,106 @@
+package org.mutualvote.contest;
+
+import java.time.Instant;
+import java.util.LinkedHashMap;
+import java.util.Map;
+
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.enterprise.inject.Instance;
+import jakarta.transaction.Transactional;
+
+import org.mutualvote.audit.AuditService;
+import org.mutualvote.web.ProblemException;
+
+/** The one place a contest changes state: checks the move, freezes the roll, seals ballots, audits. */
+@ApplicationScoped
+public class ContestLifecycle {
+
+    private final ContestRepository contests;
+    private final VoterRoll roll;
+    private final BallotSeal seal;
+    private final AuditService audit;
+    private final Instance<UncontestedRule> uncontestedRules;
+
+    ContestLifecycle(ContestRepository contests, VoterRoll roll, BallotSeal seal, AuditService audit,
+            Instance<UncontestedRule> uncontestedRules) {
+        this.contests = contests;
+        this.roll = roll;
+        this.seal = seal;
+        this.audit = audit;
+        this.uncontestedRules = uncontestedRules;
+    }
+
+    /** Loads and locks a contest of the given kind, or 404. */
+    @Transactional(Transactional.TxType.MANDATORY)
+    public Contest lock(long id, ContestKind kind) {
+        return contests.findForUpdate(id).filter(c -> c.kind == kind)
+                .orElseThrow(() -> ProblemException.notFound(kind.key() + " " + id));
+    }
+
+    /**
+     * Moves a locked contest on. Opening freezes the voter roll, or declares the result straight away
+     * when the contest is uncontested; closing seals the ballots.
+     */
+    @Transactional(Transactional.TxType.MANDATORY)
+    public ContestState move(Contest c, ContestState to, String actor) {
+        if (!c.state.next().contains(to)) {
+            throw ProblemException.conflict("The " + c.kind.key() + " is " + c.state.key() + "; it cannot move to " + to.key()
+                    + (c.state.next().isEmpty() ? "" : " (it can move to " + keys(c) + ")"));
+        }
+        ContestState from = c.state;
+        Map<String, Object> details = new LinkedHashMap<>();
+        details.put("from", from.key());
+        if (to == ContestState.OPEN && uncontested(c)) {
+            to = ContestState.COUNTED;
+            details.put("uncontested", true);
+        } else if (to == ContestState.OPEN) {
+            c.rollSize = roll.freeze(c);
+            c.rollFrozenAt = Instant.now();
+            details.put("rollSize", c.rollSize);
+        } else if (to == ContestState.CLOSED) {
+            seal.seal(c.id);
+            details.put("votes", roll.voted(c.id));
+        }
+        c.state = to;
+        details.put("to", to.key());
+        audit.record(actor, c.kind.key() + "." + to.key(), c.kind.key() + "/" + c.id, details);
+        return to;
+    }
+
+    private boolean uncontested(Contest c) {
+        for (UncontestedRule rule : uncontestedRules) {
+            if (rule.kind() == c.kind && rule.isUncontested(c)) {
+                rule.declare(c);
+                return true;
+            }
+        }
+        return false;
+    }
+
+    /** Applies the timetable: moves a contest whose stated time has come. Returns the new state. */
+    @Transactional
+    public ContestState advanceOnTimetable(long id, Instant now) {
+        Contest c = contests.findForUpdate(id).orElse(null);
+        if (c == null) {
+            return null;
+        }
+        if (c.state == ContestState.OPEN && reached(c.votingCloseAt, now)) {
+            return move(c, ContestState.CLOSED, "timetable");
+        }
+        if (c.state.beforeVoting() && reached(c.votingOpenAt, now)) {
+            return move(c, ContestState.OPEN, "timetable");
+        }
+        if (c.state == ContestState.DRAFT && reached(c.nominationsOpenAt, now)) {
+            return move(c, ContestState.NOMINATIONS, "timetable");
+        }
+        return c.state;
+    }
+
+    private static boolean reached(Instant at, Instant now) {
+        return at != null && !at.isAfter(now);
+    }
+
+    private static String keys(Contest c) {
+        return String.join(" or ", c.state.next().stream().map(ContestState::key).toList());
+    }
+}

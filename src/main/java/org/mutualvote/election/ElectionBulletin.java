@@ -1,0 +1,157 @@
+package org.mutualvote.election;
+
+import java.io.IOException;
+import java.io.StringReader;
+import java.io.StringWriter;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.transaction.Transactional;
+
+import org.mutualvote.audit.AuditService;
+import org.mutualvote.ballot.BallotBox;
+import org.mutualvote.ballot.BallotBox.StoredBallot;
+import org.mutualvote.contest.Contest;
+import org.mutualvote.contest.ContestKind;
+import org.mutualvote.contest.ContestLifecycle;
+import org.mutualvote.contest.ContestRepository;
+import org.mutualvote.contest.ContestState;
+import org.mutualvote.count.Ballot;
+import org.mutualvote.count.Blt;
+import org.mutualvote.count.BltFormatException;
+import org.mutualvote.web.Problem.FieldError;
+import org.mutualvote.web.ProblemException;
+
+/**
+ * The bulletin board of a closed election: every ballot by tracker, as JSON or as a BLT file that the
+ * project's Recount command counts to the published result. Also where paper ballots come in.
+ */
+@ApplicationScoped
+class ElectionBulletin {
+
+    static final int MAX_PAPER_BALLOTS = 2_000_000;
+
+    private final ContestRepository contests;
+    private final ContestLifecycle lifecycle;
+    private final ElectionRepository elections;
+    private final CandidateRepository candidates;
+    private final BallotBox box;
+    private final AuditService audit;
+
+    ElectionBulletin(ContestRepository contests, ContestLifecycle lifecycle, ElectionRepository elections,
+            CandidateRepository candidates, BallotBox box, AuditService audit) {
+        this.contests = contests;
+        this.lifecycle = lifecycle;
+        this.elections = elections;
+        this.candidates = candidates;
+        this.box = box;
+        this.audit = audit;
+    }
+
+    public record BoardBallot(String tracker, String channel, List<String> ranking, int[] positions, String nonce) {
+    }
+
+    public record Board(long contestId, String title, String state, int seats, List<String> candidates,
+            String trackerFormula, List<BoardBallot> ballots) {
+    }
+
+    @Transactional
+    public Board board(long id) {
+        Contest c = closed(id);
+        List<String> names = candidates.ofContest(id).stream().map(k -> k.name).toList();
+        List<BoardBallot> ballots = new ArrayList<>();
+        box.forEach(id, b -> ballots.add(new BoardBallot(b.tracker(), b.channel(),
+                java.util.Arrays.stream(b.ranking()).mapToObj(p -> names.get(p - 1)).toList(), b.ranking(), b.nonce())));
+        return new Board(id, c.title, c.state.key(), elections.findById(id).seats, names,
+                "sha256(\"mutualvote-ballot-v1\\n\" + contestId + \"\\n\" + channel + \"\\n\" + positions joined by \",\" + \"\\n\" + nonce)",
+                ballots);
+    }
+
+    @Transactional
+    public StoredBallot lookup(long id, String tracker) {
+        closed(id);
+        return box.byTracker(id, tracker.toLowerCase())
+                .orElseThrow(() -> ProblemException.notFound("A ballot with tracker " + tracker + " in election " + id));
+    }
+
+    /** The BLT of every ballot (online and paper), one per line in tracker order, withdrawn candidates marked. */
+    @Transactional
+    public String blt(long id) {
+        Contest c = closed(id);
+        Election e = elections.findById(id);
+        List<Ballot> ballots = new ArrayList<>();
+        box.forEach(id, b -> ballots.add(new Ballot(1, ElectionCount.toIndices(b.ranking()))));
+        StringWriter out = new StringWriter();
+        try {
+            Blt.write(ElectionCount.engineInput(c, e, candidates.ofContest(id), ballots), out);
+        } catch (IOException impossible) {
+            throw new IllegalStateException(impossible);
+        }
+        return out.toString();
+    }
+
+    /** Adds paper or postal ballots, given as BLT, to a closed election before it is counted. */
+    @Transactional
+    public int addPaper(long id, String bltText, String actor) {
+        Contest c = lifecycle.lock(id, ContestKind.ELECTION);
+        if (c.state != ContestState.CLOSED) {
+            throw ProblemException.conflict("Paper ballots can be added only to a closed election before its count; this one is "
+                    + c.state.key());
+        }
+        org.mutualvote.count.Election paper;
+        try {
+            paper = Blt.read(new StringReader(bltText));
+        } catch (BltFormatException bad) {
+            throw ProblemException.unprocessable("The BLT file is malformed: " + bad.getMessage());
+        }
+        List<Candidate> standing = candidates.ofContest(id);
+        List<FieldError> errors = new ArrayList<>();
+        if (paper.candidates().size() != standing.size()) {
+            errors.add(new FieldError("candidates", "the file lists " + paper.candidates().size()
+                    + " candidates; this election has " + standing.size()));
+        } else {
+            for (int i = 0; i < standing.size(); i++) {
+                if (!standing.get(i).name.equalsIgnoreCase(paper.candidates().get(i).strip())) {
+                    errors.add(new FieldError("candidates[" + (i + 1) + "]", "the file names '" + paper.candidates().get(i)
+                            + "' where this election has '" + standing.get(i).name + "'"));
+                }
+            }
+        }
+        List<int[]> rankings = new ArrayList<>();
+        long total = 0;
+        for (Ballot b : paper.ballots()) {
+            total += b.weight();
+            if (total > MAX_PAPER_BALLOTS) {
+                throw ProblemException.unprocessable("The file holds more than " + MAX_PAPER_BALLOTS + " ballots");
+            }
+            int[] positions = new int[b.ranking().length];
+            for (int i = 0; i < positions.length; i++) {
+                int idx = b.ranking()[i];
+                if (idx >= 0 && idx < standing.size() && standing.get(idx).withdrawn) {
+                    errors.add(new FieldError("ballots", "a ballot marks " + standing.get(idx).name + ", who withdrew"));
+                }
+                positions[i] = idx + 1;
+            }
+            for (long w = 0; w < b.weight(); w++) {
+                rankings.add(positions);
+            }
+        }
+        if (!errors.isEmpty()) {
+            throw ProblemException.unprocessable("The paper ballots do not fit this election", errors.stream().distinct().toList());
+        }
+        int added = box.putAll(id, "paper", rankings);
+        audit.record(actor, "election.paper-ballots", "election/" + id, Map.of("ballots", added));
+        return added;
+    }
+
+    private Contest closed(long id) {
+        Contest c = contests.findByIdOptional(id).filter(x -> x.kind == ContestKind.ELECTION)
+                .orElseThrow(() -> ProblemException.notFound("election " + id));
+        if (!c.state.afterVoting()) {
+            throw ProblemException.conflict("The bulletin board opens when voting closes; the election is " + c.state.key());
+        }
+        return c;
+    }
+}

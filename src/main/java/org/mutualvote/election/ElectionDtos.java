@@ -1,0 +1,61 @@
+package org.mutualvote.election;
+
+import java.time.Instant;
+import java.util.List;
+
+import jakarta.validation.Valid;
+import jakarta.validation.constraints.Max;
+import jakarta.validation.constraints.Min;
+import jakarta.validation.constraints.NotBlank;
+import jakarta.validation.constraints.NotNull;
+import jakarta.validation.constraints.Pattern;
+import jakarta.validation.constraints.Size;
+
+import org.mutualvote.contest.Contest;
+
+/** The request and response shapes of the elections API. */
+public final class ElectionDtos {
+
+    private ElectionDtos() {
+    }
+
+    public record Timetable(Instant nominationsOpenAt, Instant nominationsCloseAt, Instant votingOpenAt, Instant votingCloseAt) {
+        static Timetable of(Contest c) {
+            return new Timetable(c.nominationsOpenAt, c.nominationsCloseAt, c.votingOpenAt, c.votingCloseAt);
+        }
+    }
+
+    public record ElectionRequest(
+            @NotBlank @Size(max = 200) String title,
+            @NotNull Long constituencyId,
+            @NotNull @Min(1) @Max(100) Integer seats,
+            @NotNull ElectionMethod method,
+            StvRule stvRule,
+            @Valid Timetable timetable) {
+    }
+
+    public record CandidateRequest(
+            @NotBlank @Size(max = 200) String name,
+            @Size(max = 4000) String statement,
+            @Size(max = 500) @Pattern(regexp = "https://\\S+", message = "must be an https:// address") String photoUrl) {
+    }
+
+    public record CandidateView(long id, int position, String name, String statement, String photoUrl, boolean withdrawn) {
+        static CandidateView from(Candidate c) {
+            return new CandidateView(c.id, c.position, c.name, c.statement, c.photoUrl, c.withdrawn);
+        }
+    }
+
+    public record ElectionView(long id, String title, long constituencyId, String constituencyName, String state,
+            int seats, String method, String stvRule, Timetable timetable, Integer rollSize,
+            List<CandidateView> candidates) {
+        static ElectionView from(Contest c, Election e, List<Candidate> candidates) {
+            return new ElectionView(c.id, c.title, c.constituency.id, c.constituency.name, c.state.key(), e.seats,
+                    e.method.key(), e.stvRule == null ? null : e.stvRule.key(), Timetable.of(c), c.rollSize,
+                    candidates.stream().map(CandidateView::from).toList());
+        }
+    }
+
+    public record Turnout(long contestId, long constituencyId, String state, Integer rollSize, long voted, String turnoutPercent) {
+    }
+}

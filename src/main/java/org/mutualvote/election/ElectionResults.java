@@ -1,0 +1,93 @@
+package org.mutualvote.election;
+
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.transaction.Transactional;
+
+import org.mutualvote.ballot.BallotBox;
+import org.mutualvote.contest.Contest;
+import org.mutualvote.contest.ContestKind;
+import org.mutualvote.contest.ContestRepository;
+import org.mutualvote.contest.ContestResult;
+import org.mutualvote.contest.ContestResultRepository;
+import org.mutualvote.contest.ContestState;
+import org.mutualvote.contest.VoterRoll;
+import org.mutualvote.web.ProblemException;
+
+import com.fasterxml.jackson.annotation.JsonRawValue;
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+
+/** Reading results and turnout: who may see what, and when. */
+@ApplicationScoped
+class ElectionResults {
+
+    private final ContestRepository contests;
+    private final ContestResultRepository results;
+    private final VoterRoll roll;
+    private final ElectionService elections;
+    private final ObjectMapper json;
+
+    ElectionResults(ContestRepository contests, ContestResultRepository results, VoterRoll roll,
+            ElectionService elections, ObjectMapper json) {
+        this.contests = contests;
+        this.results = results;
+        this.roll = roll;
+        this.elections = elections;
+        this.json = json;
+    }
+
+    public record ResultView(long contestId, String title, String state, String rule, String seed, boolean uncontested,
+            Integer rollSize, int onlineBallots, int paperBallots, List<String> elected, Instant countedAt,
+            Instant publishedAt, @JsonRawValue String report) {
+    }
+
+    /** Officials see a result once counted; members of the constituency and the board once published. */
+    @Transactional
+    public ResultView result(long id, String subject, boolean official, boolean board) {
+        Contest c = contests.findByIdOptional(id).filter(x -> x.kind == ContestKind.ELECTION)
+                .filter(x -> official || board || elections.inMembersConstituency(x, subject))
+                .orElseThrow(() -> ProblemException.notFound("election " + id));
+        boolean visible = official ? c.state == ContestState.COUNTED || c.state == ContestState.PUBLISHED
+                : c.state == ContestState.PUBLISHED;
+        if (!visible) {
+            throw ProblemException.conflict("The result is not " + (official ? "counted" : "published") + " yet; the election is "
+                    + c.state.key());
+        }
+        ContestResult r = results.findById(id);
+        return new ResultView(id, c.title, c.state.key(), r.rule, Long.toString(r.seed), r.uncontested, c.rollSize,
+                r.onlineBallots, r.paperBallots, elected(r.report), r.countedAt, r.publishedAt, r.report);
+    }
+
+    @Transactional
+    public ElectionDtos.Turnout turnout(long id) {
+        Contest c = contests.findByIdOptional(id).filter(x -> x.kind == ContestKind.ELECTION)
+                .orElseThrow(() -> ProblemException.notFound("election " + id));
+        long voted = roll.voted(id);
+        return new ElectionDtos.Turnout(id, c.constituency.id, c.state.key(), c.rollSize, voted, percent(voted, c.rollSize));
+    }
+
+    /** One decimal place, rounded half up, computed exactly in integers. */
+    static String percent(long voted, Integer rollSize) {
+        if (rollSize == null || rollSize == 0) {
+            return null;
+        }
+        long tenths = (voted * 1000 * 2 + rollSize) / (2L * rollSize);
+        return (tenths / 10) + "." + (tenths % 10);
+    }
+
+    private List<String> elected(String report) {
+        try {
+            List<String> names = new ArrayList<>();
+            JsonNode node = json.readTree(report).path("elected");
+            node.forEach(n -> names.add(n.asText()));
+            return names;
+        } catch (JsonProcessingException e) {
+            throw new IllegalStateException("stored count report is not JSON", e);
+        }
+    }
+}

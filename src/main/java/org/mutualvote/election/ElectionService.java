@@ -1,0 +1,236 @@
+package org.mutualvote.election;
+
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.transaction.Transactional;
+
+import org.mutualvote.audit.AuditService;
+import org.mutualvote.contest.Contest;
+import org.mutualvote.contest.ContestKind;
+import org.mutualvote.contest.ContestLifecycle;
+import org.mutualvote.contest.ContestRepository;
+import org.mutualvote.contest.ContestState;
+import org.mutualvote.election.ElectionDtos.CandidateRequest;
+import org.mutualvote.election.ElectionDtos.ElectionRequest;
+import org.mutualvote.election.ElectionDtos.ElectionView;
+import org.mutualvote.election.ElectionDtos.Timetable;
+import org.mutualvote.membership.Constituency;
+import org.mutualvote.membership.ConstituencyRepository;
+import org.mutualvote.membership.Member;
+import org.mutualvote.membership.MemberRepository;
+import org.mutualvote.web.Problem.FieldError;
+import org.mutualvote.web.ProblemException;
+
+/** Setting an election up: its details, timetable and candidates, and moving it through its lifecycle. */
+@ApplicationScoped
+public class ElectionService {
+
+    static final int STATEMENT_MAX_WORDS = 250;
+
+    private final ContestRepository contests;
+    private final ElectionRepository elections;
+    private final CandidateRepository candidates;
+    private final ConstituencyRepository constituencies;
+    private final MemberRepository members;
+    private final ContestLifecycle lifecycle;
+    private final AuditService audit;
+
+    ElectionService(ContestRepository contests, ElectionRepository elections, CandidateRepository candidates,
+            ConstituencyRepository constituencies, MemberRepository members, ContestLifecycle lifecycle, AuditService audit) {
+        this.contests = contests;
+        this.elections = elections;
+        this.candidates = candidates;
+        this.constituencies = constituencies;
+        this.members = members;
+        this.lifecycle = lifecycle;
+        this.audit = audit;
+    }
+
+    @Transactional
+    public ElectionView create(ElectionRequest r, String actor) {
+        Constituency constituency = checkRequest(r);
+        Contest c = new Contest();
+        c.kind = ContestKind.ELECTION;
+        c.title = r.title().strip();
+        c.constituency = constituency;
+        applyTimetable(c, r.timetable());
+        contests.persist(c);
+        Election e = new Election();
+        e.contestId = c.id;
+        apply(e, r);
+        elections.persist(e);
+        audit.record(actor, "election.created", "election/" + c.id, describe(r));
+        return ElectionView.from(c, e, List.of());
+    }
+
+    @Transactional
+    public ElectionView update(long id, ElectionRequest r, String actor) {
+        Contest c = lifecycle.lock(id, ContestKind.ELECTION);
+        requireBeforeVoting(c, "changed");
+        Constituency constituency = checkRequest(r);
+        c.title = r.title().strip();
+        c.constituency = constituency;
+        applyTimetable(c, r.timetable());
+        Election e = elections.findById(id);
+        apply(e, r);
+        audit.record(actor, "election.updated", "election/" + id, describe(r));
+        return ElectionView.from(c, e, candidates.ofContest(id));
+    }
+
+    @Transactional
+    public ElectionDtos.CandidateView nominate(long id, CandidateRequest r, String actor) {
+        Contest c = lifecycle.lock(id, ContestKind.ELECTION);
+        requireBeforeVoting(c, "given new candidates");
+        String statement = r.statement() == null ? "" : r.statement().strip();
+        int words = statement.isEmpty() ? 0 : statement.split("\\s+").length;
+        if (words > STATEMENT_MAX_WORDS) {
+            throw ProblemException.unprocessable("The statement is too long",
+                    List.of(new FieldError("statement", words + " words; at most " + STATEMENT_MAX_WORDS + " are allowed")));
+        }
+        String name = r.name().strip();
+        if (candidates.nameTaken(id, name)) {
+            throw ProblemException.conflict("A candidate called '" + name + "' is already standing in this election");
+        }
+        Candidate k = new Candidate();
+        k.contestId = id;
+        k.position = candidates.nextPosition(id);
+        k.name = name;
+        k.statement = statement;
+        k.photoUrl = r.photoUrl();
+        candidates.persist(k);
+        audit.record(actor, "election.candidate-nominated", "election/" + id,
+                Map.of("candidateId", k.id, "position", k.position, "name", k.name));
+        return ElectionDtos.CandidateView.from(k);
+    }
+
+    @Transactional
+    public ElectionDtos.CandidateView withdraw(long id, long candidateId, String actor) {
+        Contest c = lifecycle.lock(id, ContestKind.ELECTION);
+        Candidate k = candidates.findByIdOptional(candidateId).filter(x -> x.contestId == id)
+                .orElseThrow(() -> ProblemException.notFound("candidate " + candidateId + " of election " + id));
+        if (!c.state.beforeVoting()) {
+            throw ProblemException.conflict("Candidates may withdraw only until voting opens; the election is " + c.state.key());
+        }
+        if (k.withdrawn) {
+            throw ProblemException.conflict(k.name + " has already withdrawn");
+        }
+        k.withdrawn = true;
+        audit.record(actor, "election.candidate-withdrawn", "election/" + id, Map.of("candidateId", k.id, "name", k.name));
+        return ElectionDtos.CandidateView.from(k);
+    }
+
+    /** Moves the election to the next state of its lifecycle (409 naming the current state if it cannot). */
+    @Transactional
+    public ElectionView move(long id, ContestState to, String actor) {
+        Contest c = lifecycle.lock(id, ContestKind.ELECTION);
+        if (to == ContestState.OPEN && candidates.standing(id) == 0) {
+            throw ProblemException.conflict("The election has no candidates standing, so voting cannot open");
+        }
+        lifecycle.move(c, to, actor);
+        return ElectionView.from(c, elections.findById(id), candidates.ofContest(id));
+    }
+
+    @Transactional
+    public ElectionView view(long id, String subject, boolean seesAll) {
+        Contest c = contests.findByIdOptional(id).filter(x -> x.kind == ContestKind.ELECTION)
+                .filter(x -> seesAll || inMembersConstituency(x, subject))
+                .orElseThrow(() -> ProblemException.notFound("election " + id));
+        return ElectionView.from(c, elections.findById(id), candidates.ofContest(id));
+    }
+
+    /** Staff roles see every election; a member sees those of their own constituency that are no longer drafts. */
+    @Transactional
+    public List<ElectionView> list(String subject, boolean seesAll) {
+        List<ElectionView> out = new ArrayList<>();
+        List<Contest> found;
+        if (seesAll) {
+            found = contests.list("kind", io.quarkus.panache.common.Sort.descending("id"), ContestKind.ELECTION);
+        } else {
+            Member m = members.findBySubject(subject).orElse(null);
+            found = m == null ? List.of() : contests.inConstituency(m.constituency.id).stream()
+                    .filter(c -> c.kind == ContestKind.ELECTION && c.state != ContestState.DRAFT).toList();
+        }
+        for (Contest c : found) {
+            out.add(ElectionView.from(c, elections.findById(c.id), candidates.ofContest(c.id)));
+        }
+        return out;
+    }
+
+    boolean inMembersConstituency(Contest c, String subject) {
+        return c.state != ContestState.DRAFT && members.findBySubject(subject)
+                .map(m -> m.constituency.id.equals(c.constituency.id)).orElse(false);
+    }
+
+    private Constituency checkRequest(ElectionRequest r) {
+        List<FieldError> errors = new ArrayList<>();
+        Constituency constituency = constituencies.findByIdOptional(r.constituencyId()).orElse(null);
+        if (constituency == null) {
+            errors.add(new FieldError("constituencyId", "no constituency has id " + r.constituencyId()));
+        } else if (constituency.retired) {
+            errors.add(new FieldError("constituencyId", constituency.name + " is retired"));
+        }
+        if (r.method() == ElectionMethod.STV && r.stvRule() == null) {
+            errors.add(new FieldError("stvRule", "an stv election needs a rule: scotland, ers97 or meek"));
+        }
+        if (r.method() != ElectionMethod.STV && r.stvRule() != null) {
+            errors.add(new FieldError("stvRule", "only stv elections take a rule"));
+        }
+        if (r.method() == ElectionMethod.IRV && r.seats() != 1) {
+            errors.add(new FieldError("seats", "instant runoff fills exactly one seat; use stv for more"));
+        }
+        Timetable t = r.timetable();
+        if (t != null) {
+            order(errors, "nominationsCloseAt", t.nominationsOpenAt(), t.nominationsCloseAt());
+            order(errors, "votingOpenAt", t.nominationsCloseAt(), t.votingOpenAt());
+            order(errors, "votingCloseAt", t.votingOpenAt(), t.votingCloseAt());
+        }
+        if (!errors.isEmpty()) {
+            throw ProblemException.unprocessable("The election cannot be set up like this", errors);
+        }
+        return constituency;
+    }
+
+    private static void order(List<FieldError> errors, String field, java.time.Instant before, java.time.Instant after) {
+        if (before != null && after != null && after.isBefore(before)) {
+            errors.add(new FieldError("timetable." + field, "must not be before the step that comes first"));
+        }
+    }
+
+    private static void requireBeforeVoting(Contest c, String what) {
+        if (!c.state.beforeVoting()) {
+            throw ProblemException.conflict("The election is " + c.state.key() + "; it can be " + what + " only before voting opens");
+        }
+    }
+
+    private static void apply(Election e, ElectionRequest r) {
+        e.seats = r.seats();
+        e.method = r.method();
+        e.stvRule = r.stvRule();
+    }
+
+    private static void applyTimetable(Contest c, Timetable t) {
+        c.nominationsOpenAt = t == null ? null : t.nominationsOpenAt();
+        c.nominationsCloseAt = t == null ? null : t.nominationsCloseAt();
+        c.votingOpenAt = t == null ? null : t.votingOpenAt();
+        c.votingCloseAt = t == null ? null : t.votingCloseAt();
+    }
+
+    private static Map<String, Object> describe(ElectionRequest r) {
+        Map<String, Object> d = new LinkedHashMap<>();
+        d.put("title", r.title());
+        d.put("constituencyId", r.constituencyId());
+        d.put("seats", r.seats());
+        d.put("method", r.method().key());
+        if (r.stvRule() != null) {
+            d.put("stvRule", r.stvRule().key());
+        }
+        if (r.timetable() != null) {
+            d.put("timetable", r.timetable().toString());
+        }
+        return d;
+    }
+}
