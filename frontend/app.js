@@ -1,18 +1,9 @@
 import { api, describe } from "/api.js";
+import { el } from "/dom.js";
+import { renderContests } from "/vote.js";
 
 const main = document.getElementById("main");
 const session = document.getElementById("session");
-
-function el(tag, attrs = {}, ...children) {
-  const node = document.createElement(tag);
-  for (const [key, value] of Object.entries(attrs)) {
-    if (key === "class") node.className = value; else node.setAttribute(key, value);
-  }
-  for (const child of children) {
-    node.append(child instanceof Node ? child : document.createTextNode(String(child)));
-  }
-  return node;
-}
 
 function showError(error) {
   main.replaceChildren(el("div", { class: "error", role: "alert" }, ...describe(error).map((l) => el("p", {}, l))));
@@ -42,6 +33,7 @@ function renderMe(me) {
     el("h3", {}, "Your roles"),
     me.roles.length ? roles : el("p", {}, "No roles yet."),
   );
+  if (me.member && me.member.status === "active") renderContests(main);
 }
 
 async function start() {

@@ -21,38 +21,30 @@ public class BallotBox {
         this.em = em;
     }
 
-    /** Stores one ballot and returns its tracker. */
-    String put(long contestId, String channel, int[] ranking) {
+    static final String INSERT = """
+            insert into ballot (id, contest_id, channel, ranking, nonce, tracker)
+            values (?, ?, ?, cast(? as integer[]), ?, ?)""";
+
+    /** Binds one ballot with a random id and a fresh nonce to {@link #INSERT}; returns its tracker. */
+    static String bind(java.sql.PreparedStatement ps, long contestId, String channel, int[] ranking) throws java.sql.SQLException {
         String nonce = Tracker.newNonce();
         String tracker = Tracker.of(contestId, channel, ranking, nonce);
-        em.createNativeQuery("""
-                insert into ballot (id, contest_id, channel, ranking, nonce, tracker)
-                values (?1, ?2, ?3, cast(?4 as integer[]), ?5, ?6)""")
-                .setParameter(1, UUID.randomUUID())
-                .setParameter(2, contestId)
-                .setParameter(3, channel)
-                .setParameter(4, arrayLiteral(ranking))
-                .setParameter(5, nonce)
-                .setParameter(6, tracker)
-                .executeUpdate();
+        ps.setObject(1, UUID.randomUUID());
+        ps.setLong(2, contestId);
+        ps.setString(3, channel);
+        ps.setString(4, arrayLiteral(ranking));
+        ps.setString(5, nonce);
+        ps.setString(6, tracker);
         return tracker;
     }
 
     /** Stores many ballots of one channel in JDBC batches (paper ballots). */
     public int putAll(long contestId, String channel, List<int[]> rankings) {
         em.unwrap(Session.class).doWork(connection -> {
-            try (var ps = connection.prepareStatement("""
-                    insert into ballot (id, contest_id, channel, ranking, nonce, tracker)
-                    values (?, ?, ?, cast(? as integer[]), ?, ?)""")) {
+            try (var ps = connection.prepareStatement(INSERT)) {
                 int n = 0;
                 for (int[] ranking : rankings) {
-                    String nonce = Tracker.newNonce();
-                    ps.setObject(1, UUID.randomUUID());
-                    ps.setLong(2, contestId);
-                    ps.setString(3, channel);
-                    ps.setString(4, arrayLiteral(ranking));
-                    ps.setString(5, nonce);
-                    ps.setString(6, Tracker.of(contestId, channel, ranking, nonce));
+                    bind(ps, contestId, channel, ranking);
                     ps.addBatch();
                     if (++n % 1000 == 0) {
                         ps.executeBatch();

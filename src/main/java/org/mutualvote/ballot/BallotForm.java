@@ -1,5 +1,7 @@
 package org.mutualvote.ballot;
 
+import java.sql.Connection;
+import java.sql.SQLException;
 import java.util.List;
 
 import org.mutualvote.contest.ContestKind;
@@ -12,5 +14,6 @@ public interface BallotForm {
 
     ContestKind kind();
 
-    int[] ranking(long contestId, List<Long> choices);
+    /** Reads what it needs on the casting transaction's connection. */
+    int[] ranking(Connection c, long contestId, List<Long> choices) throws SQLException;
 }

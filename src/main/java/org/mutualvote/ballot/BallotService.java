@@ -1,77 +1,115 @@
 package org.mutualvote.ballot;
 
+import java.sql.Connection;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.sql.Timestamp;
 import java.time.Instant;
 import java.util.List;
 
+import javax.sql.DataSource;
+
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.inject.Instance;
-import jakarta.persistence.EntityManager;
 import jakarta.transaction.Transactional;
 
 import org.mutualvote.contest.ContestKind;
+import org.mutualvote.contest.ContestLocks;
 import org.mutualvote.contest.ContestState;
 
 /**
  * Casting. The participation row and the ballot row are written in one transaction: the primary key
  * of participation makes a second vote impossible, and the answer leaves only after the commit.
+ * This is the hot path, so it speaks JDBC on the transaction's own connection: five short statements.
  */
 @ApplicationScoped
 public class BallotService {
 
-    private final EntityManager em;
-    private final BallotBox box;
+    private final DataSource db;
     private final Instance<BallotForm> forms;
 
-    BallotService(EntityManager em, BallotBox box, Instance<BallotForm> forms) {
-        this.em = em;
-        this.box = box;
+    BallotService(DataSource db, Instance<BallotForm> forms) {
+        this.db = db;
         this.forms = forms;
     }
 
     @Transactional
     public CastOutcome cast(long contestId, String subject, List<Long> choices) {
-        // One round trip for every check. KEY SHARE on the contest row holds off a concurrent close
-        // until this ballot is in, without making voters wait for each other.
-        @SuppressWarnings("unchecked")
-        List<Object[]> rows = em.createNativeQuery("""
-                select c.state, c.voting_close_at, c.kind, m.id,
-                       exists (select 1 from voter_roll r where r.contest_id = c.id and r.member_id = m.id)
-                from contest c left join member m on m.subject = ?2 and m.status = 'active'
-                where c.id = ?1
-                for key share of c""")
-                .setParameter(1, contestId).setParameter(2, subject).getResultList();
-        if (rows.isEmpty()) {
-            return new CastOutcome.NoSuchContest();
+        try (Connection c = db.getConnection()) {
+            // A shared lock that close waits for: no ballot slips in while a contest is being closed.
+            ContestLocks.shareForCasting(c, contestId);
+            String state;
+            String kind;
+            Instant closesAt;
+            Long memberId = null;
+            boolean onRoll;
+            try (PreparedStatement ps = c.prepareStatement("""
+                    select c.state, c.voting_close_at, c.kind, m.id,
+                           exists (select 1 from voter_roll r where r.contest_id = c.id and r.member_id = m.id)
+                    from contest c left join member m on m.subject = ? and m.status = 'active'
+                    where c.id = ?""")) {
+                ps.setString(1, subject);
+                ps.setLong(2, contestId);
+                try (ResultSet rs = ps.executeQuery()) {
+                    if (!rs.next()) {
+                        return new CastOutcome.NoSuchContest();
+                    }
+                    state = rs.getString(1);
+                    Timestamp close = rs.getTimestamp(2);
+                    closesAt = close == null ? null : close.toInstant();
+                    kind = rs.getString(3);
+                    long id = rs.getLong(4);
+                    memberId = rs.wasNull() ? null : id;
+                    onRoll = rs.getBoolean(5);
+                }
+            }
+            boolean pastClose = closesAt != null && !Instant.now().isBefore(closesAt);
+            if (!ContestState.OPEN.key().equals(state) || pastClose) {
+                return new CastOutcome.NotOpen(pastClose ? "closed" : state);
+            }
+            if (memberId == null || !onRoll) {
+                return new CastOutcome.NotOnRoll();
+            }
+            int[] ranking = form(ContestKind.valueOf(kind.toUpperCase())).ranking(c, contestId, choices);
+            try (PreparedStatement ps = c.prepareStatement(
+                    "insert into participation (contest_id, member_id) values (?, ?) on conflict do nothing")) {
+                ps.setLong(1, contestId);
+                ps.setLong(2, memberId);
+                if (ps.executeUpdate() == 0) {
+                    return new CastOutcome.AlreadyVoted();
+                }
+            }
+            String tracker = insertBallot(c, contestId, "online", ranking);
+            return new CastOutcome.Accepted(new CastOutcome.Receipt(contestId, tracker, Tracker.shortCode(tracker)));
+        } catch (SQLException e) {
+            throw new IllegalStateException("casting failed in the database", e);
         }
-        Object[] row = rows.get(0);
-        String state = (String) row[0];
-        Instant closesAt = row[1] == null ? null : toInstant(row[1]);
-        if (!ContestState.OPEN.key().equals(state) || (closesAt != null && !Instant.now().isBefore(closesAt))) {
-            return new CastOutcome.NotOpen(ContestState.OPEN.key().equals(state) ? "closed" : state);
-        }
-        if (row[3] == null || !Boolean.TRUE.equals(row[4])) {
-            return new CastOutcome.NotOnRoll();
-        }
-        long memberId = ((Number) row[3]).longValue();
-        int[] ranking = form(ContestKind.valueOf(((String) row[2]).toUpperCase())).ranking(contestId, choices);
+    }
 
-        int inserted = em.createNativeQuery(
-                "insert into participation (contest_id, member_id) values (?1, ?2) on conflict do nothing")
-                .setParameter(1, contestId).setParameter(2, memberId).executeUpdate();
-        if (inserted == 0) {
-            return new CastOutcome.AlreadyVoted();
+    /** Inserts one ballot with a fresh random id and nonce; returns its tracker. */
+    static String insertBallot(Connection c, long contestId, String channel, int[] ranking) throws SQLException {
+        try (PreparedStatement ps = c.prepareStatement(BallotBox.INSERT)) {
+            String tracker = BallotBox.bind(ps, contestId, channel, ranking);
+            ps.executeUpdate();
+            return tracker;
         }
-        String tracker = box.put(contestId, "online", ranking);
-        return new CastOutcome.Accepted(new CastOutcome.Receipt(contestId, tracker, Tracker.shortCode(tracker)));
     }
 
     /** Whether the caller has voted: a member may confirm that, never what. */
     @Transactional
     public boolean hasVoted(long contestId, String subject) {
-        return !em.createNativeQuery("""
+        try (Connection c = db.getConnection(); PreparedStatement ps = c.prepareStatement("""
                 select 1 from participation p join member m on m.id = p.member_id
-                where p.contest_id = ?1 and m.subject = ?2""")
-                .setParameter(1, contestId).setParameter(2, subject).getResultList().isEmpty();
+                where p.contest_id = ? and m.subject = ?""")) {
+            ps.setLong(1, contestId);
+            ps.setString(2, subject);
+            try (ResultSet rs = ps.executeQuery()) {
+                return rs.next();
+            }
+        } catch (SQLException e) {
+            throw new IllegalStateException(e);
+        }
     }
 
     private BallotForm form(ContestKind kind) {
@@ -81,15 +119,5 @@ public class BallotService {
             }
         }
         throw new IllegalStateException("no ballot form for " + kind);
-    }
-
-    private static Instant toInstant(Object value) {
-        if (value instanceof Instant i) {
-            return i;
-        }
-        if (value instanceof java.time.OffsetDateTime o) {
-            return o.toInstant();
-        }
-        return ((java.sql.Timestamp) value).toInstant();
     }
 }

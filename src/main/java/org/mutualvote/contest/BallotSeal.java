@@ -4,7 +4,7 @@ import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.persistence.EntityManager;
 
 /**
- * At close, rewrites a contest's ballot and participation rows in one transaction, in an order of
+ * At close, waits for ballots in flight (see {@link ContestLocks}), then rewrites a contest's ballot and participation rows in one transaction, in an order of
  * their own. While voting runs, each ballot and its participation were written by the same
  * transaction, so PostgreSQL's system columns (xmin, physical position) could pair them for someone
  * reading the raw tables; once rewritten, every row of the contest shares one transaction id and
@@ -20,6 +20,7 @@ class BallotSeal {
     }
 
     void seal(long contestId) {
+        em.unwrap(org.hibernate.Session.class).doWork(c -> ContestLocks.excludeCasting(c, contestId));
         em.createNativeQuery("""
                 with moved as (delete from ballot where contest_id = ?1 returning *)
                 insert into ballot select * from moved order by tracker""")

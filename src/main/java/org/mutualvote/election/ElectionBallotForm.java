@@ -1,5 +1,9 @@
 package org.mutualvote.election;
 
+import java.sql.Connection;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.sql.SQLException;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.HashSet;
@@ -18,12 +22,7 @@ import org.mutualvote.web.ProblemException;
 @ApplicationScoped
 class ElectionBallotForm implements BallotForm {
 
-    private final CandidateRepository candidates;
-    private final ElectionRepository elections;
-
-    ElectionBallotForm(CandidateRepository candidates, ElectionRepository elections) {
-        this.candidates = candidates;
-        this.elections = elections;
+    private record Standing(int position, String name, boolean withdrawn) {
     }
 
     @Override
@@ -32,30 +31,39 @@ class ElectionBallotForm implements BallotForm {
     }
 
     @Override
-    public int[] ranking(long contestId, List<Long> choices) {
-        Election election = elections.findById(contestId);
-        Map<Long, Candidate> byId = new HashMap<>();
-        for (Candidate c : candidates.ofContest(contestId)) {
-            byId.put(c.id, c);
+    public int[] ranking(Connection c, long contestId, List<Long> choices) throws SQLException {
+        String method = null;
+        int seats = 0;
+        Map<Long, Standing> byId = new HashMap<>();
+        try (PreparedStatement ps = c.prepareStatement("""
+                select e.method, e.seats, k.id, k.position, k.name, k.withdrawn
+                from election e join candidate k on k.contest_id = e.contest_id where e.contest_id = ?""")) {
+            ps.setLong(1, contestId);
+            try (ResultSet rs = ps.executeQuery()) {
+                while (rs.next()) {
+                    method = rs.getString(1);
+                    seats = rs.getInt(2);
+                    byId.put(rs.getLong(3), new Standing(rs.getInt(4), rs.getString(5), rs.getBoolean(6)));
+                }
+            }
         }
         List<FieldError> errors = new ArrayList<>();
-        if (election.method == ElectionMethod.FPTP && choices.size() > election.seats) {
-            errors.add(new FieldError("choices", "too many marks: " + choices.size() + " for " + election.seats
-                    + (election.seats == 1 ? " seat" : " seats")));
+        if (ElectionMethod.FPTP.key().equals(method) && choices.size() > seats) {
+            errors.add(new FieldError("choices", "too many marks: " + choices.size() + " for " + seats + (seats == 1 ? " seat" : " seats")));
         }
         Set<Long> seen = new HashSet<>();
         int[] ranking = new int[choices.size()];
         for (int i = 0; i < choices.size(); i++) {
             Long id = choices.get(i);
-            Candidate c = byId.get(id);
-            if (c == null) {
+            Standing k = byId.get(id);
+            if (k == null) {
                 errors.add(new FieldError("choices[" + i + "]", "no candidate " + id + " stands in this election"));
-            } else if (c.withdrawn) {
-                errors.add(new FieldError("choices[" + i + "]", c.name + " has withdrawn"));
+            } else if (k.withdrawn()) {
+                errors.add(new FieldError("choices[" + i + "]", k.name() + " has withdrawn"));
             } else if (!seen.add(id)) {
-                errors.add(new FieldError("choices[" + i + "]", c.name + " is marked more than once"));
+                errors.add(new FieldError("choices[" + i + "]", k.name() + " is marked more than once"));
             } else {
-                ranking[i] = c.position;
+                ranking[i] = k.position();
             }
         }
         if (!errors.isEmpty()) {
