@@ -18,6 +18,7 @@ import org.jboss.resteasy.reactive.server.ServerExceptionMapper;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.JsonMappingException;
+import com.fasterxml.jackson.databind.exc.MismatchedInputException;
 
 import io.quarkus.security.AuthenticationFailedException;
 import io.quarkus.security.ForbiddenException;
@@ -52,6 +53,12 @@ public class ProblemMapper {
         String where = e.getLocation() == null ? ""
                 : " at line " + e.getLocation().getLineNr() + ", column " + e.getLocation().getColumnNr();
         return respond(Problem.of(400, "Malformed JSON", "The request body is not valid JSON" + where), uri);
+    }
+
+    /** Overrides Quarkus's own mapper for a value of the wrong type, which answers in plain JSON. */
+    @ServerExceptionMapper
+    public RestResponse<Problem> wrongType(MismatchedInputException e, UriInfo uri) {
+        return wrongJsonShape(e, uri);
     }
 
     /** Valid JSON of the wrong shape: names the field, and says why when a value was refused (an unknown enum key). */
