@@ -1,6 +1,6 @@
 import { api, describe } from "/api.js";
 import { el } from "/dom.js";
-import { renderContests } from "/vote.js";
+import { renderContests, renderResults } from "/vote.js";
 
 const main = document.getElementById("main");
 const session = document.getElementById("session");
@@ -33,7 +33,7 @@ function renderMe(me) {
     el("h3", {}, "Your roles"),
     me.roles.length ? roles : el("p", {}, "No roles yet."),
   );
-  if (me.member && me.member.status === "active") renderContests(main);
+  if (me.member && me.member.status === "active") renderContests(main).then(() => renderResults(main));
 }
 
 async function start() {

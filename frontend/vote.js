@@ -96,3 +96,51 @@ function receiptView(receipt) {
 export function problem(error) {
   return el("div", { class: "error", role: "alert" }, describe(error).map((line) => el("p", {}, line)));
 }
+
+/** Closed and decided elections: the result once published, and a receipt check on the bulletin board. */
+export async function renderResults(container) {
+  const section = el("section", { id: "results" }, el("h3", {}, "Results and bulletin boards"));
+  container.append(section);
+  try {
+    const elections = (await api("/api/elections")).filter((e) => ["closed", "counted", "published"].includes(e.state));
+    if (elections.length === 0) section.append(el("p", {}, "No vote has closed yet."));
+    for (const election of elections) section.append(await resultCard(election));
+  } catch (error) {
+    section.append(problem(error));
+  }
+}
+
+async function resultCard(election) {
+  const card = el("article", { class: "card", "data-election": election.id }, el("h4", {}, election.title));
+  if (election.state === "published") {
+    try {
+      const result = await api(`/api/elections/${election.id}/result`);
+      card.append(
+        el("p", {}, result.uncontested ? "Elected unopposed:" : `Elected (${result.rule}, seed ${result.seed}):`),
+        el("ol", { class: "elected" }, result.elected.map((name) => el("li", {}, name))),
+        result.uncontested ? null : el("p", { class: "muted" },
+          `${result.onlineBallots} online and ${result.paperBallots} paper ballots from a roll of ${result.rollSize}.`));
+    } catch (error) {
+      card.append(problem(error));
+    }
+  } else {
+    card.append(el("p", { class: "muted" }, "Voting has closed; the result is not published yet."));
+  }
+  if (election.rollSize !== null) {
+    const input = el("input", { name: "tracker", placeholder: "your full tracker (64 characters)", autocomplete: "off",
+      "aria-label": "Tracker from your receipt" });
+    const answer = el("div", { role: "status" });
+    card.append(el("form", { class: "check", onsubmit: async (event) => {
+      event.preventDefault();
+      try {
+        await api(`/api/elections/${election.id}/bulletin/${encodeURIComponent(input.value.trim())}`);
+        answer.replaceChildren(el("p", { class: "voted" }, "✔ This ballot is on the bulletin board and was counted."));
+      } catch (error) {
+        answer.replaceChildren(problem(error));
+      }
+    } }, el("label", {}, "Check your receipt"), input, el("button", { type: "submit", class: "secondary" }, "Check"), answer),
+    el("p", {}, el("a", { href: `/api/elections/${election.id}/bulletin.blt` }, "Download every ballot (BLT)"),
+      " — recount it yourself with the Recount command described in the README."));
+  }
+  return card;
+}
