@@ -9,10 +9,10 @@ import static org.hamcrest.Matchers.hasItems;
 import static org.hamcrest.Matchers.hasSize;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
-import static org.mutualvote.election.ElectionApi.as;
-import static org.mutualvote.election.ElectionApi.cast;
-import static org.mutualvote.election.ElectionApi.move;
-import static org.mutualvote.election.ElectionApi.nominate;
+import static org.mutualvote.election.ElectionTestSteps.as;
+import static org.mutualvote.election.ElectionTestSteps.cast;
+import static org.mutualvote.election.ElectionTestSteps.move;
+import static org.mutualvote.election.ElectionTestSteps.nominate;
 
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
@@ -48,7 +48,7 @@ class ElectionJourneyTest {
         }
         fixtures.activeMember("voter6", elsewhere);
 
-        long id = ElectionApi.create(home, 2, "stv", "scotland");
+        long id = ElectionTestSteps.create(home, 2, "stv", "scotland");
         as("alice").get("/api/elections/" + id).then().body("state", equalTo("draft"));
         move(id, "nominations");
         long ada = nominate(id, "Ada");
@@ -144,7 +144,7 @@ class ElectionJourneyTest {
     void twentyConcurrentVotesByOneMemberLeaveExactlyOneBallot() throws Exception {
         long home = fixtures.constituency("Concurrency");
         fixtures.activeMember("voter1", home);
-        long id = ElectionApi.create(home, 1, "irv", null);
+        long id = ElectionTestSteps.create(home, 1, "irv", null);
         long a = nominate(id, "Ann");
         nominate(id, "Bo");
         move(id, "open");
@@ -176,7 +176,7 @@ class ElectionJourneyTest {
     void badBallotsAreRefusedAndChangeNothing() {
         long home = fixtures.constituency("Bad ballots");
         fixtures.activeMember("voter2", home);
-        long id = ElectionApi.create(home, 2, "fptp", null);
+        long id = ElectionTestSteps.create(home, 2, "fptp", null);
         long a = nominate(id, "Ann");
         long b = nominate(id, "Bo");
         long c = nominate(id, "Cas");
@@ -206,7 +206,7 @@ class ElectionJourneyTest {
     @Test
     void uncontestedElectionIsDeclaredWithoutAPoll() {
         long home = fixtures.constituency("Uncontested");
-        long id = ElectionApi.create(home, 2, "stv", "meek");
+        long id = ElectionTestSteps.create(home, 2, "stv", "meek");
         nominate(id, "Solo");
         nominate(id, "Duo");
         as("alice").post("/api/elections/" + id + "/open").then().statusCode(200)
@@ -218,7 +218,7 @@ class ElectionJourneyTest {
     @Test
     void illegalTransitionsNameTheCurrentState() {
         long home = fixtures.constituency("Transitions");
-        long id = ElectionApi.create(home, 1, "fptp", null);
+        long id = ElectionTestSteps.create(home, 1, "fptp", null);
         as("alice").post("/api/elections/" + id + "/close").then().statusCode(409)
                 .contentType("application/problem+json").body("detail", containsString("is draft"));
         as("alice").post("/api/elections/" + id + "/count").then().statusCode(409).body("detail", containsString("draft"));
@@ -247,7 +247,7 @@ class ElectionJourneyTest {
         as("mia").body(Map.of("title", "T", "constituencyId", home, "seats", 1, "method", "fptp")).post(url)
                 .then().statusCode(403);
 
-        long id = ElectionApi.create(home, 1, "fptp", null);
+        long id = ElectionTestSteps.create(home, 1, "fptp", null);
         String longStatement = "word ".repeat(251);
         as("alice").body(Map.of("name", "Verbose", "statement", longStatement)).post(url + "/" + id + "/candidates")
                 .then().statusCode(422).body("errors[0].field", equalTo("statement"));

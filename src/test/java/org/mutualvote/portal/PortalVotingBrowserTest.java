@@ -1,0 +1,59 @@
+package org.mutualvote.portal;
+
+import static org.hamcrest.Matchers.equalTo;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+import static org.mutualvote.election.ElectionTestSteps.as;
+
+import java.net.URL;
+import java.nio.file.Path;
+
+import jakarta.inject.Inject;
+
+import org.junit.jupiter.api.Assumptions;
+import org.junit.jupiter.api.Test;
+import org.mutualvote.election.ElectionTestSteps;
+import org.mutualvote.support.Browser;
+import org.mutualvote.support.Fixtures;
+
+import io.quarkus.test.common.http.TestHTTPResource;
+import io.quarkus.test.junit.QuarkusTest;
+
+/** A member on their phone: logs in, votes, gets a receipt, and the portal shows errors in plain words. */
+@QuarkusTest
+class PortalVotingBrowserTest {
+
+    @TestHTTPResource("/")
+    URL portal;
+
+    @Inject
+    Fixtures fixtures;
+
+    @Test
+    void memberLogsInRanksCandidatesAndGetsAReceipt() throws Exception {
+        Assumptions.assumeTrue(Browser.available(), "Chromium and chromedriver are installed by .ci/run");
+        long home = fixtures.constituency("Browser");
+        fixtures.activeMember("voter5", home);
+        long id = ElectionTestSteps.create(home, 1, "irv", null);
+        ElectionTestSteps.nominate(id, "Ash");
+        ElectionTestSteps.nominate(id, "Birch");
+        ElectionTestSteps.nominate(id, "Cedar");
+        ElectionTestSteps.move(id, "open");
+
+        try (Browser browser = new Browser()) {
+            browser.open(portal.toString());
+            browser.click("header a[href='/login']");
+            browser.click("button[name='predefined-voter5']");
+            browser.waitForText("#username", "voter5");
+            String card = "article[data-contest='" + id + "']";
+            browser.click(card + " button");
+            browser.click(card + " button.candidate[data-id]:nth-of-type(2)");
+            browser.click(card + " button.candidate[data-id]:nth-of-type(1)");
+            browser.waitForText(card + " ol.choices", "Birch\n");
+            browser.click(card + " button[type='submit']");
+            String code = browser.text(card + " #receipt .code");
+            browser.screenshot(Path.of("target", "screenshots", "receipt.png"));
+            assertTrue(code.matches("[0-9A-F]{4}-[0-9A-F]{4}-[0-9A-F]{4}"), code);
+        }
+        as("voter5").get("/api/contests/" + id + "/ballots/mine").then().body("voted", equalTo(true));
+    }
+}
