@@ -30,8 +30,8 @@ public final class ConstituencyDtos {
             List<String> staffClasses, boolean reviewApplications, boolean retired) {
 
         static ConstituencyView from(Constituency c) {
-            return new ConstituencyView(c.id, c.name, c.kind.key(), c.seats, c.minAge, List.copyOf(c.areas),
-                    List.copyOf(c.staffClasses), c.reviewApplications, c.retired);
+            return new ConstituencyView(c.id, c.name, c.kind.key(), c.seats, c.minAge, c.areas.stream().sorted().toList(),
+                    c.staffClasses.stream().sorted().toList(), c.reviewApplications, c.retired);
         }
     }
 }
