@@ -55,6 +55,14 @@ public class Member {
     @Column(name = "erased_at")
     public Instant erasedAt;
 
+    /** When the member agreed to the membership terms; null for an imported member not yet claimed. */
+    @Column(name = "consented_at")
+    public Instant consentedAt;
+
+    public boolean isErased() {
+        return erasedAt != null;
+    }
+
     @Version
     public int version;
 }

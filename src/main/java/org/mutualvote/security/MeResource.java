@@ -7,6 +7,9 @@ import jakarta.ws.rs.Path;
 import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.core.MediaType;
 
+import org.mutualvote.membership.MemberDtos.MemberView;
+import org.mutualvote.membership.MemberService;
+
 import io.quarkus.security.Authenticated;
 
 @Path("/api/me")
@@ -15,17 +18,20 @@ import io.quarkus.security.Authenticated;
 public class MeResource {
 
     private final CurrentUser user;
+    private final MemberService members;
 
-    public MeResource(CurrentUser user) {
+    public MeResource(CurrentUser user, MemberService members) {
         this.user = user;
+        this.members = members;
     }
 
     @GET
     public Me me() {
-        return new Me(user.subject(), user.actor(), user.displayName(), user.email(), user.roles(), null);
+        return new Me(user.subject(), user.actor(), user.displayName(), user.email(), user.roles(),
+                members.mine(user.subject()).orElse(null));
     }
 
     /** Who the caller is; {@code member} is their member record, null until they join. */
-    public record Me(String subject, String username, String name, String email, Set<String> roles, Object member) {
+    public record Me(String subject, String username, String name, String email, Set<String> roles, MemberView member) {
     }
 }

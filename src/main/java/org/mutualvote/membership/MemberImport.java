@@ -1,0 +1,412 @@
+package org.mutualvote.membership;
+
+import java.io.ByteArrayOutputStream;
+import java.io.IOException;
+import java.io.InputStream;
+import java.nio.ByteBuffer;
+import java.nio.CharBuffer;
+import java.nio.charset.CharsetDecoder;
+import java.nio.charset.CoderResult;
+import java.nio.charset.CodingErrorAction;
+import java.nio.charset.StandardCharsets;
+import java.time.LocalDate;
+import java.time.format.DateTimeParseException;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.HashSet;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Set;
+import java.util.regex.Pattern;
+
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.persistence.EntityManager;
+import jakarta.transaction.Transactional;
+
+import org.mutualvote.audit.AuditService;
+import org.mutualvote.membership.Eligibility.Applicant;
+import org.mutualvote.web.Problem;
+import org.mutualvote.web.ProblemException;
+
+/**
+ * Bulk import of a staff list (CSV). Every row is checked first; a dry run only reports, and the real
+ * run writes all rows in one transaction, or nothing at all (422 with the row-level report) when any
+ * row is rejected. Rows match existing members on external_id, else on email.
+ */
+@ApplicationScoped
+public class MemberImport {
+
+    static final List<String> COLUMNS = List.of("name", "email", "date_of_birth", "staff_class", "postcode", "external_id");
+    static final String EXPECTED = "name, email, date_of_birth, and staff_class or postcode (or both), optionally external_id";
+    private static final Pattern EMAIL = Pattern.compile("^[^@\\s,;]+@[^@\\s,;]+\\.[^@\\s,;]+$");
+    private static final int CHUNK = 1000;
+
+    private final MemberRepository members;
+    private final ConstituencyRepository constituencies;
+    private final AuditService audit;
+    private final MemberService memberService;
+
+    public MemberImport(MemberRepository members, ConstituencyRepository constituencies, AuditService audit,
+            MemberService memberService) {
+        this.members = members;
+        this.constituencies = constituencies;
+        this.audit = audit;
+        this.memberService = memberService;
+    }
+
+    /** One row's fate: create, update (with the member id) or reject (with why). */
+    public record RowResult(int row, String action, Long memberId, String email, String constituency, String reason) {
+    }
+
+    /** {@code rows} lists every row for a dry run; a real run that wrote only gives the counts. */
+    public record ImportReport(boolean dryRun, boolean applied, int rows, int created, int updated, int rejected,
+            List<RowResult> results) {
+    }
+
+    /** Reads at most {@code limit} bytes; more is a 413. */
+    static byte[] readLimited(InputStream in, long limit) {
+        try (in) {
+            ByteArrayOutputStream out = new ByteArrayOutputStream(64 * 1024);
+            byte[] buf = new byte[64 * 1024];
+            long total = 0;
+            int n;
+            while ((n = in.read(buf)) > 0) {
+                total += n;
+                if (total > limit) {
+                    throw tooLarge(limit);
+                }
+                out.write(buf, 0, n);
+            }
+            return out.toByteArray();
+        } catch (IOException e) {
+            throw ProblemException.badRequest("The upload could not be read: " + e.getMessage());
+        }
+    }
+
+    static ProblemException tooLarge(long limit) {
+        return new ProblemException(413, "Payload too large",
+                "The CSV file is larger than " + (limit / (1024 * 1024)) + " MB; split it into smaller files");
+    }
+
+    @Transactional
+    public ImportReport run(String actor, byte[] body, boolean dryRun) {
+        List<Csv.Row> rows = parse(body);
+        Map<String, Integer> header = header(rows.get(0));
+        if (rows.size() == 1) {
+            throw ProblemException.unprocessable("The file has a header but no rows");
+        }
+        List<Constituency> all = constituencies.listAll();
+        Set<String> knownClasses = new HashSet<>();
+        Set<String> knownDistricts = new HashSet<>();
+        for (Constituency c : all) {
+            if (!c.retired) {
+                knownClasses.addAll(c.staffClasses);
+                knownDistricts.addAll(c.areas);
+            }
+        }
+        LocalDate today = memberService.today();
+
+        List<Planned> planned = new ArrayList<>(rows.size());
+        Map<String, Integer> emailRow = new HashMap<>();
+        Map<String, Integer> externalRow = new HashMap<>();
+        for (Csv.Row r : rows.subList(1, rows.size())) {
+            planned.add(check(r, header, all, knownClasses, knownDistricts, today, emailRow, externalRow));
+        }
+        match(planned);
+
+        List<RowResult> results = new ArrayList<>(planned.size());
+        int created = 0;
+        int updated = 0;
+        int rejected = 0;
+        for (Planned p : planned) {
+            if (p.reason != null) {
+                rejected++;
+                results.add(new RowResult(p.row, "reject", null, p.email, null, p.reason));
+            } else if (p.targetId != null) {
+                updated++;
+                results.add(new RowResult(p.row, "update", p.targetId, p.email, p.constituency.name, null));
+            } else {
+                created++;
+                results.add(new RowResult(p.row, "create", null, p.email, p.constituency.name, null));
+            }
+        }
+        if (dryRun) {
+            return new ImportReport(true, false, planned.size(), created, updated, rejected, results);
+        }
+        if (rejected > 0) {
+            List<Problem.FieldError> errors = results.stream().filter(r -> r.reason() != null)
+                    .map(r -> new Problem.FieldError("row " + r.row(), r.reason())).toList();
+            throw ProblemException.unprocessable(rejected + " of " + planned.size()
+                    + " rows are rejected, so nothing was imported; correct them and send the file again", errors);
+        }
+        apply(planned);
+        Map<String, Object> details = new LinkedHashMap<>();
+        details.put("rows", planned.size());
+        details.put("created", created);
+        details.put("updated", updated);
+        audit.record(actor, "members.imported", "member", details);
+        return new ImportReport(false, true, planned.size(), created, updated, 0, List.of());
+    }
+
+    /** A row after its own checks; {@code targetId} is the member it updates, null to create. */
+    private static final class Planned {
+        int row;
+        String name;
+        String email;
+        LocalDate dateOfBirth;
+        String postcode;
+        String staffClass;
+        String externalId;
+        Constituency constituency;
+        Long targetId;
+        String reason;
+    }
+
+    private static List<Csv.Row> parse(byte[] body) {
+        int start = body.length >= 3 && (body[0] & 0xff) == 0xEF && (body[1] & 0xff) == 0xBB && (body[2] & 0xff) == 0xBF ? 3 : 0;
+        if (body.length - start == 0) {
+            throw ProblemException.unprocessable("The file is empty; expected a header row: " + EXPECTED);
+        }
+        CharsetDecoder decoder = StandardCharsets.UTF_8.newDecoder()
+                .onMalformedInput(CodingErrorAction.REPORT).onUnmappableCharacter(CodingErrorAction.REPORT);
+        ByteBuffer in = ByteBuffer.wrap(body, start, body.length - start);
+        CharBuffer out = CharBuffer.allocate(body.length);
+        CoderResult result = decoder.decode(in, out, true);
+        if (!result.isError()) {
+            result = decoder.flush(out);
+        }
+        if (result.isError()) {
+            String before = new String(body, start, in.position() - start, StandardCharsets.UTF_8);
+            int row = Csv.rowAtEnd(before);
+            throw ProblemException.unprocessable("Row " + row + " is not valid UTF-8 text; save the file as UTF-8",
+                    List.of(new Problem.FieldError("row " + row, "bytes that are not UTF-8")));
+        }
+        out.flip();
+        List<Csv.Row> rows;
+        try {
+            rows = Csv.parse(out.toString());
+        } catch (Csv.MalformedCsv e) {
+            throw ProblemException.unprocessable("Row " + e.row + " is not valid CSV: " + e.getMessage(),
+                    List.of(new Problem.FieldError("row " + e.row, e.getMessage())));
+        }
+        if (rows.isEmpty()) {
+            throw ProblemException.unprocessable("The file is empty; expected a header row: " + EXPECTED);
+        }
+        return rows;
+    }
+
+    private static Map<String, Integer> header(Csv.Row row) {
+        Map<String, Integer> index = new LinkedHashMap<>();
+        List<String> problems = new ArrayList<>();
+        for (int i = 0; i < row.fields().size(); i++) {
+            String name = row.fields().get(i).trim().toLowerCase(Locale.ROOT);
+            if (!COLUMNS.contains(name)) {
+                problems.add("unknown column '" + row.fields().get(i).trim() + "'");
+            } else if (index.putIfAbsent(name, i) != null) {
+                problems.add("column '" + name + "' appears twice");
+            }
+        }
+        for (String required : List.of("name", "email", "date_of_birth")) {
+            if (!index.containsKey(required)) {
+                problems.add("missing column '" + required + "'");
+            }
+        }
+        if (!index.containsKey("staff_class") && !index.containsKey("postcode")) {
+            problems.add("missing column 'staff_class' or 'postcode'");
+        }
+        if (!problems.isEmpty()) {
+            throw ProblemException.unprocessable("Row 1 is not the expected header: " + String.join("; ", problems)
+                    + ". Expected columns: " + EXPECTED,
+                    problems.stream().map(p -> new Problem.FieldError("row 1", p)).toList());
+        }
+        return index;
+    }
+
+    private static Planned check(Csv.Row r, Map<String, Integer> header, List<Constituency> all, Set<String> knownClasses,
+            Set<String> knownDistricts, LocalDate today, Map<String, Integer> emailRow, Map<String, Integer> externalRow) {
+        Planned p = new Planned();
+        p.row = r.number();
+        if (r.fields().size() != header.size()) {
+            p.reason = "has " + r.fields().size() + " fields, the header has " + header.size();
+            return p;
+        }
+        p.name = field(r, header, "name");
+        p.email = field(r, header, "email");
+        String dob = field(r, header, "date_of_birth");
+        p.staffClass = EligibilityRules.staffClass(field(r, header, "staff_class"));
+        String postcode = field(r, header, "postcode");
+        p.externalId = field(r, header, "external_id");
+        List<String> problems = new ArrayList<>();
+        if (p.name == null) {
+            problems.add("name is missing");
+        } else if (p.name.length() > 200) {
+            problems.add("name is longer than 200 characters");
+        }
+        if (p.email == null) {
+            problems.add("email is missing");
+        } else if (p.email.length() > 254 || !EMAIL.matcher(p.email).matches()) {
+            problems.add("email '" + p.email + "' is not an email address");
+        }
+        if (dob == null) {
+            problems.add("date_of_birth is missing");
+        } else {
+            try {
+                p.dateOfBirth = LocalDate.parse(dob);
+                if (!p.dateOfBirth.isBefore(today)) {
+                    problems.add("date_of_birth " + dob + " is not in the past");
+                }
+            } catch (DateTimeParseException e) {
+                problems.add("date_of_birth '" + dob + "' is not a date in the form yyyy-mm-dd");
+            }
+        }
+        if (p.externalId != null && p.externalId.length() > 100) {
+            problems.add("external_id is longer than 100 characters");
+        }
+        if (p.staffClass == null && postcode == null) {
+            problems.add("staff_class or postcode is missing");
+        } else if (p.staffClass != null && !knownClasses.contains(p.staffClass)) {
+            problems.add("unknown staff class '" + p.staffClass + "'");
+        } else if (p.staffClass == null) {
+            String district = EligibilityRules.district(postcode);
+            if (district == null) {
+                problems.add("postcode '" + postcode + "' is not a UK postcode");
+            } else if (!knownDistricts.contains(district)) {
+                problems.add("postcode district " + district + " is not in any public constituency");
+            }
+            p.postcode = MemberService.normalisedPostcode(postcode);
+        }
+        if (p.staffClass != null && postcode != null) {
+            p.postcode = MemberService.normalisedPostcode(postcode);
+        }
+        if (p.email != null) {
+            Integer first = emailRow.putIfAbsent(p.email.toLowerCase(Locale.ROOT), p.row);
+            if (first != null) {
+                problems.add("email " + p.email + " is also on row " + first);
+            }
+        }
+        if (p.externalId != null) {
+            Integer first = externalRow.putIfAbsent(p.externalId, p.row);
+            if (first != null) {
+                problems.add("external_id " + p.externalId + " is also on row " + first);
+            }
+        }
+        if (problems.isEmpty()) {
+            Eligibility e = EligibilityRules.check(new Applicant(p.dateOfBirth, p.postcode, p.staffClass, null), all, today);
+            if (e instanceof Eligibility.Eligible ok) {
+                p.constituency = ok.constituency();
+            } else if (e instanceof Eligibility.NoneFits none) {
+                problems.add("fits no constituency: " + String.join(" | ", none.reasons()));
+            } else if (e instanceof Eligibility.SeveralFit several) {
+                problems.add("fits several constituencies: " + String.join(", ", several.names()));
+            }
+        }
+        if (!problems.isEmpty()) {
+            p.reason = String.join("; ", problems);
+        }
+        return p;
+    }
+
+    private static String field(Csv.Row r, Map<String, Integer> header, String column) {
+        Integer i = header.get(column);
+        if (i == null) {
+            return null;
+        }
+        String v = r.fields().get(i).trim();
+        return v.isEmpty() ? null : v;
+    }
+
+    /** Finds the member each valid row updates, and rejects rows whose email belongs to someone else. */
+    private void match(List<Planned> planned) {
+        List<Planned> valid = planned.stream().filter(p -> p.reason == null).toList();
+        Map<String, Object[]> byExternal = new HashMap<>();
+        Map<String, Object[]> byEmail = new HashMap<>();
+        EntityManager em = members.getEntityManager();
+        List<String> externals = valid.stream().map(p -> p.externalId).filter(x -> x != null).toList();
+        for (int i = 0; i < externals.size(); i += CHUNK) {
+            em.createQuery("select m.id, m.externalId, lower(m.email) from Member m where m.externalId in :ids", Object[].class)
+                    .setParameter("ids", externals.subList(i, Math.min(externals.size(), i + CHUNK)))
+                    .getResultList().forEach(row -> byExternal.put((String) row[1], row));
+        }
+        List<String> emails = valid.stream().map(p -> p.email.toLowerCase(Locale.ROOT)).toList();
+        for (int i = 0; i < emails.size(); i += CHUNK) {
+            em.createQuery("select m.id, m.externalId, lower(m.email) from Member m where lower(m.email) in :emails", Object[].class)
+                    .setParameter("emails", emails.subList(i, Math.min(emails.size(), i + CHUNK)))
+                    .getResultList().forEach(row -> byEmail.put((String) row[2], row));
+        }
+        Map<Long, Integer> targeted = new HashMap<>();
+        for (Planned p : valid) {
+            Object[] owner = byEmail.get(p.email.toLowerCase(Locale.ROOT));
+            Object[] target = p.externalId == null ? null : byExternal.get(p.externalId);
+            if (target != null) {
+                if (owner != null && !owner[0].equals(target[0])) {
+                    p.reason = "email " + p.email + " is already used by another member (id " + owner[0] + ")";
+                    continue;
+                }
+            } else if (owner != null) {
+                if (p.externalId != null && owner[1] != null) {
+                    p.reason = "email " + p.email + " is already used by a member with another external_id (id " + owner[0] + ")";
+                    continue;
+                }
+                target = owner;
+            }
+            if (target != null) {
+                Long id = ((Number) target[0]).longValue();
+                Integer first = targeted.putIfAbsent(id, p.row);
+                if (first != null) {
+                    p.reason = "matches the same member (id " + id + ") as row " + first;
+                    continue;
+                }
+                p.targetId = id;
+            }
+        }
+    }
+
+    private void apply(List<Planned> planned) {
+        EntityManager em = members.getEntityManager();
+        LocalDate today = memberService.today();
+        List<Planned> updates = planned.stream().filter(p -> p.targetId != null).toList();
+        for (int i = 0; i < updates.size(); i += CHUNK) {
+            List<Planned> chunk = updates.subList(i, Math.min(updates.size(), i + CHUNK));
+            Map<Long, Member> loaded = new HashMap<>();
+            members.list("id in ?1", chunk.stream().map(p -> p.targetId).toList()).forEach(m -> loaded.put(m.id, m));
+            for (Planned p : chunk) {
+                Member m = loaded.get(p.targetId);
+                fill(m, p, em);
+            }
+            em.flush();
+            em.clear();
+        }
+        int pending = 0;
+        for (Planned p : planned) {
+            if (p.targetId != null) {
+                continue;
+            }
+            Member m = new Member();
+            fill(m, p, em);
+            m.status = MemberStatus.ACTIVE;
+            m.joinedOn = today;
+            em.persist(m);
+            if (++pending == CHUNK) {
+                em.flush();
+                em.clear();
+                pending = 0;
+            }
+        }
+        em.flush();
+        em.clear();
+    }
+
+    private static void fill(Member m, Planned p, EntityManager em) {
+        m.name = p.name;
+        m.email = p.email;
+        m.dateOfBirth = p.dateOfBirth;
+        m.postcode = p.postcode;
+        m.staffClass = p.staffClass;
+        if (p.externalId != null) {
+            m.externalId = p.externalId;
+        }
+        m.constituency = em.getReference(Constituency.class, p.constituency.id);
+    }
+}

@@ -1,0 +1,17 @@
+package org.mutualvote.web;
+
+import io.smallrye.config.ConfigMapping;
+import io.smallrye.config.WithDefault;
+
+/** The service's own settings (prefix {@code mutualvote}); each has a default. */
+@ConfigMapping(prefix = "mutualvote")
+public interface MutualVoteConfig {
+
+    Membership membership();
+
+    interface Membership {
+        /** The largest CSV a member import accepts, in bytes (a 100,000-row staff list is about 8 MB). */
+        @WithDefault("20971520")
+        long importMaxBytes();
+    }
+}
