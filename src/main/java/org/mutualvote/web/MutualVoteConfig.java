@@ -9,6 +9,10 @@ public interface MutualVoteConfig {
 
     Membership membership();
 
+    /** How often each instance applies contest timetables (a duration such as {@code 15s}). */
+    @WithDefault("15s")
+    String timetableCheck();
+
     interface Membership {
         /** The largest CSV a member import accepts, in bytes (a 100,000-row staff list is about 8 MB). */
         @WithDefault("20971520")

@@ -48,7 +48,8 @@ class PortalVotingBrowserTest {
             browser.click(card + " button");
             browser.click(card + " button.candidate[data-id]:nth-of-type(2)");
             browser.click(card + " button.candidate[data-id]:nth-of-type(1)");
-            browser.waitForText(card + " ol.choices", "Birch\n");
+            browser.waitForText(card + " ol.choices li:nth-child(1)", "Birch");
+            browser.waitForText(card + " ol.choices li:nth-child(2)", "Ash");
             browser.click(card + " button[type='submit']");
             String code = browser.text(card + " #receipt .code");
             browser.screenshot(Path.of("target", "screenshots", "receipt.png"));

@@ -24,7 +24,6 @@ public final class Browser implements AutoCloseable {
 
     public static final Path CHROMEDRIVER = Path.of("/usr/bin/chromedriver");
     public static final Path CHROMIUM = Path.of("/usr/bin/chromium");
-    private static final String ELEMENT = "element-6066-11e4-a52f-4a4c7f2e4a21";
 
     private final ObjectMapper json = new ObjectMapper();
     private final HttpClient http = HttpClient.newHttpClient();
@@ -66,8 +65,10 @@ public final class Browser implements AutoCloseable {
         RuntimeException last = null;
         for (int i = 0; i < 100; i++) {
             try {
-                return call("POST", "/session/" + session + "/element", Map.of("using", "css selector", "value", css))
-                        .path("value").path(ELEMENT).asText();
+                // The W3C element reference is the value object's one field (its key is a fixed UUID-like name).
+                JsonNode ref = call("POST", "/session/" + session + "/element", Map.of("using", "css selector", "value", css))
+                        .path("value");
+                return ref.elements().next().asText();
             } catch (RuntimeException e) {
                 last = e;
                 sleep();
