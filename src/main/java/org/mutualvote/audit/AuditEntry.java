@@ -7,6 +7,9 @@ import jakarta.persistence.Entity;
 import jakarta.persistence.Id;
 import jakarta.persistence.Table;
 
+import org.hibernate.annotations.JdbcTypeCode;
+import org.hibernate.type.SqlTypes;
+
 @Entity
 @Table(name = "audit_entry")
 public class AuditEntry {
@@ -29,9 +32,11 @@ public class AuditEntry {
     @Column(nullable = false)
     public String details;
 
-    @Column(name = "prev_hash", nullable = false)
+    @Column(name = "prev_hash", nullable = false, length = 64)
+    @JdbcTypeCode(SqlTypes.CHAR)
     public String prevHash;
 
-    @Column(nullable = false)
+    @Column(nullable = false, length = 64)
+    @JdbcTypeCode(SqlTypes.CHAR)
     public String hash;
 }
