@@ -14,6 +14,8 @@ import javax.sql.DataSource;
 import jakarta.inject.Inject;
 
 import org.junit.jupiter.api.Test;
+import org.mutualvote.election.ElectionTestSteps;
+import org.mutualvote.support.Fixtures;
 
 import io.quarkus.test.junit.QuarkusTest;
 
@@ -23,6 +25,9 @@ class BallotSecrecySchemaTest {
 
     @Inject
     DataSource db;
+
+    @Inject
+    Fixtures fixtures;
 
     @Test
     void ballotTableHoldsOnlyTheVoteAndItsTracker() throws SQLException {
@@ -53,6 +58,33 @@ class BallotSecrecySchemaTest {
                     select count(*) from information_schema.table_constraints
                     where table_schema = current_schema() and table_name = 'participation' and constraint_type = 'PRIMARY KEY'""") == 1,
                     "one member one vote rests on the primary key of participation");
+        }
+    }
+
+    @Test
+    void beforeCloseTransactionIdsPairBallotsWithVotersAndClosingErasesThat() throws SQLException {
+        long home = fixtures.constituency("Sealing");
+        for (String v : java.util.List.of("voter1", "voter2", "voter3")) {
+            fixtures.activeMember(v, home);
+        }
+        long id = ElectionTestSteps.create(home, 1, "irv", null);
+        long a = ElectionTestSteps.nominate(id, "Ana");
+        long b = ElectionTestSteps.nominate(id, "Bea");
+        ElectionTestSteps.move(id, "open");
+        ElectionTestSteps.cast("voter1", id, java.util.List.of(a));
+        ElectionTestSteps.cast("voter2", id, java.util.List.of(b));
+        ElectionTestSteps.cast("voter3", id, java.util.List.of(a, b));
+        String xmins = """
+                select count(distinct x) from (
+                  select xmin::text as x from ballot where contest_id = %1$d
+                  union all select xmin::text from participation where contest_id = %1$d) t""".formatted(id);
+        try (Connection c = db.getConnection()) {
+            // This is the weakness the seal exists for: each cast wrote its two rows in one transaction.
+            assertEquals(3, count(c, xmins));
+            ElectionTestSteps.move(id, "close");
+            assertEquals(1, count(c, xmins));
+            assertEquals(3, count(c, "select count(*) from ballot where contest_id = " + id));
+            assertEquals(3, count(c, "select count(*) from participation where contest_id = " + id));
         }
     }
 
