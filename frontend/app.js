@@ -1,4 +1,5 @@
 import { api, describe } from "/api.js";
+import { renderMember, renderSignUp } from "/membership.js";
 
 const main = document.getElementById("main");
 const session = document.getElementById("session");
@@ -27,7 +28,7 @@ function renderAnonymous() {
   );
 }
 
-function renderMe(me) {
+async function renderMe(me) {
   session.replaceChildren(
     el("span", {}, me.name || me.username),
     el("a", { class: "button secondary", href: "/logout" }, "Log out"),
@@ -42,11 +43,15 @@ function renderMe(me) {
     el("h3", {}, "Your roles"),
     me.roles.length ? roles : el("p", {}, "No roles yet."),
   );
+  const membership = el("div", { id: "membership-panel" });
+  main.append(membership);
+  if (me.member) renderMember(membership, me.member, start);
+  else await renderSignUp(membership, me, start);
 }
 
 async function start() {
   try {
-    renderMe(await api("/api/me"));
+    await renderMe(await api("/api/me"));
   } catch (error) {
     if (error.status === 401) renderAnonymous(); else showError(error);
   }
