@@ -32,9 +32,11 @@ awk -v n="$ROWS" -v cls="$CLASS" -v run="$RUN" 'BEGIN {
 }' > "$FILE"
 echo "rows: $ROWS, file: $(du -h "$FILE" | cut -f1)"
 
-for dry in true false; do
-  curl -s -o /tmp/import-benchmark-$dry.json -w "dryRun=$dry: HTTP %{http_code} in %{time_total} s\n" \
+# dry run, real run (all rows created), the same file again (all rows matched on external_id and updated)
+for run in "true dry run" "false real run, creates" "false same file again, updates"; do
+  dry=${run%% *}
+  curl -s -o /tmp/import-benchmark.json -w "${run#* }: HTTP %{http_code} in %{time_total} s\n" \
     -H "Authorization: Bearer $TOKEN" -H 'Content-Type: text/csv' --data-binary "@$FILE" \
     "$BASE/api/members/import?dryRun=$dry"
+  head -c 120 /tmp/import-benchmark.json; echo
 done
-head -c 200 /tmp/import-benchmark-false.json; echo
