@@ -1,5 +1,6 @@
 import { api, describe } from "/api.js";
 import { el } from "/dom.js";
+import { renderMember, renderSignUp } from "/membership.js";
 import { renderContests, renderResults } from "/vote.js";
 
 const main = document.getElementById("main");
@@ -18,7 +19,7 @@ function renderAnonymous() {
   );
 }
 
-function renderMe(me) {
+async function renderMe(me) {
   session.replaceChildren(
     el("span", {}, me.name || me.username),
     el("a", { class: "button secondary", href: "/logout" }, "Log out"),
@@ -33,12 +34,19 @@ function renderMe(me) {
     el("h3", {}, "Your roles"),
     me.roles.length ? roles : el("p", {}, "No roles yet."),
   );
-  if (me.member && me.member.status === "active") renderContests(main).then(() => renderResults(main));
+  if (me.member && me.member.status === "active") {
+    await renderContests(main);
+    await renderResults(main);
+  }
+  const membership = el("div", { id: "membership-panel" });
+  main.append(membership);
+  if (me.member) renderMember(membership, me.member, start);
+  else await renderSignUp(membership, me, start);
 }
 
 async function start() {
   try {
-    renderMe(await api("/api/me"));
+    await renderMe(await api("/api/me"));
   } catch (error) {
     if (error.status === 401) renderAnonymous(); else showError(error);
   }

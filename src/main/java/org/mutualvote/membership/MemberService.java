@@ -140,6 +140,7 @@ public class MemberService {
         m.postcode = normalisedPostcode(u.postcode());
         m.staffClass = EligibilityRules.staffClass(u.staffClass());
         if (!changed.isEmpty()) {
+            members.flush(); // a clash with a concurrent change surfaces here, as a 409, not at commit
             audit.record(actor, "member.updated", "member/" + m.id,
                     Map.of("changed", changed, "constituencyId", m.constituency.id));
         }

@@ -108,6 +108,21 @@ public class ProblemMapper {
         return respond(Problem.of(status, type.getReasonPhrase(), detail), uri);
     }
 
+    /**
+     * Two requests raced for the same unique value (a second sign-up, an email taken a moment ago) or the
+     * same row: the database refused the loser, whose transaction rolled back. A conflict, not a 500.
+     */
+    @ServerExceptionMapper
+    public RestResponse<Problem> raced(org.hibernate.exception.ConstraintViolationException e, UriInfo uri) {
+        return respond(Problem.of(409, "Conflict",
+                "This conflicts with a record that was saved at the same moment; reload and try again"), uri);
+    }
+
+    @ServerExceptionMapper
+    public RestResponse<Problem> stale(jakarta.persistence.OptimisticLockException e, UriInfo uri) {
+        return respond(Problem.of(409, "Conflict", "Someone else changed this record meanwhile; reload and try again"), uri);
+    }
+
     @ServerExceptionMapper
     public RestResponse<Problem> unexpected(Exception e, UriInfo uri) {
         String incident = UUID.randomUUID().toString();

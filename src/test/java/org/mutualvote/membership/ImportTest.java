@@ -4,7 +4,6 @@ import static io.restassured.RestAssured.given;
 import static org.hamcrest.Matchers.containsString;
 import static org.hamcrest.Matchers.equalTo;
 import static org.hamcrest.Matchers.hasItem;
-import static org.hamcrest.Matchers.hasSize;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 
 import java.io.ByteArrayOutputStream;
@@ -228,6 +227,5 @@ class ImportTest {
     @TestSecurity(user = "alice", roles = "admin")
     void wrongMediaTypeIs415() {
         given().contentType("application/json").body("{}").post("/api/members/import").then().statusCode(415);
-        given().get("/api/members?size=1").then().body("items", hasSize(1));
     }
 }

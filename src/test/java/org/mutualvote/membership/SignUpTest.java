@@ -256,4 +256,35 @@ class SignUpTest {
                 .body(application("victim.link@example.org", LocalDate.of(1980, 2, 3), null, cls))
                 .post("/api/members").then().statusCode(409);
     }
+
+    @Test
+    @TestSecurity(user = "signup-racer")
+    void simultaneousSignUpsByOneLoginGiveOneMemberAndConflictsNeverA500() throws Exception {
+        String d = Fixtures.district();
+        ConstituencyView c = fixtures.publicConstituency(d);
+        int n = 6;
+        java.util.concurrent.ExecutorService pool = java.util.concurrent.Executors.newFixedThreadPool(n);
+        try {
+            java.util.concurrent.CountDownLatch go = new java.util.concurrent.CountDownLatch(1);
+            java.util.List<java.util.concurrent.Future<Integer>> calls = new java.util.ArrayList<>();
+            for (int i = 0; i < n; i++) {
+                calls.add(pool.submit(() -> {
+                    go.await();
+                    return given().contentType(ContentType.JSON)
+                            .body(application(Fixtures.email(), Fixtures.adult(), d + " 1AA", null))
+                            .post("/api/members").statusCode();
+                }));
+            }
+            go.countDown();
+            java.util.List<Integer> statuses = new java.util.ArrayList<>();
+            for (var call : calls) {
+                statuses.add(call.get());
+            }
+            org.junit.jupiter.api.Assertions.assertEquals(1, statuses.stream().filter(s -> s == 201).count(), statuses.toString());
+            org.junit.jupiter.api.Assertions.assertEquals(n - 1, statuses.stream().filter(s -> s == 409).count(), statuses.toString());
+        } finally {
+            pool.shutdownNow();
+        }
+        given().get("/api/members/me").then().statusCode(200).body("constituencyId", equalTo((int) c.id()));
+    }
 }

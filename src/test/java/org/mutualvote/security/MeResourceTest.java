@@ -6,9 +6,14 @@ import static org.hamcrest.Matchers.containsInAnyOrder;
 import static org.hamcrest.Matchers.equalTo;
 import static org.hamcrest.Matchers.nullValue;
 
+import jakarta.inject.Inject;
+
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
+import org.mutualvote.membership.ConstituencyDtos.ConstituencyView;
+import org.mutualvote.membership.Fixtures;
+import org.mutualvote.membership.MemberDtos.MemberView;
 import org.mutualvote.support.Tokens;
 
 import io.quarkus.test.junit.QuarkusTest;
@@ -16,6 +21,25 @@ import io.quarkus.test.security.TestSecurity;
 
 @QuarkusTest
 class MeResourceTest {
+
+    @Inject
+    Fixtures fixtures;
+
+    @Test
+    @TestSecurity(user = "me-with-record", roles = "member")
+    void aMemberSeesTheirMemberRecord() {
+        String d = Fixtures.district();
+        ConstituencyView c = fixtures.publicConstituency(d);
+        MemberView m = fixtures.memberIn("me-with-record", d + " 1AA");
+        given().get("/api/me").then().statusCode(200)
+                .body("member.id", equalTo((int) m.id()))
+                .body("member.name", equalTo(m.name()))
+                .body("member.email", equalTo(m.email()))
+                .body("member.constituencyId", equalTo((int) c.id()))
+                .body("member.constituencyName", equalTo(c.name()))
+                .body("member.status", equalTo("active"))
+                .body("member.joinedOn", equalTo(m.joinedOn().toString()));
+    }
 
     @Test
     void anonymousGets401Problem() {
