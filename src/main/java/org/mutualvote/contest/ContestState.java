@@ -5,17 +5,19 @@ import java.util.Set;
 
 import com.fasterxml.jackson.annotation.JsonValue;
 
+import org.mutualvote.web.EnumKeys;
+
 /** The lifecycle every contest shares: draft -> (nominations) -> open -> closed -> counted -> published. */
 public enum ContestState {
     DRAFT, NOMINATIONS, OPEN, CLOSED, COUNTED, PUBLISHED;
 
     @JsonValue
     public String key() {
-        return name().toLowerCase();
+        return EnumKeys.key(this);
     }
 
     public static ContestState parse(String key) {
-        return valueOf(key.toUpperCase());
+        return EnumKeys.parse(ContestState.class, key, "state");
     }
 
     /** The states this one may move to (an uncontested election goes from open-ready to counted). */

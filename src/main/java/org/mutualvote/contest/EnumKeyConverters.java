@@ -1,37 +1,26 @@
 package org.mutualvote.contest;
 
-import jakarta.persistence.AttributeConverter;
 import jakarta.persistence.Converter;
 
-/** Store the contest enums by their lower-case key, as the migration's check constraints expect. */
+import org.mutualvote.web.EnumKeys;
+
+/** Store the contest enums by their keys, as the migration's check constraints expect. */
 final class EnumKeyConverters {
 
     private EnumKeyConverters() {
     }
 
     @Converter(autoApply = true)
-    static class StateConverter implements AttributeConverter<ContestState, String> {
-        @Override
-        public String convertToDatabaseColumn(ContestState s) {
-            return s == null ? null : s.key();
-        }
-
-        @Override
-        public ContestState convertToEntityAttribute(String key) {
-            return key == null ? null : ContestState.parse(key);
+    static class StateConverter extends EnumKeys.Converter<ContestState> {
+        StateConverter() {
+            super(ContestState.class);
         }
     }
 
     @Converter(autoApply = true)
-    static class KindConverter implements AttributeConverter<ContestKind, String> {
-        @Override
-        public String convertToDatabaseColumn(ContestKind k) {
-            return k == null ? null : k.key();
-        }
-
-        @Override
-        public ContestKind convertToEntityAttribute(String key) {
-            return key == null ? null : ContestKind.valueOf(key.toUpperCase());
+    static class KindConverter extends EnumKeys.Converter<ContestKind> {
+        KindConverter() {
+            super(ContestKind.class);
         }
     }
 }

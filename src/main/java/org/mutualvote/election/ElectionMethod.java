@@ -3,21 +3,18 @@ package org.mutualvote.election;
 import com.fasterxml.jackson.annotation.JsonCreator;
 import com.fasterxml.jackson.annotation.JsonValue;
 
+import org.mutualvote.web.EnumKeys;
+
 public enum ElectionMethod {
     FPTP, IRV, STV;
 
     @JsonValue
     public String key() {
-        return name().toLowerCase();
+        return EnumKeys.key(this);
     }
 
     @JsonCreator
     public static ElectionMethod parse(String key) {
-        for (ElectionMethod m : values()) {
-            if (m.key().equalsIgnoreCase(key)) {
-                return m;
-            }
-        }
-        throw new IllegalArgumentException("method must be one of fptp, irv, stv");
+        return EnumKeys.parse(ElectionMethod.class, key, "method");
     }
 }

@@ -3,21 +3,18 @@ package org.mutualvote.membership;
 import com.fasterxml.jackson.annotation.JsonCreator;
 import com.fasterxml.jackson.annotation.JsonValue;
 
+import org.mutualvote.web.EnumKeys;
+
 public enum ConstituencyKind {
     PUBLIC, STAFF, PATIENT, OTHER;
 
     @JsonValue
     public String key() {
-        return name().toLowerCase();
+        return EnumKeys.key(this);
     }
 
     @JsonCreator
     public static ConstituencyKind parse(String key) {
-        for (ConstituencyKind k : values()) {
-            if (k.key().equalsIgnoreCase(key)) {
-                return k;
-            }
-        }
-        throw new IllegalArgumentException("kind must be one of public, staff, patient, other");
+        return EnumKeys.parse(ConstituencyKind.class, key, "kind");
     }
 }

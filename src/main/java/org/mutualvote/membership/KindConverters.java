@@ -1,7 +1,8 @@
 package org.mutualvote.membership;
 
-import jakarta.persistence.AttributeConverter;
 import jakarta.persistence.Converter;
+
+import org.mutualvote.web.EnumKeys;
 
 /** Store enums by their lower-case key, as the migrations' check constraints expect. */
 final class KindConverters {
@@ -10,28 +11,16 @@ final class KindConverters {
     }
 
     @Converter(autoApply = true)
-    static class ConstituencyKindConverter implements AttributeConverter<ConstituencyKind, String> {
-        @Override
-        public String convertToDatabaseColumn(ConstituencyKind kind) {
-            return kind == null ? null : kind.key();
-        }
-
-        @Override
-        public ConstituencyKind convertToEntityAttribute(String key) {
-            return key == null ? null : ConstituencyKind.parse(key);
+    static class ConstituencyKindConverter extends EnumKeys.Converter<ConstituencyKind> {
+        ConstituencyKindConverter() {
+            super(ConstituencyKind.class);
         }
     }
 
     @Converter(autoApply = true)
-    static class MemberStatusConverter implements AttributeConverter<MemberStatus, String> {
-        @Override
-        public String convertToDatabaseColumn(MemberStatus status) {
-            return status == null ? null : status.key();
-        }
-
-        @Override
-        public MemberStatus convertToEntityAttribute(String key) {
-            return key == null ? null : MemberStatus.parse(key);
+    static class MemberStatusConverter extends EnumKeys.Converter<MemberStatus> {
+        MemberStatusConverter() {
+            super(MemberStatus.class);
         }
     }
 }

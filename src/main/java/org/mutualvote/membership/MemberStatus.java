@@ -3,21 +3,18 @@ package org.mutualvote.membership;
 import com.fasterxml.jackson.annotation.JsonCreator;
 import com.fasterxml.jackson.annotation.JsonValue;
 
+import org.mutualvote.web.EnumKeys;
+
 public enum MemberStatus {
     PENDING, ACTIVE, LAPSED, REMOVED;
 
     @JsonValue
     public String key() {
-        return name().toLowerCase();
+        return EnumKeys.key(this);
     }
 
     @JsonCreator
     public static MemberStatus parse(String key) {
-        for (MemberStatus s : values()) {
-            if (s.key().equalsIgnoreCase(key)) {
-                return s;
-            }
-        }
-        throw new IllegalArgumentException("status must be one of pending, active, lapsed, removed");
+        return EnumKeys.parse(MemberStatus.class, key, "status");
     }
 }

@@ -1,0 +1,2 @@
+package org.mutualvote.count;
+public record Ballot(long weight, int[] ranking) {}

@@ -1,0 +1,2 @@
+package org.mutualvote.count;
+public class BltFormatException extends Exception { public BltFormatException(String m) { super(m); } }

@@ -1,0 +1,2 @@
+package org.mutualvote.count;
+public record Stage(int number) {}
