@@ -65,7 +65,14 @@ try {
   await page.locator("#username").fill(user);
   await page.locator("#password").fill(password);
   await page.locator("#kc-login").click();
-  await page.waitForURL((url) => url.href.startsWith(`${portal}/`));
+  const loginError = page.locator("#input-error, .kc-feedback-text, .alert-error").first();
+  // Whichever comes first: back on the portal, or Keycloak's error message. The loser never rejects.
+  const outcome = await Promise.race([
+    page.waitForURL((url) => url.href.startsWith(`${portal}/`)).then(() => "portal", (error) => error),
+    loginError.waitFor().then(() => "error", () => new Promise(() => {})),
+  ]);
+  if (outcome instanceof Error) throw outcome;
+  if (outcome === "error") throw new Error(`Keycloak refused the login: ${(await loginError.textContent()).trim()}`);
   await page.locator("#username").filter({ hasText: user }).waitFor();
   check(true, `back on the portal (${page.url()}), signed in as ${user}`);
   const roles = await page.locator(".roles span").allTextContents();
