@@ -1,2 +1,8 @@
 package org.mutualvote.count;
-public record Ballot(long weight, int[] ranking) {}
+
+/**
+ * One or more identical ballots: {@code weight} papers ranking candidates by 0-based index, most
+ * preferred first.
+ */
+public record Ballot(long weight, int[] ranking) {
+}

@@ -1,8 +1,24 @@
 package org.mutualvote.count;
-import java.util.*;
-public final class Counter { public static CountResult count(Election e, Rule rule, long seed) {
-  long[] v = new long[e.candidates().size()];
-  for (Ballot b : e.ballots()) for (int c : b.ranking()) if (!e.withdrawn().contains(c)) { v[c] += b.weight(); break; }
-  List<Integer> idx = new ArrayList<>(); for (int i = 0; i < v.length; i++) if (!e.withdrawn().contains(i)) idx.add(i);
-  idx.sort((a, b) -> Long.compare(v[b], v[a]) != 0 ? Long.compare(v[b], v[a]) : Integer.compare(a, b));
-  return new CountResult(rule, e.seats(), seed, idx.subList(0, Math.min(e.seats(), idx.size())), List.of()); } }
+
+/** The entry point: counts an election under a rule, drawing any lot from the seed. */
+public final class Counter {
+
+    private Counter() {
+    }
+
+    /**
+     * Counts. Invalid input (no seats, a ranking naming a candidate twice or one that does not exist, a
+     * negative weight) is an {@link IllegalArgumentException} that says what is wrong.
+     */
+    public static CountResult count(Election election, Rule rule, long seed) {
+        Prepared input = Prepared.of(election);
+        CountResult result = switch (rule) {
+            case FPTP -> Plurality.count(input, seed);
+            case IRV -> InstantRunoff.count(input, seed);
+            case SCOTLAND, WIGM -> Gregory.count(input, rule, seed);
+            case MEEK -> Meek.count(input, seed);
+            case ERS97 -> Ers97.count(input, seed);
+        };
+        return result.withSeed(seed);
+    }
+}

@@ -1,0 +1,179 @@
+package org.mutualvote.count;
+
+import java.math.BigInteger;
+import java.util.ArrayList;
+import java.util.List;
+
+/**
+ * The PRF reference Meek rule: 9 dp fixed point, omega 10^-6. Each elected candidate keeps a fraction
+ * (keep factor) of every vote reaching them and passes the rest on; keep factors are iterated until the
+ * total surplus is under omega or stops falling, then the lowest candidate is defeated (ties by lot).
+ */
+final class Meek {
+
+    private static final long OMEGA = 1_000; // 10^-6 at 9 places
+
+    private final Tally t;
+    private final Prepared input;
+    private final long[] keep;
+    private long excess;
+    private long iterations;
+
+    private Meek(Prepared input, long seed) {
+        this.input = input;
+        this.t = new Tally(input.election(), Rule.MEEK, seed, Tally.Lookback.NONE);
+        this.keep = new long[t.n];
+        for (int c = 0; c < t.n; c++) {
+            keep[c] = t.status[c] == Tally.Status.EXCLUDED ? 0 : t.scale;
+        }
+    }
+
+    static CountResult count(Prepared input, long seed) {
+        return new Meek(input, seed).run();
+    }
+
+    private CountResult run() {
+        distribute();
+        t.stage("First preferences", List.of(), List.of());
+        while (true) {
+            if (t.seatsLeft() == 0) {
+                break;
+            }
+            List<Integer> hopeful = t.hopeful();
+            if (hopeful.size() <= t.seatsLeft()) {
+                // They are all elected at once; they are listed in ballot order, as droop does.
+                List<Integer> rest = hopeful;
+                for (int c : rest) {
+                    t.elect(c);
+                }
+                t.note("as many candidates continue as seats remain");
+                t.stage("Remaining candidates elected", rest, List.of());
+                break;
+            }
+            long lastSurplus = Long.MAX_VALUE;
+            long surplus = 0;
+            List<Integer> reached = List.of();
+            String why = null;
+            long before = iterations;
+            while (true) {
+                distribute();
+                reached = new ArrayList<>();
+                for (int c : t.hopeful()) {
+                    if (t.votes[c] >= t.quota) {
+                        reached.add(c);
+                    }
+                }
+                if (!reached.isEmpty()) {
+                    break;
+                }
+                surplus = 0;
+                for (int c : t.elected) {
+                    surplus += Math.max(0, t.votes[c] - t.quota);
+                }
+                if (surplus < OMEGA) {
+                    why = "surplus " + Decimal.format(surplus, 9) + " < omega";
+                    break;
+                }
+                if (surplus >= lastSurplus) {
+                    why = "surplus " + Decimal.format(surplus, 9) + " stable";
+                    break;
+                }
+                lastSurplus = surplus;
+                updateKeepFactors();
+            }
+            t.note((iterations - before) + " iterations; quota " + Decimal.format(t.quota, 9));
+            if (!reached.isEmpty()) {
+                // Candidates reaching the quota together are elected in ballot order (droop's PRF reference does).
+                List<Integer> ordered = reached;
+                for (int c : ordered) {
+                    t.elect(c);
+                }
+                t.stage("Elected " + t.names(ordered), ordered, List.of());
+            } else {
+                int c = lowest(surplus);
+                t.exclude(c);
+                keep[c] = 0;
+                t.note(why);
+                t.stage("Defeat of " + t.name(c), List.of(), List.of(c));
+            }
+        }
+        return t.result();
+    }
+
+    /**
+     * The candidate to defeat: the lowest, where every hopeful candidate within the total surplus of the
+     * lowest counts as tied with it (the surplus could still reorder them), and a tie is decided by lot.
+     */
+    private int lowest(long surplus) {
+        List<Integer> hopeful = t.hopeful();
+        long min = Long.MAX_VALUE;
+        for (int c : hopeful) {
+            min = Math.min(min, t.votes[c]);
+        }
+        List<Integer> tied = new ArrayList<>();
+        for (int c : hopeful) {
+            if (t.votes[c] - min <= surplus) {
+                tied.add(c);
+            }
+        }
+        if (tied.size() == 1) {
+            return tied.get(0);
+        }
+        int chosen = t.lot.draw(tied);
+        t.note("tie for defeat between " + t.names(tied) + " (within the surplus of each other) broken by lot: " + t.name(chosen));
+        return chosen;
+    }
+
+    /** Sends every ballot down its ranking: each elected candidate keeps its share, the rest flows on. */
+    private void distribute() {
+        iterations++;
+        long[] votes = t.votes;
+        java.util.Arrays.fill(votes, 0);
+        long scale = t.scale;
+        long lost = 0;
+        long total = 0;
+        int[][] rankings = input.rankings();
+        long[] counts = input.counts();
+        Tally.Status[] status = t.status;
+        for (int r = 0; r < rankings.length; r++) {
+            long count = counts[r];
+            long w = scale;
+            for (int c : rankings[r]) {
+                Tally.Status s = status[c];
+                if (s == Tally.Status.HOPEFUL) {
+                    votes[c] += count * w;
+                    w = 0;
+                    break;
+                }
+                if (s == Tally.Status.ELECTED) {
+                    long kept = Math.min(w, ceilDiv(w * keep[c], scale));
+                    votes[c] += count * kept;
+                    w -= kept;
+                    if (w == 0) {
+                        break;
+                    }
+                }
+            }
+            lost += count * w;
+            total += count * scale;
+        }
+        excess = lost;
+        t.nonTransferable = lost;
+        t.quota = (total - excess) / (t.election.seats() + 1) + 1;
+    }
+
+    /** keep = keep * quota / votes, rounded up to 9 places (one rounding of the exact value). */
+    private void updateKeepFactors() {
+        BigInteger q = BigInteger.valueOf(t.quota);
+        for (int c : t.elected) {
+            if (t.votes[c] > 0) {
+                BigInteger[] qr = BigInteger.valueOf(keep[c]).multiply(q).divideAndRemainder(BigInteger.valueOf(t.votes[c]));
+                keep[c] = Math.min(t.scale, qr[0].longValueExact() + (qr[1].signum() > 0 ? 1 : 0));
+            }
+        }
+    }
+
+    private static long ceilDiv(long a, long b) {
+        return (a + b - 1) / b;
+    }
+}

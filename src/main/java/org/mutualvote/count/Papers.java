@@ -1,0 +1,72 @@
+package org.mutualvote.count;
+
+import java.util.Arrays;
+
+/**
+ * Parcels of identical papers: which ranking, how many papers, the value of each (scaled), which
+ * preference they currently sit at and the stage they arrived. Parcels move whole between candidates.
+ */
+final class Papers {
+
+    final int[][] rankings;
+    int size;
+    int[] ranking = new int[16];
+    long[] count = new long[16];
+    long[] value = new long[16];
+    int[] pos = new int[16];
+    int[] arrived = new int[16];
+    final IntList[] held;
+
+    Papers(int[][] rankings, int candidates) {
+        this.rankings = rankings;
+        held = new IntList[candidates];
+        for (int i = 0; i < candidates; i++) {
+            held[i] = new IntList();
+        }
+    }
+
+    int add(int rankingId, long papers, long paperValue, int position, int stage) {
+        if (size == ranking.length) {
+            int n = size * 2;
+            ranking = Arrays.copyOf(ranking, n);
+            count = Arrays.copyOf(count, n);
+            value = Arrays.copyOf(value, n);
+            pos = Arrays.copyOf(pos, n);
+            arrived = Arrays.copyOf(arrived, n);
+        }
+        ranking[size] = rankingId;
+        count[size] = papers;
+        value[size] = paperValue;
+        pos[size] = position;
+        arrived[size] = stage;
+        return size++;
+    }
+
+    /** Moves the parcel on to its next preference that is still continuing; returns that candidate or -1. */
+    int advance(int parcel, boolean[] continuing) {
+        int[] r = rankings[ranking[parcel]];
+        int p = pos[parcel] + 1;
+        while (p < r.length && !continuing[r[p]]) {
+            p++;
+        }
+        pos[parcel] = p;
+        return p < r.length ? r[p] : -1;
+    }
+
+    /** A growable list of ints, to keep a million parcels without boxing. */
+    static final class IntList {
+        int[] items = new int[8];
+        int size;
+
+        void add(int v) {
+            if (size == items.length) {
+                items = Arrays.copyOf(items, size * 2);
+            }
+            items[size++] = v;
+        }
+
+        void clear() {
+            size = 0;
+        }
+    }
+}

@@ -1,0 +1,175 @@
+package org.mutualvote.count;
+
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.List;
+
+/** What every rule keeps: each candidate's state and votes, the stages so far, and how ties are broken. */
+class Tally {
+
+    enum Status { HOPEFUL, ELECTED, EXCLUDED }
+
+    /** How a rule looks back at earlier stages to break a tie before drawing lots. */
+    enum Lookback { MOST_RECENT_STAGE, EARLIEST_STAGE, NONE }
+
+    final Election election;
+    final Rule rule;
+    final int n;
+    final long scale;
+    final Status[] status;
+    final long[] votes;
+    final boolean[] continuing;
+    final List<Integer> elected = new ArrayList<>();
+    final List<Stage> stages = new ArrayList<>();
+    final Lot lot;
+    final Lookback lookback;
+    long nonTransferable;
+    long loss;
+    long quota;
+    private final List<String> pendingNotes = new ArrayList<>();
+
+    Tally(Election election, Rule rule, long seed, Lookback lookback) {
+        this.election = election;
+        this.rule = rule;
+        this.n = election.candidates().size();
+        this.scale = pow10(rule.places());
+        this.status = new Status[n];
+        this.votes = new long[n];
+        this.continuing = new boolean[n];
+        this.lot = new Lot(seed);
+        this.lookback = lookback;
+        for (int c = 0; c < n; c++) {
+            boolean withdrawn = election.withdrawn().contains(c);
+            status[c] = withdrawn ? Status.EXCLUDED : Status.HOPEFUL;
+            continuing[c] = !withdrawn;
+        }
+    }
+
+    static long pow10(int places) {
+        long s = 1;
+        for (int i = 0; i < places; i++) {
+            s *= 10;
+        }
+        return s;
+    }
+
+    int seatsLeft() {
+        return election.seats() - elected.size();
+    }
+
+    List<Integer> hopeful() {
+        List<Integer> h = new ArrayList<>();
+        for (int c = 0; c < n; c++) {
+            if (status[c] == Status.HOPEFUL) {
+                h.add(c);
+            }
+        }
+        return h;
+    }
+
+    void elect(int c) {
+        status[c] = Status.ELECTED;
+        continuing[c] = false;
+        elected.add(c);
+    }
+
+    void exclude(int c) {
+        status[c] = Status.EXCLUDED;
+        continuing[c] = false;
+    }
+
+    void note(String text) {
+        pendingNotes.add(text);
+    }
+
+    void stage(String action, List<Integer> electedNow, List<Integer> excludedNow) {
+        String note = pendingNotes.isEmpty() ? null : String.join("; ", pendingNotes);
+        pendingNotes.clear();
+        stages.add(new Stage(stages.size() + 1, action, votes.clone(), nonTransferable, loss, List.copyOf(electedNow),
+                List.copyOf(excludedNow), note));
+    }
+
+    String name(int c) {
+        return election.candidates().get(c);
+    }
+
+    /**
+     * The candidate with the most ({@code highest}) or fewest votes among {@code among}; a tie is broken
+     * by the rule's look back at earlier stages, then by lot, and the note says how.
+     */
+    int pick(List<Integer> among, boolean highest, long[] current, String why) {
+        long best = highest ? Long.MIN_VALUE : Long.MAX_VALUE;
+        for (int c : among) {
+            best = highest ? Math.max(best, current[c]) : Math.min(best, current[c]);
+        }
+        List<Integer> tied = new ArrayList<>();
+        for (int c : among) {
+            if (current[c] == best) {
+                tied.add(c);
+            }
+        }
+        if (tied.size() == 1) {
+            return tied.get(0);
+        }
+        tied.sort(Comparator.naturalOrder());
+        List<Integer> narrowed = lookBack(tied, highest);
+        if (narrowed.size() == 1) {
+            note("tie for " + why + " between " + names(tied) + " broken by an earlier stage: " + name(narrowed.get(0)));
+            return narrowed.get(0);
+        }
+        int chosen = lot.draw(narrowed);
+        note("tie for " + why + " between " + names(narrowed) + " broken by lot: " + name(chosen));
+        return chosen;
+    }
+
+    private List<Integer> lookBack(List<Integer> tied, boolean highest) {
+        if (lookback == Lookback.NONE || stages.isEmpty()) {
+            return tied;
+        }
+        List<Integer> remaining = tied;
+        int from = lookback == Lookback.MOST_RECENT_STAGE ? stages.size() - 1 : 0;
+        int step = lookback == Lookback.MOST_RECENT_STAGE ? -1 : 1;
+        for (int s = from; s >= 0 && s < stages.size(); s += step) {
+            long[] v = stages.get(s).votes();
+            long best = highest ? Long.MIN_VALUE : Long.MAX_VALUE;
+            for (int c : remaining) {
+                best = highest ? Math.max(best, v[c]) : Math.min(best, v[c]);
+            }
+            List<Integer> next = new ArrayList<>();
+            for (int c : remaining) {
+                if (v[c] == best) {
+                    next.add(c);
+                }
+            }
+            if (next.size() < remaining.size()) {
+                // The candidates differed at this stage: it decides (as far as it separates them).
+                return next;
+            }
+        }
+        return remaining;
+    }
+
+    String names(List<Integer> cs) {
+        List<String> out = new ArrayList<>();
+        for (int c : cs) {
+            out.add(name(c));
+        }
+        return String.join(", ", out);
+    }
+
+    /** Orders candidates by votes, most first, ties broken as {@link #pick} does. */
+    List<Integer> byVotesDescending(List<Integer> among, String why) {
+        List<Integer> rest = new ArrayList<>(among);
+        List<Integer> out = new ArrayList<>();
+        while (!rest.isEmpty()) {
+            int c = pick(rest, true, votes, why);
+            out.add(c);
+            rest.remove(Integer.valueOf(c));
+        }
+        return out;
+    }
+
+    CountResult result() {
+        return new CountResult(rule, election.seats(), 0, List.copyOf(elected), List.copyOf(stages), quota, scale);
+    }
+}

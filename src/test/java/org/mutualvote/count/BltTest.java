@@ -1,0 +1,78 @@
+package org.mutualvote.count;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.io.StringReader;
+import java.io.StringWriter;
+import java.util.List;
+import java.util.Set;
+
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.CsvSource;
+
+class BltTest {
+
+    private static final String SAMPLE = """
+            4 2
+            -4
+            3 1 2 0
+            2 3 0
+            (b7) 1 2 1 3 0
+            0
+            "Ada Lovelace"
+            "Ben \\"Benny\\" Ode"
+            "Cy"
+            "Dee"
+            "Governors 2026"
+            """;
+
+    @Test
+    void readsTheStandardFormat() throws Exception {
+        Election e = Blt.read(new StringReader(SAMPLE));
+        assertEquals(2, e.seats());
+        assertEquals(List.of("Ada Lovelace", "Ben \"Benny\" Ode", "Cy", "Dee"), e.candidates());
+        assertEquals(Set.of(3), e.withdrawn());
+        assertEquals(3, e.ballots().size());
+        assertEquals(3, e.ballots().get(0).weight());
+        assertEquals(List.of(1, 0, 2), java.util.Arrays.stream(e.ballots().get(2).ranking()).boxed().toList());
+        assertEquals("Governors 2026", e.title());
+    }
+
+    @Test
+    void writingAndReadingBackGivesTheSameElection() throws Exception {
+        Election e = Blt.read(new StringReader(SAMPLE));
+        StringWriter out = new StringWriter();
+        Blt.write(e, out);
+        Election again = Blt.read(new StringReader(out.toString()));
+        assertEquals(e.candidates(), again.candidates());
+        assertEquals(e.withdrawn(), again.withdrawn());
+        assertEquals(e.title(), again.title());
+        assertEquals(Counter.count(e, Rule.SCOTLAND, 7).toJson(e), Counter.count(again, Rule.SCOTLAND, 7).toJson(again));
+    }
+
+    @ParameterizedTest(name = "{2}")
+    @CsvSource(delimiter = '|', value = {
+            "3|1|expected 'candidates seats'",
+            "2 x|1|number of seats should be a whole number",
+            "2 0|1|at least one seat",
+            "2 1\\n-3\\n0|2|is not a withdrawn candidate",
+            "2 1\\n1 1 2|2|weight preferences... 0",
+            "2 1\\nmany 1 0|2|weight 'many' is not a whole number",
+            "2 1\\n-1 1 0|2|is not a withdrawn candidate",
+            "2 1\\n1 3 0|2|preference 3 is not a candidate",
+            "2 1\\n1 1 1 0|2|ranked twice",
+            "2 1\\n1 1=2 0|2|equal preferences",
+            "2 1\\n1 1 0\\n0\\nAda|4|should be in double quotes",
+            "2 1\\n1 1 0\\n0\\n\"A\"|0|ends before the name of candidate 2",
+            "2 1\\n1 1 0|0|ends before the line 0",
+            "|0|ends before the line 'candidates seats'"})
+    void malformedFilesNameTheLineAndTheProblem(String text, int line, String problem) {
+        BltFormatException e = assertThrows(BltFormatException.class,
+                () -> Blt.read(new StringReader(text == null ? "" : text.replace("\\n", "\n"))));
+        assertEquals(line, e.line(), e.getMessage());
+        assertTrue(e.getMessage().contains(problem), e.getMessage());
+    }
+}
