@@ -3,8 +3,8 @@
 # constituency for it, and posts it to a running portal twice (dry run, then the real run), printing
 # the wall-clock time of each. Needs curl and a running app (./mvnw quarkus:dev) and its OIDC server.
 #
-#   scripts/import-benchmark.sh [rows]
-#   BASE=http://localhost:8080 AUTH=http://localhost:NNNNN/... scripts/import-benchmark.sh 100000
+#   bench/import.sh [rows]
+#   BASE=http://localhost:8080 AUTH=http://localhost:NNNNN/... bench/import.sh 100000
 #
 # AUTH is the OIDC server's base URL (dev mode prints "Dev Services for OIDC started on ..."; the token
 # endpoint is $AUTH/token). The token is alice's, who has the admin role in dev mode.

@@ -1,10 +1,10 @@
 /*
- * Load driver for casting ballots: a program, not a test. Run it through load/run.sh, which packages
+ * Load driver for casting ballots: a program, not a test. Run it through bench/cast.sh, which packages
  * and starts the app, then compares with pgbench on the same two inserts.
  *
- *   java load/LoadDriver.java keygen DIR                 writes DIR/private.key and DIR/public.key
- *   java load/LoadDriver.java cast BASE_URL DIR CONTEST_ID FIRST_VOTER VOTERS CONCURRENCY CANDIDATE_IDS
- *   java load/LoadDriver.java setup BASE_URL DIR CONSTITUENCY_ID TITLE   prints the id of a new open election
+ *   java bench/LoadDriver.java keygen DIR                 writes DIR/private.key and DIR/public.key
+ *   java bench/LoadDriver.java cast BASE_URL DIR CONTEST_ID FIRST_VOTER VOTERS CONCURRENCY CANDIDATE_IDS
+ *   java bench/LoadDriver.java setup BASE_URL DIR CONSTITUENCY_ID TITLE   prints the id of a new open election
  *
  * Voters are load-voter-N; their bearer tokens are signed here with the key the app was started with.
  * Only the JDK is needed.

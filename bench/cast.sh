@@ -22,7 +22,7 @@ mkdir -p "$WORK"
 if [ ! -f target/quarkus-app/quarkus-run.jar ]; then ./mvnw -B -q package -DskipTests; fi
 
 "${PSQL[@]}" -c "set client_min_messages = warning; drop schema if exists $SCHEMA cascade"
-java load/LoadDriver.java keygen "$WORK"
+java bench/LoadDriver.java keygen "$WORK"
 
 java -Xmx1g ${APP_JAVA_OPTS:-} -Dquarkus.http.port="$PORT" \
   -Dquarkus.datasource.jdbc.url="jdbc:postgresql://127.0.0.1:5432/postgres?currentSchema=$SCHEMA" \
@@ -50,15 +50,15 @@ select 1000000000 + g, 'load-voter-' || g, 'Voter ' || g, 'load-voter-' || g || 
 from generate_series(1, $TOTAL) g;
 SQL
 
-read -r WID WCANDS <<<"$(java load/LoadDriver.java setup "$BASE" "$WORK" 1000000000 Warm-up)"
+read -r WID WCANDS <<<"$(java bench/LoadDriver.java setup "$BASE" "$WORK" 1000000000 Warm-up)"
 echo "warm-up: $WARMUP ballots"
-java load/LoadDriver.java cast "$BASE" "$WORK" "$WID" 1 "$WARMUP" "$CONCURRENCY" "$WCANDS" >/dev/null
+java bench/LoadDriver.java cast "$BASE" "$WORK" "$WID" 1 "$WARMUP" "$CONCURRENCY" "$WCANDS" >/dev/null
 
-read -r MID MCANDS <<<"$(java load/LoadDriver.java setup "$BASE" "$WORK" 1000000000 Measured)"
+read -r MID MCANDS <<<"$(java bench/LoadDriver.java setup "$BASE" "$WORK" 1000000000 Measured)"
 echo "measured: $VOTERS ballots from $CONCURRENCY concurrent voters"
 cpu() { awk '{ print $14 + $15 }' "/proc/$1/stat"; }
 APP_CPU0=$(cpu $APP)
-APP_LINE=$(/usr/bin/time -f "driver_cpu_s=%U+%S" java load/LoadDriver.java cast "$BASE" "$WORK" "$MID" 1 "$VOTERS" "$CONCURRENCY" "$MCANDS" 2>"$WORK/driver.err")
+APP_LINE=$(/usr/bin/time -f "driver_cpu_s=%U+%S" java bench/LoadDriver.java cast "$BASE" "$WORK" "$MID" 1 "$VOTERS" "$CONCURRENCY" "$MCANDS" 2>"$WORK/driver.err")
 APP_CPU1=$(cpu $APP)
 echo "app:     $APP_LINE app_cpu_s=$(awk -v a="$APP_CPU0" -v b="$APP_CPU1" -v hz="$(getconf CLK_TCK)" 'BEGIN { printf "%.1f", (b - a) / hz }') $(tail -1 "$WORK/driver.err")"
 
