@@ -57,4 +57,36 @@ class PortalVotingBrowserTest {
         }
         as("voter5").get("/api/contests/" + id + "/ballots/mine").then().body("voted", equalTo(true));
     }
+
+    @Test
+    void newcomerSignsUpAndSeesMistakesInPlainWords() throws Exception {
+        Assumptions.assumeTrue(Browser.available(), "Chromium and chromedriver are installed by .ci/run");
+        String district = "ZQ" + (10 + new java.util.Random().nextInt(90));
+        as("alice").body(java.util.Map.of("kind", "public", "name", "Browser public " + district, "seats", 3,
+                "areas", java.util.List.of(district))).post("/api/constituencies").then().statusCode(201);
+        String who = "applicant" + System.nanoTime();
+
+        try (Browser browser = new Browser()) {
+            browser.open(portal.toString());
+            browser.click("header a[href='/login']");
+            // The dev login page's "custom user" form: any name, with the roles given.
+            browser.click("summary.custom-link");
+            browser.type("form.custom-form input[name='name']", who);
+            browser.type("form.custom-form input[name='roles']", "member");
+            browser.click("form.custom-form button[name='login']");
+            browser.waitForText("#membership", "not a member yet");
+
+            browser.type("#f-postcode", district + " 1AA");
+            browser.click("#membership-panel button[type='submit']");
+            String mistakes = browser.waitForText("#membership-panel .error", "dateOfBirth");
+            assertTrue(mistakes.contains("consent"), mistakes);
+
+            browser.type("#f-dateOfBirth", "01021990");
+            browser.click("#f-consent");
+            browser.click("#membership-panel button[type='submit']");
+            browser.waitForText("#membership", "active");
+            browser.waitForText("#member-details", "Browser public " + district);
+            browser.screenshot(Path.of("target", "screenshots", "signed-up.png"));
+        }
+    }
 }

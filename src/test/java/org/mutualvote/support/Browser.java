@@ -78,7 +78,17 @@ public final class Browser implements AutoCloseable {
     }
 
     public void click(String css) {
-        call("POST", "/session/" + session + "/element/" + find(css) + "/click", Map.of());
+        for (int attempt = 1;; attempt++) {
+            try {
+                call("POST", "/session/" + session + "/element/" + find(css) + "/click", Map.of());
+                return;
+            } catch (IllegalStateException rerendered) {
+                if (attempt == 5) {
+                    throw rerendered;
+                }
+                sleep();
+            }
+        }
     }
 
     public void type(String css, String text) {
@@ -93,7 +103,12 @@ public final class Browser implements AutoCloseable {
     public String waitForText(String css, String expected) {
         String seen = "";
         for (int i = 0; i < 100; i++) {
-            seen = text(css);
+            try {
+                seen = text(css);
+            } catch (IllegalStateException rerendered) {
+                // The portal replaced the element between finding and reading it: look again.
+                seen = rerendered.getMessage();
+            }
             if (seen.contains(expected)) {
                 return seen;
             }
