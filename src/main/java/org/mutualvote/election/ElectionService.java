@@ -85,6 +85,9 @@ public class ElectionService {
     public ElectionDtos.CandidateView nominate(long id, CandidateRequest r, String actor) {
         Contest c = lifecycle.lock(id, ContestKind.ELECTION);
         requireBeforeVoting(c, "given new candidates");
+        if (c.nominationsCloseAt != null && !java.time.Instant.now().isBefore(c.nominationsCloseAt)) {
+            throw ProblemException.conflict("Nominations closed at " + c.nominationsCloseAt);
+        }
         String statement = r.statement() == null ? "" : r.statement().strip();
         int words = statement.isEmpty() ? 0 : statement.split("\\s+").length;
         if (words > STATEMENT_MAX_WORDS) {

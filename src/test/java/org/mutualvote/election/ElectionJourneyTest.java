@@ -259,6 +259,17 @@ class ElectionJourneyTest {
     }
 
     @Test
+    void noNominationsAfterTheyClose() {
+        long home = fixtures.constituency("Late nomination");
+        long id = as("alice").body(Map.of("title", "Closed nominations", "constituencyId", home, "seats", 1, "method", "irv",
+                "timetable", Map.of("nominationsCloseAt", java.time.Instant.now().minusSeconds(60).toString())))
+                .post("/api/elections").then().statusCode(201).extract().jsonPath().getLong("id");
+        as("alice").body(Map.of("name", "Latecomer")).post("/api/elections/" + id + "/candidates")
+                .then().statusCode(409).body("detail", containsString("Nominations closed"));
+        as("alice").get("/api/elections/" + id).then().body("candidates", hasSize(0));
+    }
+
+    @Test
     void theTimetableOpensAndClosesVotingByItself() throws InterruptedException {
         long home = fixtures.constituency("Timetable");
         fixtures.activeMember("voter3", home);
