@@ -25,6 +25,16 @@ class ElectionBallotForm implements BallotForm {
     private record Standing(int position, String name, boolean withdrawn) {
     }
 
+    private record Form(String method, int seats, Map<Long, Standing> candidates) {
+    }
+
+    /**
+     * Candidates by election, read once: a ballot form is asked for only while voting is open, when no
+     * candidate may be added or withdraw, so an entry never goes stale. Bounded; another instance keeps
+     * its own.
+     */
+    private final Map<Long, Form> forms = new java.util.concurrent.ConcurrentHashMap<>();
+
     @Override
     public ContestKind kind() {
         return ContestKind.ELECTION;
@@ -32,21 +42,17 @@ class ElectionBallotForm implements BallotForm {
 
     @Override
     public int[] ranking(Connection c, long contestId, List<Long> choices) throws SQLException {
-        String method = null;
-        int seats = 0;
-        Map<Long, Standing> byId = new HashMap<>();
-        try (PreparedStatement ps = c.prepareStatement("""
-                select e.method, e.seats, k.id, k.position, k.name, k.withdrawn
-                from election e join candidate k on k.contest_id = e.contest_id where e.contest_id = ?""")) {
-            ps.setLong(1, contestId);
-            try (ResultSet rs = ps.executeQuery()) {
-                while (rs.next()) {
-                    method = rs.getString(1);
-                    seats = rs.getInt(2);
-                    byId.put(rs.getLong(3), new Standing(rs.getInt(4), rs.getString(5), rs.getBoolean(6)));
-                }
+        Form form = forms.get(contestId);
+        if (form == null) {
+            form = read(c, contestId);
+            if (forms.size() >= 1000) {
+                forms.clear();
             }
+            forms.put(contestId, form);
         }
+        String method = form.method();
+        int seats = form.seats();
+        Map<Long, Standing> byId = form.candidates();
         List<FieldError> errors = new ArrayList<>();
         if (ElectionMethod.FPTP.key().equals(method) && choices.size() > seats) {
             errors.add(new FieldError("choices", "too many marks: " + choices.size() + " for " + seats + (seats == 1 ? " seat" : " seats")));
@@ -70,5 +76,24 @@ class ElectionBallotForm implements BallotForm {
             throw ProblemException.unprocessable("This ballot cannot be accepted", errors);
         }
         return ranking;
+    }
+
+    private static Form read(Connection c, long contestId) throws SQLException {
+        String method = null;
+        int seats = 0;
+        Map<Long, Standing> byId = new HashMap<>();
+        try (PreparedStatement ps = c.prepareStatement("""
+                select e.method, e.seats, k.id, k.position, k.name, k.withdrawn
+                from election e join candidate k on k.contest_id = e.contest_id where e.contest_id = ?""")) {
+            ps.setLong(1, contestId);
+            try (ResultSet rs = ps.executeQuery()) {
+                while (rs.next()) {
+                    method = rs.getString(1);
+                    seats = rs.getInt(2);
+                    byId.put(rs.getLong(3), new Standing(rs.getInt(4), rs.getString(5), rs.getBoolean(6)));
+                }
+            }
+        }
+        return new Form(method, seats, Map.copyOf(byId));
     }
 }
