@@ -132,7 +132,7 @@ public class MemberResource {
     @Produces("text/csv")
     @RolesAllowed(Roles.ADMIN)
     public Response export() {
-        return Response.ok(service.export(), "text/csv; charset=UTF-8")
+        return Response.ok(service.export(user.actor()), "text/csv; charset=UTF-8")
                 .header("Content-Disposition", "attachment; filename=\"members.csv\"").build();
     }
 

@@ -262,9 +262,12 @@ public class MemberService {
         return new Counts(out, total);
     }
 
-    /** The register as CSV, one row per member record (erased records keep only id, constituency, status). */
+    /**
+     * The register as CSV, one row per member record (erased records keep only id, constituency, status).
+     * Who took a copy of the register's personal data, and when, is audited.
+     */
     @Transactional
-    public String export() {
+    public String export(String actor) {
         StringBuilder sb = new StringBuilder(1 << 16);
         sb.append("id,external_id,name,email,date_of_birth,postcode,staff_class,constituency,status,joined_on\r\n");
         List<Object[]> rows = members.getEntityManager().createQuery(
@@ -281,6 +284,7 @@ public class MemberService {
             }
             sb.append("\r\n");
         }
+        audit.record(actor, "member.register-exported", "register", Map.of("rows", rows.size()));
         return sb.toString();
     }
 

@@ -102,7 +102,7 @@ public class ProblemMapper {
             case 404 -> "There is nothing at " + uri.getPath();
             case 405 -> "This method is not allowed here";
             case 406 -> "This resource cannot answer in the media type asked for";
-            case 415 -> "Send the body as application/json";
+            case 415 -> "This endpoint does not take a body of that media type (see /q/openapi for what it takes)";
             default -> e.getMessage();
         };
         return respond(Problem.of(status, type.getReasonPhrase(), detail), uri);

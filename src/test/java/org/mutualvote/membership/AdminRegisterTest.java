@@ -115,5 +115,8 @@ class AdminRegisterTest {
                 .body(startsWith("id,external_id,name,email,date_of_birth,postcode,staff_class,constituency,status,joined_on\r\n"))
                 .body(containsString(m.id() + ",,\"" + m.name().replace("\"", "\"\"") + "\"," + m.email() + ","
                         + m.dateOfBirth() + "," + d + " 1AA,," + c.name() + ",active," + m.joinedOn()));
+        given().get("/api/audit?action=member.register-exported&size=1").then().statusCode(200)
+                .body("items[0].actor", org.hamcrest.Matchers.equalTo("alice"))
+                .body("items[0].subject", org.hamcrest.Matchers.equalTo("register"));
     }
 }
