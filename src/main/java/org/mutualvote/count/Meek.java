@@ -68,8 +68,9 @@ final class Meek {
                 }
                 surplus = 0;
                 for (int c : t.elected) {
-                    surplus += Math.max(0, t.votes[c] - t.quota);
+                    surplus += t.votes[c] - t.quota;
                 }
+                surplus = Math.max(0, surplus);
                 if (surplus < OMEGA) {
                     why = "surplus " + Decimal.format(surplus, 9) + " < omega";
                     break;
@@ -162,15 +163,20 @@ final class Meek {
         t.quota = (total - excess) / (t.election.seats() + 1) + 1;
     }
 
-    /** keep = keep * quota / votes, rounded up to 9 places (one rounding of the exact value). */
+    /** keep = (keep * quota, rounded up to 9 places) / votes, rounded up to 9 places: PRF rule B.2.f. */
     private void updateKeepFactors() {
-        BigInteger q = BigInteger.valueOf(t.quota);
+        BigInteger scale = BigInteger.valueOf(t.scale);
         for (int c : t.elected) {
             if (t.votes[c] > 0) {
-                BigInteger[] qr = BigInteger.valueOf(keep[c]).multiply(q).divideAndRemainder(BigInteger.valueOf(t.votes[c]));
-                keep[c] = Math.min(t.scale, qr[0].longValueExact() + (qr[1].signum() > 0 ? 1 : 0));
+                BigInteger product = ceil(BigInteger.valueOf(keep[c]).multiply(BigInteger.valueOf(t.quota)), scale);
+                keep[c] = Math.min(t.scale, ceil(product.multiply(scale), BigInteger.valueOf(t.votes[c])).longValueExact());
             }
         }
+    }
+
+    private static BigInteger ceil(BigInteger a, BigInteger b) {
+        BigInteger[] qr = a.divideAndRemainder(b);
+        return qr[1].signum() > 0 ? qr[0].add(BigInteger.ONE) : qr[0];
     }
 
     private static long ceilDiv(long a, long b) {

@@ -23,8 +23,8 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 
 /**
  * The engine against real elections counted by others (../shared/reference-elections, read in place,
- * never copied here): the same candidates elected in the same order, and for the Gregory rules every
- * round's tally that the reference published appears, to the last decimal, among our stages.
+ * never copied here): the same candidates elected in the same order, and every round's tally that the
+ * reference published appears, to the last decimal, among our stages.
  */
 class ReferenceElectionsTest {
 
@@ -65,20 +65,18 @@ class ReferenceElectionsTest {
         List<String> expected = new ArrayList<>();
         entry.path("elected").forEach(n -> expected.add(n.asText()));
 
+        long seed = 0;
         if (TIES_BY_CANDIDATE_ORDER.contains(entry.path("case").asText()) || TIES_BY_CANDIDATE_ORDER.contains(name)) {
             // Our lots come from the seed: droop's outcome must be one that some seed draws.
-            for (long seed = 0; seed < 64; seed++) {
-                if (elected(Counter.count(e, rule, seed), e).equals(expected)) {
-                    return;
-                }
+            while (seed < 64 && !elected(Counter.count(e, rule, seed), e).equals(expected)) {
+                seed++;
             }
-            throw new AssertionError(name + ": no seed gives droop's " + expected);
         }
-        CountResult result = Counter.count(e, rule, 0);
-        assertEquals(expected, elected(result, e), name);
+        CountResult result = Counter.count(e, rule, seed);
+        assertEquals(expected, elected(result, e), name + (seed > 0 ? " (seed " + seed + ")" : ""));
 
         JsonNode reference = new ObjectMapper().readTree(FOLDER.resolve(entry.path("expected").asText()).toFile());
-        if ((rule == Rule.SCOTLAND || rule == Rule.WIGM) && reference.has("rounds")) {
+        if (rule != Rule.IRV && rule != Rule.FPTP && reference.has("rounds")) {
             for (JsonNode round : reference.path("rounds")) {
                 assertTrue(appears(round.path("tally"), result, e), name + ": round " + round.path("round") + " not among our stages");
             }
