@@ -119,7 +119,8 @@ async function resultCard(election) {
         el("p", {}, result.uncontested ? "Elected unopposed:" : `Elected (${result.rule}, seed ${result.seed}):`),
         el("ol", { class: "elected" }, result.elected.map((name) => el("li", {}, name))),
         result.uncontested ? null : el("p", { class: "muted" },
-          `${result.onlineBallots} online and ${result.paperBallots} paper ballots from a roll of ${result.rollSize}.`));
+          `${result.onlineBallots} online and ${result.paperBallots} paper ballots from a roll of ${result.rollSize}.`),
+        result.uncontested ? null : countSheet(result.report));
     } catch (error) {
       card.append(problem(error));
     }
@@ -143,4 +144,24 @@ async function resultCard(election) {
       " — recount it yourself with the Recount command described in the README."));
   }
   return card;
+}
+
+/** The whole count as a scrutineer reads it: a row per candidate, a column per stage. */
+function countSheet(report) {
+  const stages = report.stages || [];
+  const head = el("tr", {}, el("th", { scope: "col" }, "Candidate"),
+    stages.map((s) => el("th", { scope: "col", title: s.action }, String(s.stage))));
+  const rows = report.candidates.map((name) => el("tr", {}, el("th", { scope: "row" }, name),
+    stages.map((s) => {
+      const mark = s.elected.includes(name) ? " ✔" : s.excluded.includes(name) ? " ✘" : "";
+      return el("td", {}, s.votes[name] + mark);
+    })));
+  const nonTransferable = el("tr", {}, el("th", { scope: "row" }, "Non-transferable"),
+    stages.map((s) => el("td", {}, s.nonTransferable)));
+  const steps = el("ol", { class: "stages" }, stages.map((s) => el("li", {},
+    s.action, s.note ? el("span", { class: "muted" }, ` (${s.note})`) : null)));
+  return el("details", { class: "count-sheet" },
+    el("summary", {}, "Full count, stage by stage" + (["irv", "fptp"].includes(report.rule) ? "" : ` (quota ${report.quota})`)),
+    el("div", { class: "table-scroll" }, el("table", {}, el("thead", {}, head), el("tbody", {}, rows, nonTransferable))),
+    steps);
 }

@@ -52,8 +52,23 @@ class PortalVotingBrowserTest {
             browser.waitForText(card + " ol.choices li:nth-child(2)", "Ash");
             browser.click(card + " button[type='submit']");
             String code = browser.text(card + " #receipt .code");
+            String tracker = browser.text(card + " #receipt code");
             browser.screenshot(Path.of("target", "screenshots", "receipt.png"));
             assertTrue(code.matches("[0-9A-F]{4}-[0-9A-F]{4}-[0-9A-F]{4}"), code);
+
+            // After the count is published the member checks their receipt and reads the whole count.
+            ElectionTestSteps.move(id, "close");
+            ElectionTestSteps.move(id, "count");
+            ElectionTestSteps.move(id, "publish");
+            browser.open(portal.toString());
+            String result = "#results article[data-election='" + id + "']";
+            browser.waitForText(result + " ol.elected", "Birch");
+            browser.type(result + " input[name='tracker']", tracker);
+            browser.click(result + " form.check button");
+            browser.waitForText(result + " form.check [role='status']", "on the bulletin board");
+            browser.click(result + " details.count-sheet summary");
+            browser.waitForText(result + " details.count-sheet table", "Cedar");
+            browser.screenshot(Path.of("target", "screenshots", "result.png"));
         }
         as("voter5").get("/api/contests/" + id + "/ballots/mine").then().body("voted", equalTo(true));
     }
