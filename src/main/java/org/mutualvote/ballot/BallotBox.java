@@ -74,12 +74,6 @@ public class BallotBox {
         });
     }
 
-    public List<StoredBallot> all(long contestId) {
-        List<StoredBallot> out = new ArrayList<>();
-        forEach(contestId, out::add);
-        return out;
-    }
-
     public java.util.Optional<StoredBallot> byTracker(long contestId, String tracker) {
         @SuppressWarnings("unchecked")
         List<Object[]> rows = em.createNativeQuery(
@@ -87,11 +81,6 @@ public class BallotBox {
                 .setParameter(1, contestId).setParameter(2, tracker).getResultList();
         return rows.stream().findFirst().map(r -> new StoredBallot(((String) r[0]).trim(), (String) r[1],
                 parseArray((String) r[2]), ((String) r[3]).trim()));
-    }
-
-    public long count(long contestId, String channel) {
-        return ((Number) em.createNativeQuery("select count(*) from ballot where contest_id = ?1 and channel = ?2")
-                .setParameter(1, contestId).setParameter(2, channel).getSingleResult()).longValue();
     }
 
     static String arrayLiteral(int[] ranking) {

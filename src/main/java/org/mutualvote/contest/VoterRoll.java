@@ -27,14 +27,4 @@ public class VoterRoll {
         return ((Number) em.createNativeQuery("select count(*) from participation where contest_id = ?1")
                 .setParameter(1, contestId).getSingleResult()).longValue();
     }
-
-    public boolean hasVoted(long contestId, long memberId) {
-        return !em.createNativeQuery("select 1 from participation where contest_id = ?1 and member_id = ?2")
-                .setParameter(1, contestId).setParameter(2, memberId).getResultList().isEmpty();
-    }
-
-    public boolean isOnRoll(long contestId, long memberId) {
-        return !em.createNativeQuery("select 1 from voter_roll where contest_id = ?1 and member_id = ?2")
-                .setParameter(1, contestId).setParameter(2, memberId).getResultList().isEmpty();
-    }
 }
