@@ -157,6 +157,15 @@ public class MemberResource {
         return service.get(id);
     }
 
+    /** Erasure on a member's request made by other means: the same as their own, audited as the admin's. */
+    @DELETE
+    @Path("/{id}")
+    @RolesAllowed(Roles.ADMIN)
+    @ResponseStatus(204)
+    public void eraseOnRequest(@PathParam("id") long id) {
+        service.eraseById(id, user.actor());
+    }
+
     @POST
     @Path("/{id}/approve")
     @RolesAllowed(Roles.ADMIN)

@@ -166,7 +166,20 @@ public class MemberService {
      */
     @Transactional
     public void erase(String subject, String actor) {
-        Member m = mineOr404(subject);
+        eraseRecord(mineOr404(subject), actor);
+    }
+
+    /** Erasure by the returning officer, for a member who asked by other means (letter, phone). */
+    @Transactional
+    public void eraseById(long id, String actor) {
+        Member m = byId(id);
+        if (m.erasedAt != null) {
+            throw ProblemException.conflict("Member " + id + " has already been erased");
+        }
+        eraseRecord(m, actor);
+    }
+
+    private void eraseRecord(Member m, String actor) {
         m.subject = null;
         m.externalId = null;
         m.name = null;

@@ -169,4 +169,29 @@ class OwnRecordTest {
         given().get("/api/members?email=" + m.email()).then().body("total", equalTo(0));
         given().get("/api/members?status=removed&constituencyId=" + c.id()).then().body("items.id", hasItem((int) m.id()));
     }
+
+    @Test
+    @TestSecurity(user = "alice", roles = "admin")
+    void anAdminErasesOnAWrittenRequest() {
+        String d = Fixtures.district();
+        fixtures.publicConstituency(d);
+        MemberView m = fixtures.memberIn("erased-by-letter", d + " 1AA");
+        long before = fixtures.memberCount();
+        given().delete("/api/members/" + m.id()).then().statusCode(204);
+        given().delete("/api/members/" + m.id()).then().statusCode(409).body("detail", containsString("already been erased"));
+        given().delete("/api/members/999999999").then().statusCode(404);
+        assertEquals(before, fixtures.memberCount());
+        Member row = fixtures.reload(m.id());
+        assertNull(row.name);
+        assertNull(row.subject);
+        assertEquals(MemberStatus.REMOVED, row.status);
+        given().get("/api/audit?action=member.erased&size=1").then().body("items[0].actor", equalTo("alice"))
+                .body("items[0].subject", equalTo("member/" + m.id()));
+    }
+
+    @Test
+    @TestSecurity(user = "someone", roles = "member")
+    void aMemberCannotEraseAnother() {
+        given().delete("/api/members/1").then().statusCode(403);
+    }
 }
