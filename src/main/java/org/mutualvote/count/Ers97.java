@@ -5,24 +5,35 @@ import java.util.List;
 import java.util.TreeSet;
 
 /**
- * The Electoral Reform Society's 1997 rules (2 dp): quota = votes / (seats + 1) to 2 places plus 0.01;
- * a surplus passes on from the last parcel received only, at surplus / transferable papers (never more
- * than the papers' own value); surpluses are deferred while they could neither save the lowest
- * candidate nor elect anyone; the lowest candidates are excluded together when even all of their votes
- * and the surpluses could not lift them past the next; an excluded candidate's papers pass on in
- * sub-stages, highest value first. Ties look at the earliest stage the candidates differed, then lot.
+ * The Electoral Reform Society's 1997 rules, values to 2 decimal places (rule numbers of the ERS97 text):
+ * <ul>
+ * <li>5.1.6 quota: valid votes / (seats + 1) to two places; if not exact, the remainder is ignored and
+ * 0.01 added; 5.4.8 recalculated without the non-transferable votes while nobody is elected.</li>
+ * <li>5.1.7 a candidate is elected on reaching the quota, or the total active vote divided by one more
+ * than the places unfilled; if more qualify than places, most votes first.</li>
+ * <li>5.2.2 surpluses are deferred while their total could not lift the lowest candidates past the next;
+ * 5.2.3 the largest surplus goes first.</li>
+ * <li>5.3 only the last parcel the candidate received is examined: transfer value = surplus / transferable
+ * papers, truncated, or the papers' own value if that is less; what the truncation drops is lost.</li>
+ * <li>5.2.5 as many of the lowest candidates as possible are excluded together when their votes and the
+ * surpluses together do not exceed the next candidate's; 5.4 their papers pass on in sub-stages by value,
+ * highest first, candidates reaching the quota elected after each.</li>
+ * <li>ties: the earliest stage at which the candidates' votes differed, then lot.</li>
+ * <li>5.5 when the continuing candidates do not exceed the places left, they are elected.</li>
+ * </ul>
  */
 final class Ers97 {
 
     private final Tally t;
     private final Papers papers;
-    private final long[] surplusDue;
+    private final boolean[] surplusDone;
     private final int[] lastParcelStage;
+    private long valid;
 
     private Ers97(Prepared input, long seed) {
         t = new Tally(input.election(), Rule.ERS97, seed, Tally.Lookback.EARLIEST_STAGE);
         papers = new Papers(input.rankings(), t.n);
-        surplusDue = new long[t.n];
+        surplusDone = new boolean[t.n];
         lastParcelStage = new int[t.n];
         for (int r = 0; r < input.rankings().length; r++) {
             int first = input.rankings()[r][0];
@@ -36,66 +47,112 @@ final class Ers97 {
         return new Ers97(input, seed).run();
     }
 
+    private static long quota(long votes, int seats) {
+        long q = votes / (seats + 1);
+        return votes % (seats + 1) == 0 ? q : q + 1;
+    }
+
     private CountResult run() {
-        long total = 0;
         for (long v : t.votes) {
-            total += v;
+            valid += v;
         }
-        t.quota = total / (t.election.seats() + 1) + 1;
+        t.quota = quota(valid, t.election.seats());
         t.note("quota " + Decimal.format(t.quota, 2));
         t.stage("First preferences", List.of(), List.of());
-        electReached();
+        deemElected();
         while (t.seatsLeft() > 0) {
             List<Integer> hopeful = t.hopeful();
             if (hopeful.size() <= t.seatsLeft()) {
-                // They are all elected at once; they are listed in ballot order, as droop does.
-                List<Integer> rest = hopeful;
-                for (int c : rest) {
-                    t.elect(c);
-                }
-                t.note("as many candidates continue as seats remain");
-                t.stage("Remaining candidates elected", rest, List.of());
+                electRemaining(hopeful);
                 break;
             }
-            List<Integer> withSurplus = new ArrayList<>();
+            List<Integer> pending = new ArrayList<>();
             long totalSurplus = 0;
             for (int c : t.elected) {
-                if (surplusDue[c] > 0) {
-                    withSurplus.add(c);
-                    totalSurplus += surplusDue[c];
+                if (!surplusDone[c] && t.votes[c] > t.quota) {
+                    pending.add(c);
+                    totalSurplus += t.votes[c] - t.quota;
                 }
             }
-            if (!withSurplus.isEmpty() && !deferrable(hopeful, totalSurplus)) {
-                int c = t.pick(withSurplus, true, surplusDue, "largest surplus");
-                transferSurplus(c);
-            } else {
-                if (!withSurplus.isEmpty()) {
-                    t.note("surpluses (" + Decimal.format(totalSurplus, 2) + ") deferred");
+            List<Integer> ascending = ascending(hopeful);
+            int maxOut = hopeful.size() - t.seatsLeft();
+            if (!pending.isEmpty() && !deferrable(ascending, maxOut, totalSurplus)) {
+                long[] surplus = new long[t.n];
+                for (int c : pending) {
+                    surplus[c] = t.votes[c] - t.quota;
                 }
-                excludeLowest(hopeful, totalSurplus);
+                transferSurplus(t.pick(pending, true, surplus, "largest surplus"));
+                continue;
             }
+            if (!pending.isEmpty()) {
+                t.note("surpluses (" + Decimal.format(totalSurplus, 2) + ") deferred");
+            }
+            List<Integer> out = bulk(ascending, maxOut, totalSurplus);
+            if (out.isEmpty()) {
+                out = List.of(t.pick(hopeful, false, t.votes, "exclusion"));
+            }
+            if (hopeful.size() - out.size() <= t.seatsLeft()) {
+                // 5.5.1: this exclusion leaves as many continuing candidates as places.
+                for (int c : out) {
+                    t.exclude(c);
+                }
+                t.stage("Exclusion of " + t.names(out), List.of(), out);
+                electRemaining(t.hopeful());
+                break;
+            }
+            exclude(out);
         }
         return t.result();
     }
 
-    /** A surplus waits while it could neither lift the lowest candidate past the next nor elect anyone. */
-    private boolean deferrable(List<Integer> hopeful, long totalSurplus) {
-        List<Integer> ascending = ascending(hopeful);
-        long lowest = t.votes[ascending.get(0)];
-        long next = t.votes[ascending.get(1)];
-        long highest = t.votes[ascending.get(ascending.size() - 1)];
-        return totalSurplus < next - lowest && totalSurplus < t.quota - highest;
+    private void electRemaining(List<Integer> rest) {
+        for (int c : rest) {
+            t.elect(c);
+        }
+        t.note("as many candidates continue as seats remain");
+        t.stage("Remaining candidates elected", rest, List.of());
     }
 
     private List<Integer> ascending(List<Integer> hopeful) {
-        List<Integer> order = new ArrayList<>(t.byVotesDescending(hopeful, "order"));
-        java.util.Collections.reverse(order);
+        List<Integer> order = new ArrayList<>(hopeful);
+        order.sort((a, b) -> t.votes[a] != t.votes[b] ? Long.compare(t.votes[a], t.votes[b]) : Integer.compare(a, b));
         return order;
     }
 
+    /** 5.2.2: deferred while, for some group of lowest candidates, the surpluses could not lift them past the next. */
+    private boolean deferrable(List<Integer> ascending, int maxOut, long totalSurplus) {
+        long sum = 0;
+        for (int k = 1; k <= maxOut && k < ascending.size(); k++) {
+            sum += t.votes[ascending.get(k - 1)];
+            long next = t.votes[ascending.get(k)];
+            if (t.votes[ascending.get(k - 1)] < next && totalSurplus <= next - sum) {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    /** 5.2.5: the largest group of lowest candidates (two or more, not splitting a tie) that cannot be saved. */
+    private List<Integer> bulk(List<Integer> ascending, int maxOut, long totalSurplus) {
+        long sum = 0;
+        int size = 0;
+        for (int k = 1; k <= maxOut && k < ascending.size(); k++) {
+            sum += t.votes[ascending.get(k - 1)];
+            long next = t.votes[ascending.get(k)];
+            if (k >= 2 && t.votes[ascending.get(k - 1)] < next && sum + totalSurplus <= next) {
+                size = k;
+            }
+        }
+        if (size >= 2) {
+            t.note("bulk exclusion: their votes and the surpluses together do not exceed the next candidate's");
+            return new ArrayList<>(ascending.subList(0, size));
+        }
+        return List.of();
+    }
+
     private void transferSurplus(int c) {
-        long surplus = surplusDue[c];
-        surplusDue[c] = 0;
+        surplusDone[c] = true;
+        long surplus = t.votes[c] - t.quota;
         int parcelStage = lastParcelStage[c];
         Papers.IntList held = papers.held[c];
         List<Integer> parcel = new ArrayList<>();
@@ -114,7 +171,8 @@ final class Ers97 {
                 kept.add(p);
             }
         }
-        long tv = transferablePapers == 0 ? 0 : Math.min(parcelValue, surplus / transferablePapers);
+        boolean reduced = transferablePapers * parcelValue > surplus;
+        long tv = reduced ? surplus / transferablePapers : parcelValue;
         long moved = 0;
         int stage = t.stages.size() + 1;
         for (int p : parcel) {
@@ -131,11 +189,15 @@ final class Ers97 {
             }
         }
         papers.held[c] = kept;
-        t.nonTransferable += surplus - moved;
-        t.votes[c] -= surplus;
-        t.note("transfer value " + Decimal.format(tv, 2) + " on " + transferablePapers + " papers of the last parcel");
+        if (reduced) {
+            t.loss += surplus - moved;
+        } else {
+            t.nonTransferable += surplus - moved;
+        }
+        t.votes[c] = t.quota;
+        t.note("last parcel: " + transferablePapers + " transferable papers at " + Decimal.format(tv, 2));
         t.stage("Surplus of " + t.name(c) + " (" + Decimal.format(surplus, 2) + ") transferred", List.of(), List.of());
-        electReached();
+        deemElected();
     }
 
     private int nextContinuing(int p) {
@@ -148,32 +210,20 @@ final class Ers97 {
         return -1;
     }
 
-    /** Excludes the lowest candidate, or the lowest several together when nothing could save any of them. */
-    private void excludeLowest(List<Integer> hopeful, long totalSurplus) {
-        List<Integer> ascending = ascending(hopeful);
-        List<Integer> out = new ArrayList<>();
-        long cumulative = 0;
-        int maxOut = hopeful.size() - t.seatsLeft();
-        for (int k = 0; k < maxOut - 1; k++) {
-            cumulative += t.votes[ascending.get(k)];
-            if (cumulative + totalSurplus < t.votes[ascending.get(k + 1)]) {
-                out = new ArrayList<>(ascending.subList(0, k + 1));
-            }
-        }
-        if (out.isEmpty()) {
-            out.add(t.pick(hopeful, false, t.votes, "exclusion"));
-        } else if (out.size() > 1) {
-            t.note("bulk exclusion of " + t.names(out));
-        }
+    /** 5.4: the excluded candidates' papers pass on in sub-stages, highest value first. */
+    private void exclude(List<Integer> out) {
         for (int c : out) {
             t.exclude(c);
         }
-        // Their papers pass on in sub-stages, highest value first.
         TreeSet<Long> values = new TreeSet<>();
         for (int c : out) {
             for (int i = 0; i < papers.held[c].size; i++) {
                 values.add(papers.value[papers.held[c].items[i]]);
             }
+        }
+        if (values.isEmpty()) {
+            t.stage("Exclusion of " + t.names(out) + " (no papers)", List.of(), out);
+            return;
         }
         boolean first = true;
         for (long value : values.descendingSet()) {
@@ -201,46 +251,59 @@ final class Ers97 {
                 }
                 papers.held[c] = rest;
             }
+            if (t.elected.isEmpty() && t.nonTransferable > 0) {
+                // 5.4.8: while nobody is elected, the quota is recalculated without the non-transferable votes.
+                t.quota = quota(valid - t.nonTransferable, t.election.seats());
+                t.note("quota recalculated: " + Decimal.format(t.quota, 2));
+            }
             t.stage("Exclusion of " + t.names(out) + ": papers at " + Decimal.format(value, 2), List.of(),
                     first ? out : List.of());
             first = false;
-            electReached();
+            deemElected();
             if (t.seatsLeft() == 0) {
-                break;
+                return;
             }
-        }
-        if (values.isEmpty()) {
-            t.stage("Exclusion of " + t.names(out) + " (no papers)", List.of(), out);
-        }
-        for (int c : out) {
-            t.votes[c] = 0;
         }
     }
 
-    private void electReached() {
-        List<Integer> reached = new ArrayList<>();
-        for (int c : t.hopeful()) {
-            if (t.votes[c] >= t.quota) {
-                reached.add(c);
-            }
-        }
-        if (reached.isEmpty()) {
+    /** 5.1.7: the quota, or the total active vote / (places unfilled + 1); most votes first if too many qualify. */
+    private void deemElected() {
+        int places = t.seatsLeft();
+        if (places <= 0) {
             return;
         }
-        List<Integer> ordered = t.byVotesDescending(reached, "order of election");
+        long active = 0;
+        for (int c = 0; c < t.n; c++) {
+            if (t.status[c] == Tally.Status.HOPEFUL) {
+                active += t.votes[c];
+            } else if (t.status[c] == Tally.Status.ELECTED && !surplusDone[c] && t.votes[c] > t.quota) {
+                active += t.votes[c] - t.quota;
+            }
+        }
+        List<Integer> qualify = new ArrayList<>();
+        for (int c : t.hopeful()) {
+            if (t.votes[c] >= t.quota || (active > 0 && t.votes[c] * (places + 1) >= active)) {
+                qualify.add(c);
+            }
+        }
+        if (qualify.isEmpty()) {
+            return;
+        }
         List<Integer> now = new ArrayList<>();
-        for (int c : ordered) {
+        for (int c : t.byVotesDescending(qualify, "order of election")) {
             if (t.seatsLeft() == 0) {
                 break;
             }
             t.elect(c);
-            surplusDue[c] = t.votes[c] - t.quota;
+            if (t.votes[c] < t.quota) {
+                t.note(t.name(c) + " reached the total active vote divided by one more than the places unfilled");
+            }
             now.add(c);
         }
         Stage last = t.stages.remove(t.stages.size() - 1);
         List<Integer> electedNow = new ArrayList<>(last.elected());
         electedNow.addAll(now);
         t.stages.add(new Stage(last.number(), last.action(), last.votes(), last.nonTransferable(), last.loss(),
-                List.copyOf(electedNow), last.excluded(), last.note()));
+                List.copyOf(electedNow), last.excluded(), t.pendingNote(last.note())));
     }
 }

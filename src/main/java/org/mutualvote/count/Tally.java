@@ -82,6 +82,16 @@ class Tally {
         pendingNotes.add(text);
     }
 
+    /** Joins notes made since a stage was recorded onto that stage's own note (elections decided after it). */
+    String pendingNote(String existing) {
+        if (pendingNotes.isEmpty()) {
+            return existing;
+        }
+        String extra = String.join("; ", pendingNotes);
+        pendingNotes.clear();
+        return existing == null ? extra : existing + "; " + extra;
+    }
+
     void stage(String action, List<Integer> electedNow, List<Integer> excludedNow) {
         String note = pendingNotes.isEmpty() ? null : String.join("; ", pendingNotes);
         pendingNotes.clear();

@@ -171,13 +171,31 @@ class CountRulesTest {
 
     @Test
     void ers97TransfersOnlyTheLastParcel() {
-        // Quota 15/3 to 2 dp + 0.01 = 5.01. A is elected at once with 8; the surplus 2.99 goes at 2.99/8
-        // = 0.37 a paper (truncated), so B reaches 3 + 6 x 0.37 = 5.22 and the quota.
+        // Quota 15/3 = 5.00 exactly (no 0.01 added). A is elected at once with 8; the surplus 3.00 goes at
+        // 3.00/8 = 0.37 a paper (truncated), so B reaches 3 + 6 x 0.37 = 5.22 and the quota.
         Fixture f = Fixture.seats(2, "A", "B", "C").ballots(6, "AB").ballots(2, "AC").ballots(4, "C").ballots(3, "BC");
         CountResult r = f.count(Rule.ERS97);
-        assertEquals(501L, r.quota());
+        assertEquals(500L, r.quota());
         assertEquals(List.of("A", "B"), names(f, r.elected()));
         assertEquals(300L + 6 * 37L, r.stages().get(1).votes()[1]);
+        assertEquals(3L * 100 - 8 * 37L, r.stages().get(1).loss(), "what truncation drops is lost");
+    }
+
+    @Test
+    void ers97QuotaAddsAHundredthOnlyWhenTheDivisionIsInexact() {
+        Fixture f = Fixture.seats(2, "A", "B", "C").ballots(6, "A").ballots(5, "B").ballots(5, "C");
+        assertEquals(534L, f.count(Rule.ERS97).quota());
+    }
+
+    @Test
+    void ers97ElectsOnTheActiveVoteShareAndExcludesInBulk() {
+        // 3 seats. A 40 and B 30 are elected; C 10, D 6, E 3, F 2: E and F together (5) cannot pass D (6),
+        // so they go together.
+        Fixture f = Fixture.seats(3, "A", "B", "C", "D", "E", "F").ballots(40, "A").ballots(30, "B").ballots(10, "C")
+                .ballots(6, "D").ballots(3, "EC").ballots(2, "FD");
+        CountResult r = f.count(Rule.ERS97);
+        assertTrue(r.stages().stream().anyMatch(s -> s.excluded().size() == 2), "a bulk exclusion");
+        assertEquals(List.of("A", "B", "C"), names(f, r.elected()));
     }
 
     @Test
