@@ -57,11 +57,19 @@ public class BallotBox {
 
     /** Every ballot of a contest in tracker order: the order of the bulletin board, its BLT and the count. */
     public void forEach(long contestId, Consumer<StoredBallot> sink) {
+        page(contestId, "", Integer.MAX_VALUE, sink);
+    }
+
+    /** Up to {@code limit} ballots whose trackers come after {@code after} (empty: from the first), in tracker order. */
+    public void page(long contestId, String after, int limit, Consumer<StoredBallot> sink) {
         em.unwrap(Session.class).doWork(connection -> {
-            try (var ps = connection.prepareStatement(
-                    "select tracker, channel, ranking, nonce from ballot where contest_id = ? order by tracker")) {
+            try (var ps = connection.prepareStatement("""
+                    select tracker, channel, ranking, nonce from ballot
+                    where contest_id = ? and tracker > ? order by tracker limit ?""")) {
                 ps.setFetchSize(5000);
                 ps.setLong(1, contestId);
+                ps.setString(2, after);
+                ps.setInt(3, limit);
                 try (var rs = ps.executeQuery()) {
                     while (rs.next()) {
                         Integer[] boxed = (Integer[]) rs.getArray(3).getArray();

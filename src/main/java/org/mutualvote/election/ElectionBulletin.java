@@ -53,20 +53,22 @@ class ElectionBulletin {
     public record BoardBallot(String tracker, String channel, List<String> ranking, int[] positions, String nonce) {
     }
 
+    /** One page of the board; {@code next} is the tracker to ask after for the following page, null at the end. */
     public record Board(long contestId, String title, String state, int seats, List<String> candidates,
-            String trackerFormula, List<BoardBallot> ballots) {
+            String trackerFormula, List<BoardBallot> ballots, String next) {
     }
 
     @Transactional
-    public Board board(long id) {
+    public Board board(long id, String after, int limit) {
         Contest c = closed(id);
         List<String> names = candidates.ofContest(id).stream().map(k -> k.name).toList();
         List<BoardBallot> ballots = new ArrayList<>();
-        box.forEach(id, b -> ballots.add(new BoardBallot(b.tracker(), b.channel(),
+        box.page(id, after == null ? "" : after.toLowerCase(), limit, b -> ballots.add(new BoardBallot(b.tracker(), b.channel(),
                 java.util.Arrays.stream(b.ranking()).mapToObj(p -> names.get(p - 1)).toList(), b.ranking(), b.nonce())));
+        String next = ballots.size() == limit ? ballots.get(ballots.size() - 1).tracker() : null;
         return new Board(id, c.title, c.state.key(), elections.findById(id).seats, names,
                 "sha256(\"mutualvote-ballot-v1\\n\" + contestId + \"\\n\" + channel + \"\\n\" + positions joined by \",\" + \"\\n\" + nonce)",
-                ballots);
+                ballots, next);
     }
 
     @Transactional

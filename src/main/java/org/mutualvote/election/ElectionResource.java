@@ -6,7 +6,11 @@ import jakarta.annotation.security.RolesAllowed;
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.NotNull;
 import jakarta.validation.constraints.Pattern;
+import jakarta.validation.constraints.Max;
+import jakarta.validation.constraints.Min;
 import jakarta.ws.rs.Consumes;
+import jakarta.ws.rs.DefaultValue;
+import jakarta.ws.rs.QueryParam;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.POST;
 import jakarta.ws.rs.PUT;
@@ -154,8 +158,10 @@ public class ElectionResource {
     @GET
     @Path("/{id}/bulletin")
     @Authenticated
-    public ElectionBulletin.Board board(@PathParam("id") long id) {
-        return bulletin.board(id);
+    public ElectionBulletin.Board board(@PathParam("id") long id,
+            @QueryParam("after") @Pattern(regexp = "[0-9a-fA-F]{64}", message = "a tracker is 64 hexadecimal digits") String after,
+            @QueryParam("limit") @DefaultValue("1000") @Min(1) @Max(10000) int limit) {
+        return bulletin.board(id, after, limit);
     }
 
     @GET

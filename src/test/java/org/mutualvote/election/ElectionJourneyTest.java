@@ -117,6 +117,21 @@ class ElectionJourneyTest {
         as("alice").contentType(ContentType.TEXT).body("4 2\n1 3 1 0\n1 2 3 0\n0\n\"Ada\"\n\"Ben\"\n\"Cy\"\n\"Dee\"\n\"postal\"\n")
                 .post("/api/elections/" + id + "/paper-ballots").then().statusCode(200).body("added", equalTo(2));
 
+        // The board pages by tracker: three pages of at most 3 hold all 7 ballots, each once, in order.
+        List<String> paged = new ArrayList<>();
+        String after = null;
+        do {
+            JsonPath page = as("sam").get("/api/elections/" + id + "/bulletin?limit=3" + (after == null ? "" : "&after=" + after))
+                    .then().statusCode(200).extract().jsonPath();
+            paged.addAll(page.getList("ballots.tracker"));
+            after = page.getString("next");
+        } while (after != null);
+        assertEquals(7, paged.size());
+        assertEquals(paged.stream().sorted().toList(), paged);
+        assertEquals(7, new java.util.HashSet<>(paged).size());
+        as("sam").get("/api/elections/" + id + "/bulletin?limit=0").then().statusCode(400);
+        as("sam").get("/api/elections/" + id + "/bulletin?after=xyz").then().statusCode(400);
+
         // A member sees no result before publication.
         as("voter1").get("/api/elections/" + id + "/result").then().statusCode(409);
         as("alice").post("/api/elections/" + id + "/count").then().statusCode(200)
