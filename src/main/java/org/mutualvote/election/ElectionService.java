@@ -157,8 +157,21 @@ public class ElectionService {
             found = m == null ? List.of() : contests.inConstituency(m.constituency.id).stream()
                     .filter(c -> c.kind == ContestKind.ELECTION && c.state != ContestState.DRAFT).toList();
         }
+        if (found.isEmpty()) {
+            return out;
+        }
+        // Two queries for the whole list, not two per election.
+        List<Long> ids = found.stream().map(c -> c.id).toList();
+        Map<Long, Election> details = new java.util.HashMap<>();
+        for (Election e : elections.list("contestId in ?1", ids)) {
+            details.put(e.contestId, e);
+        }
+        Map<Long, List<Candidate>> standing = new java.util.HashMap<>();
+        for (Candidate k : candidates.list("contestId in ?1", io.quarkus.panache.common.Sort.by("position"), ids)) {
+            standing.computeIfAbsent(k.contestId, x -> new ArrayList<>()).add(k);
+        }
         for (Contest c : found) {
-            out.add(ElectionView.from(c, elections.findById(c.id), candidates.ofContest(c.id)));
+            out.add(ElectionView.from(c, details.get(c.id), standing.getOrDefault(c.id, List.of())));
         }
         return out;
     }

@@ -62,6 +62,11 @@ class ElectionJourneyTest {
         as("voter1").body(Map.of("choices", List.of(ada))).post("/api/contests/" + id + "/ballots")
                 .then().statusCode(409).contentType("application/problem+json").body("detail", containsString("nominations"));
 
+        as("alice").get("/api/elections").then().statusCode(200)
+                .body("find { it.id == " + id + " }.candidates.name", contains("Ada", "Ben", "Cy", "Dee"));
+        as("voter1").get("/api/elections").then().statusCode(200)
+                .body("find { it.id == " + id + " }.state", equalTo("nominations"));
+        as("voter6").get("/api/elections").then().statusCode(200).body("id", org.hamcrest.Matchers.not(hasItem((int) id)));
         as("alice").post("/api/elections/" + id + "/open").then().statusCode(200)
                 .body("state", equalTo("open")).body("rollSize", equalTo(5));
         // Candidates may no longer withdraw.
