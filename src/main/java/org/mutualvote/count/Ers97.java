@@ -300,10 +300,6 @@ final class Ers97 {
             }
             now.add(c);
         }
-        Stage last = t.stages.remove(t.stages.size() - 1);
-        List<Integer> electedNow = new ArrayList<>(last.elected());
-        electedNow.addAll(now);
-        t.stages.add(new Stage(last.number(), last.action(), last.votes(), last.nonTransferable(), last.loss(),
-                List.copyOf(electedNow), last.excluded(), t.pendingNote(last.note())));
+        t.creditLastStage(now, null);
     }
 }

@@ -93,17 +93,10 @@ final class Gregory {
         return ordered;
     }
 
-    /** Elections made after a stage belong to it: the last stage record is rewritten to name them. */
     private void finishStage(List<Integer> reached) {
-        if (reached.isEmpty()) {
-            return;
+        if (!reached.isEmpty()) {
+            t.creditLastStage(reached, t.names(reached) + " reached the quota");
         }
-        Stage last = t.stages.remove(t.stages.size() - 1);
-        List<Integer> electedNow = new ArrayList<>(last.elected());
-        electedNow.addAll(reached);
-        String note = (last.note() == null ? "" : last.note() + "; ") + t.names(reached) + " reached the quota";
-        t.stages.add(new Stage(last.number(), last.action(), last.votes(), last.nonTransferable(), last.loss(),
-                List.copyOf(electedNow), last.excluded(), note));
     }
 
     private void transferSurplus(int c) {

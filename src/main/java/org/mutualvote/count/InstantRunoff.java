@@ -32,10 +32,8 @@ final class InstantRunoff {
             int leader = t.pick(hopeful, true, t.votes, "first place");
             if (hopeful.size() == 1 || 2 * t.votes[leader] > active) {
                 t.elect(leader);
-                t.note(hopeful.size() == 1 ? "the last candidate continuing" : "more than half of the continuing votes");
-                Stage last = t.stages.remove(t.stages.size() - 1);
-                t.stages.add(new Stage(last.number(), last.action(), last.votes(), last.nonTransferable(), last.loss(),
-                        List.of(leader), last.excluded(), joined(last.note(), "elected: " + t.name(leader))));
+                t.creditLastStage(List.of(leader), t.name(leader) + " elected: "
+                        + (hopeful.size() == 1 ? "the last candidate continuing" : "more than half of the continuing votes"));
                 return t.result();
             }
             int lowest = t.pick(hopeful, false, t.votes, "exclusion");
@@ -55,9 +53,5 @@ final class InstantRunoff {
             t.votes[lowest] = 0;
             t.stage("Exclusion of " + t.name(lowest), List.of(), List.of(lowest));
         }
-    }
-
-    private static String joined(String a, String b) {
-        return a == null ? b : a + "; " + b;
     }
 }

@@ -82,14 +82,28 @@ class Tally {
         pendingNotes.add(text);
     }
 
-    /** Joins notes made since a stage was recorded onto that stage's own note (elections decided after it). */
-    String pendingNote(String existing) {
-        if (pendingNotes.isEmpty()) {
-            return existing;
+    /**
+     * Elections decided after a stage was recorded belong to it: the last stage is rewritten to name them,
+     * with any notes made since (tie breaks) and {@code extra} added to its note.
+     */
+    void creditLastStage(List<Integer> electedNow, String extra) {
+        if (electedNow.isEmpty() && pendingNotes.isEmpty() && extra == null) {
+            return;
         }
-        String extra = String.join("; ", pendingNotes);
+        Stage last = stages.remove(stages.size() - 1);
+        List<Integer> all = new ArrayList<>(last.elected());
+        all.addAll(electedNow);
+        List<String> notes = new ArrayList<>();
+        if (last.note() != null) {
+            notes.add(last.note());
+        }
+        notes.addAll(pendingNotes);
         pendingNotes.clear();
-        return existing == null ? extra : existing + "; " + extra;
+        if (extra != null) {
+            notes.add(extra);
+        }
+        stages.add(new Stage(last.number(), last.action(), last.votes(), last.nonTransferable(), last.loss(),
+                List.copyOf(all), last.excluded(), notes.isEmpty() ? null : String.join("; ", notes)));
     }
 
     void stage(String action, List<Integer> electedNow, List<Integer> excludedNow) {
