@@ -7,11 +7,19 @@ import java.util.Optional;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.persistence.LockModeType;
 
+import org.mutualvote.web.ProblemException;
+
 import io.quarkus.hibernate.orm.panache.PanacheRepository;
 import io.quarkus.panache.common.Sort;
 
 @ApplicationScoped
 public class ContestRepository implements PanacheRepository<Contest> {
+
+    /** The contest of that kind, or a 404 that names it. */
+    public Contest ofKind(long id, ContestKind kind) {
+        return findByIdOptional(id).filter(c -> c.kind == kind)
+                .orElseThrow(() -> ProblemException.notFound(kind.key() + " " + id));
+    }
 
     /** The contest, locked against concurrent transitions until this transaction ends. */
     public Optional<Contest> findForUpdate(long id) {

@@ -149,8 +149,7 @@ class ElectionBulletin {
     }
 
     private Contest closed(long id) {
-        Contest c = contests.findByIdOptional(id).filter(x -> x.kind == ContestKind.ELECTION)
-                .orElseThrow(() -> ProblemException.notFound("election " + id));
+        Contest c = contests.ofKind(id, ContestKind.ELECTION);
         if (!c.state.afterVoting()) {
             throw ProblemException.conflict("The bulletin board opens when voting closes; the election is " + c.state.key());
         }

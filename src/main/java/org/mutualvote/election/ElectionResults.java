@@ -49,9 +49,10 @@ class ElectionResults {
     /** Officials see a result once counted; members of the constituency and the board once published. */
     @Transactional
     public ResultView result(long id, String subject, boolean official, boolean board) {
-        Contest c = contests.findByIdOptional(id).filter(x -> x.kind == ContestKind.ELECTION)
-                .filter(x -> official || board || elections.inMembersConstituency(x, subject))
-                .orElseThrow(() -> ProblemException.notFound("election " + id));
+        Contest c = contests.ofKind(id, ContestKind.ELECTION);
+        if (!official && !board && !elections.inMembersConstituency(c, subject)) {
+            throw ProblemException.notFound("election " + id);
+        }
         boolean visible = official ? c.state == ContestState.COUNTED || c.state == ContestState.PUBLISHED
                 : c.state == ContestState.PUBLISHED;
         if (!visible) {
@@ -65,8 +66,7 @@ class ElectionResults {
 
     @Transactional
     public ElectionDtos.Turnout turnout(long id) {
-        Contest c = contests.findByIdOptional(id).filter(x -> x.kind == ContestKind.ELECTION)
-                .orElseThrow(() -> ProblemException.notFound("election " + id));
+        Contest c = contests.ofKind(id, ContestKind.ELECTION);
         long voted = roll.voted(id);
         return new ElectionDtos.Turnout(id, c.constituency.id, c.state.key(), c.rollSize, voted, percent(voted, c.rollSize));
     }

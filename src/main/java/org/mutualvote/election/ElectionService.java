@@ -139,9 +139,10 @@ public class ElectionService {
 
     @Transactional
     public ElectionView view(long id, String subject, boolean seesAll) {
-        Contest c = contests.findByIdOptional(id).filter(x -> x.kind == ContestKind.ELECTION)
-                .filter(x -> seesAll || inMembersConstituency(x, subject))
-                .orElseThrow(() -> ProblemException.notFound("election " + id));
+        Contest c = contests.ofKind(id, ContestKind.ELECTION);
+        if (!seesAll && !inMembersConstituency(c, subject)) {
+            throw ProblemException.notFound("election " + id);
+        }
         return ElectionView.from(c, elections.findById(id), candidates.ofContest(id));
     }
 
