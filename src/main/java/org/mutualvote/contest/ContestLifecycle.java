@@ -9,6 +9,7 @@ import jakarta.enterprise.inject.Instance;
 import jakarta.transaction.Transactional;
 
 import org.mutualvote.audit.AuditService;
+import org.mutualvote.web.MutualVoteConfig;
 import org.mutualvote.web.ProblemException;
 
 /** The one place a contest changes state: checks the move, freezes the roll, seals ballots, audits. */
@@ -20,14 +21,27 @@ public class ContestLifecycle {
     private final BallotSeal seal;
     private final AuditService audit;
     private final Instance<UncontestedRule> uncontestedRules;
+    private final MutualVoteConfig config;
 
     ContestLifecycle(ContestRepository contests, VoterRoll roll, BallotSeal seal, AuditService audit,
-            Instance<UncontestedRule> uncontestedRules) {
+            Instance<UncontestedRule> uncontestedRules, MutualVoteConfig config) {
         this.contests = contests;
         this.roll = roll;
         this.seal = seal;
         this.audit = audit;
         this.uncontestedRules = uncontestedRules;
+        this.config = config;
+    }
+
+    /** The smallest roll whose ballots stay secret in the count (0: no minimum). */
+    public int minimumRoll() {
+        return config.secrecy().minimumRoll();
+    }
+
+    /** Whether a roll or a turnout this small would let a result give individual ballots away. */
+    public boolean tooSmallToShowBallots(Integer rollSize, long turnout) {
+        int min = minimumRoll();
+        return (rollSize != null && rollSize < min) || turnout < min;
     }
 
     /** Loads and locks a contest of the given kind, or 404. */
@@ -43,6 +57,15 @@ public class ContestLifecycle {
      */
     @Transactional(Transactional.TxType.MANDATORY)
     public ContestState move(Contest c, ContestState to, String actor) {
+        return move(c, to, actor, false);
+    }
+
+    /**
+     * As {@link #move(Contest, ContestState, String)}; {@code allowSmallRoll} lets voting open on a roll
+     * below the minimum, and the audit entry says so.
+     */
+    @Transactional(Transactional.TxType.MANDATORY)
+    public ContestState move(Contest c, ContestState to, String actor, boolean allowSmallRoll) {
         if (!c.state.next().contains(to)) {
             throw ProblemException.conflict("The " + c.kind.key() + " is " + c.state.key() + "; it cannot move to " + to.key()
                     + (c.state.next().isEmpty() ? "" : " (it can move to " + keys(c) + ")"));
@@ -57,6 +80,15 @@ public class ContestLifecycle {
             c.rollSize = roll.freeze(c);
             c.rollFrozenAt = Instant.now();
             details.put("rollSize", c.rollSize);
+            if (c.rollSize < minimumRoll()) {
+                if (!allowSmallRoll) {
+                    // The exception rolls the frozen roll back with everything else.
+                    throw ProblemException.conflict("The roll has " + c.rollSize + " members, fewer than the " + minimumRoll()
+                            + " that keep a ballot secret in the count; open it with allowSmallRoll=true to override (audited)");
+                }
+                details.put("smallRollOverride", true);
+                details.put("minimumRoll", minimumRoll());
+            }
         } else if (to == ContestState.CLOSED) {
             seal.seal(c.id);
             details.put("votes", roll.voted(c.id));

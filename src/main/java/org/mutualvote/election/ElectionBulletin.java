@@ -18,6 +18,7 @@ import org.mutualvote.contest.ContestKind;
 import org.mutualvote.contest.ContestLifecycle;
 import org.mutualvote.contest.ContestRepository;
 import org.mutualvote.contest.ContestState;
+import org.mutualvote.contest.VoterRoll;
 import org.mutualvote.count.Ballot;
 import org.mutualvote.count.Blt;
 import org.mutualvote.count.BltFormatException;
@@ -39,49 +40,72 @@ class ElectionBulletin {
     private final CandidateRepository candidates;
     private final BallotBox box;
     private final AuditService audit;
+    private final ElectionService service;
+    private final VoterRoll roll;
 
     ElectionBulletin(ContestRepository contests, ContestLifecycle lifecycle, ElectionRepository elections,
-            CandidateRepository candidates, BallotBox box, AuditService audit) {
+            CandidateRepository candidates, BallotBox box, AuditService audit, ElectionService service, VoterRoll roll) {
         this.contests = contests;
         this.lifecycle = lifecycle;
         this.elections = elections;
         this.candidates = candidates;
         this.box = box;
         this.audit = audit;
+        this.service = service;
+        this.roll = roll;
     }
 
+    /** Who is reading: the board is shown to whoever may read the result, and its contents only where numbers allow. */
+    public record Reader(String subject, boolean seesAll, boolean official) {
+    }
+
+    /** One ballot on the board; below the secrecy minimum, non-officials see its tracker and channel only. */
     public record BoardBallot(String tracker, String channel, List<String> ranking, int[] positions, String nonce) {
+        static BoardBallot trackerOnly(String tracker, String channel) {
+            return new BoardBallot(tracker, channel, null, null, null);
+        }
     }
 
-    /** One page of the board; {@code next} is the tracker to ask after for the following page, null at the end. */
+    /**
+     * One page of the board; {@code next} is the tracker to ask after for the following page, null at the end.
+     * {@code contentsWithheld}: the roll or turnout is below the secrecy minimum, so only officials see contents.
+     */
     public record Board(long contestId, String title, String state, int seats, List<String> candidates,
-            String trackerFormula, List<BoardBallot> ballots, String next) {
+            String trackerFormula, boolean contentsWithheld, List<BoardBallot> ballots, String next) {
     }
 
     @Transactional
-    public Board board(long id, String after, int limit) {
-        Contest c = closed(id);
+    public Board board(long id, String after, int limit, Reader reader) {
+        Contest c = closed(id, reader);
+        boolean withheld = withheld(c, reader);
         List<String> names = candidates.ofContest(id).stream().map(k -> k.name).toList();
         List<BoardBallot> ballots = new ArrayList<>();
-        box.page(id, after == null ? "" : after.toLowerCase(), limit, b -> ballots.add(new BoardBallot(b.tracker(), b.channel(),
-                java.util.Arrays.stream(b.ranking()).mapToObj(p -> names.get(p - 1)).toList(), b.ranking(), b.nonce())));
+        box.page(id, after == null ? "" : after.toLowerCase(), limit, b -> ballots.add(withheld
+                ? BoardBallot.trackerOnly(b.tracker(), b.channel())
+                : new BoardBallot(b.tracker(), b.channel(),
+                        java.util.Arrays.stream(b.ranking()).mapToObj(p -> names.get(p - 1)).toList(), b.ranking(), b.nonce())));
         String next = ballots.size() == limit ? ballots.get(ballots.size() - 1).tracker() : null;
         return new Board(id, c.title, c.state.key(), elections.findById(id).seats, names,
                 "sha256(\"mutualvote-ballot-v1\\n\" + contestId + \"\\n\" + channel + \"\\n\" + positions joined by \",\" + \"\\n\" + nonce)",
-                ballots, next);
+                withheld, ballots, next);
     }
 
     @Transactional
-    public StoredBallot lookup(long id, String tracker) {
-        closed(id);
-        return box.byTracker(id, tracker.toLowerCase())
+    public StoredBallot lookup(long id, String tracker, Reader reader) {
+        Contest c = closed(id, reader);
+        StoredBallot b = box.byTracker(id, tracker.toLowerCase())
                 .orElseThrow(() -> ProblemException.notFound("A ballot with tracker " + tracker + " in election " + id));
+        return withheld(c, reader) ? new StoredBallot(b.tracker(), b.channel(), null, null) : b;
     }
 
     /** The BLT of every ballot (online and paper), one per line in tracker order, withdrawn candidates marked. */
     @Transactional
-    public String blt(long id) {
-        Contest c = closed(id);
+    public String blt(long id, Reader reader) {
+        Contest c = closed(id, reader);
+        if (withheld(c, reader)) {
+            throw ProblemException.forbidden("Too few members are on the roll or voted for the ballots to be shown without"
+                    + " giving votes away; only the returning officer and scrutineers may download them");
+        }
         Election e = elections.findById(id);
         List<Ballot> ballots = new ArrayList<>();
         box.forEach(id, b -> ballots.add(new Ballot(1, ElectionCount.toIndices(b.ranking()))));
@@ -148,8 +172,12 @@ class ElectionBulletin {
         return added;
     }
 
-    private Contest closed(long id) {
-        Contest c = contests.ofKind(id, ContestKind.ELECTION);
+    private boolean withheld(Contest c, Reader reader) {
+        return !reader.official() && lifecycle.tooSmallToShowBallots(c.rollSize, roll.voted(c.id));
+    }
+
+    private Contest closed(long id, Reader reader) {
+        Contest c = service.readableBy(id, reader.subject(), reader.seesAll());
         if (!c.state.afterVoting()) {
             throw ProblemException.conflict("The bulletin board opens when voting closes; the election is " + c.state.key());
         }

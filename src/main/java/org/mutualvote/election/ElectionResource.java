@@ -105,8 +105,8 @@ public class ElectionResource {
     @POST
     @Path("/{id}/open")
     @RolesAllowed(Roles.ADMIN)
-    public ElectionView open(@PathParam("id") long id) {
-        return elections.move(id, ContestState.OPEN, user.actor());
+    public ElectionView open(@PathParam("id") long id, @QueryParam("allowSmallRoll") boolean allowSmallRoll) {
+        return elections.move(id, ContestState.OPEN, user.actor(), allowSmallRoll);
     }
 
     @POST
@@ -161,7 +161,7 @@ public class ElectionResource {
     public ElectionBulletin.Board board(@PathParam("id") long id,
             @QueryParam("after") @Pattern(regexp = "[0-9a-fA-F]{64}", message = "a tracker is 64 hexadecimal digits") String after,
             @QueryParam("limit") @DefaultValue("1000") @Min(1) @Max(10000) int limit) {
-        return bulletin.board(id, after, limit);
+        return bulletin.board(id, after, limit, reader());
     }
 
     @GET
@@ -169,7 +169,7 @@ public class ElectionResource {
     @Produces(MediaType.TEXT_PLAIN)
     @Authenticated
     public RestResponse<String> boardBlt(@PathParam("id") long id) {
-        return RestResponse.ResponseBuilder.ok(bulletin.blt(id))
+        return RestResponse.ResponseBuilder.ok(bulletin.blt(id, reader()))
                 .header("Content-Disposition", "attachment; filename=\"election-" + id + ".blt\"").build();
     }
 
@@ -178,7 +178,11 @@ public class ElectionResource {
     @Authenticated
     public StoredBallot lookup(@PathParam("id") long id,
             @PathParam("tracker") @Pattern(regexp = "[0-9a-fA-F]{64}", message = "a tracker is 64 hexadecimal digits") String tracker) {
-        return bulletin.lookup(id, tracker);
+        return bulletin.lookup(id, tracker, reader());
+    }
+
+    private ElectionBulletin.Reader reader() {
+        return new ElectionBulletin.Reader(user.subject(), seesAll(), user.hasRole(Roles.ADMIN) || user.hasRole(Roles.SCRUTINEER));
     }
 
     private boolean seesAll() {

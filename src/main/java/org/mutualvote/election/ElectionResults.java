@@ -49,10 +49,7 @@ class ElectionResults {
     /** Officials see a result once counted; members of the constituency and the board once published. */
     @Transactional
     public ResultView result(long id, String subject, boolean official, boolean board) {
-        Contest c = contests.ofKind(id, ContestKind.ELECTION);
-        if (!official && !board && !elections.inMembersConstituency(c, subject)) {
-            throw ProblemException.notFound("election " + id);
-        }
+        Contest c = elections.readableBy(id, subject, official || board);
         boolean visible = official ? c.state == ContestState.COUNTED || c.state == ContestState.PUBLISHED
                 : c.state == ContestState.PUBLISHED;
         if (!visible) {

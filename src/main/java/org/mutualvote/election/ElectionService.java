@@ -129,20 +129,23 @@ public class ElectionService {
     /** Moves the election to the next state of its lifecycle (409 naming the current state if it cannot). */
     @Transactional
     public ElectionView move(long id, ContestState to, String actor) {
+        return move(id, to, actor, false);
+    }
+
+    /** As {@link #move(long, ContestState, String)}, letting voting open on a roll below the secrecy minimum (audited). */
+    @Transactional
+    public ElectionView move(long id, ContestState to, String actor, boolean allowSmallRoll) {
         Contest c = lifecycle.lock(id, ContestKind.ELECTION);
         if (to == ContestState.OPEN && candidates.standing(id) == 0) {
             throw ProblemException.conflict("The election has no candidates standing, so voting cannot open");
         }
-        lifecycle.move(c, to, actor);
+        lifecycle.move(c, to, actor, allowSmallRoll);
         return ElectionView.from(c, elections.findById(id), candidates.ofContest(id));
     }
 
     @Transactional
     public ElectionView view(long id, String subject, boolean seesAll) {
-        Contest c = contests.ofKind(id, ContestKind.ELECTION);
-        if (!seesAll && !inMembersConstituency(c, subject)) {
-            throw ProblemException.notFound("election " + id);
-        }
+        Contest c = readableBy(id, subject, seesAll);
         return ElectionView.from(c, elections.findById(id), candidates.ofContest(id));
     }
 
@@ -175,6 +178,18 @@ public class ElectionService {
             out.add(ElectionView.from(c, details.get(c.id), standing.getOrDefault(c.id, List.of())));
         }
         return out;
+    }
+
+    /**
+     * The election, if the caller may read its result and its bulletin board: officials and the board
+     * always, a member once it is out of draft and in their own constituency; anyone else gets 404.
+     */
+    Contest readableBy(long id, String subject, boolean seesAll) {
+        Contest c = contests.ofKind(id, ContestKind.ELECTION);
+        if (!seesAll && !inMembersConstituency(c, subject)) {
+            throw ProblemException.notFound("election " + id);
+        }
+        return c;
     }
 
     boolean inMembersConstituency(Contest c, String subject) {

@@ -9,6 +9,8 @@ public interface MutualVoteConfig {
 
     Membership membership();
 
+    Secrecy secrecy();
+
     /** How often each instance applies contest timetables (a duration such as {@code 15s}). */
     @WithDefault("15s")
     String timetableCheck();
@@ -17,5 +19,15 @@ public interface MutualVoteConfig {
         /** The largest CSV a member import accepts, in bytes (a 100,000-row staff list is about 8 MB). */
         @WithDefault("20971520")
         long importMaxBytes();
+    }
+
+    interface Secrecy {
+        /**
+         * Small numbers: a contest whose roll is smaller than this opens only with an explicit, audited
+         * override, and a result with a roll or a turnout below it shows no individual ballot to anyone
+         * but the returning officer and scrutineers. 0 turns the rule off.
+         */
+        @WithDefault("10")
+        int minimumRoll();
     }
 }
