@@ -24,26 +24,27 @@ public class BallotBox {
             insert into ballot (id, contest_id, channel, ranking, nonce, tracker)
             values (?, ?, ?, cast(? as integer[]), ?, ?)""";
 
-    /** Binds one ballot with a random id and a fresh nonce to {@link #INSERT}; returns its tracker. */
-    static String bind(java.sql.PreparedStatement ps, long contestId, String channel, int[] ranking) throws java.sql.SQLException {
-        String nonce = Tracker.newNonce();
-        String tracker = Tracker.of(contestId, channel, ranking, nonce);
-        ps.setObject(1, UUID.randomUUID());
-        ps.setLong(2, contestId);
-        ps.setString(3, channel);
-        ps.setString(4, arrayLiteral(ranking));
-        ps.setString(5, nonce);
-        ps.setString(6, tracker);
-        return tracker;
-    }
-
-    /** Stores many ballots of one channel in JDBC batches (paper ballots). */
+    /**
+     * Stores many ballots of one channel in JDBC batches (paper ballots), in tracker order: the order they
+     * arrived in, which may follow the marked register, leaves no trace in the table.
+     */
     public int putAll(long contestId, String channel, List<int[]> rankings) {
+        List<String[]> rows = new java.util.ArrayList<>(rankings.size());
+        for (int[] ranking : rankings) {
+            String nonce = Tracker.newNonce();
+            rows.add(new String[] { Tracker.of(contestId, channel, ranking, nonce), nonce, arrayLiteral(ranking) });
+        }
+        rows.sort(java.util.Comparator.comparing(r -> r[0]));
         em.unwrap(Session.class).doWork(connection -> {
             try (var ps = connection.prepareStatement(INSERT)) {
                 int n = 0;
-                for (int[] ranking : rankings) {
-                    bind(ps, contestId, channel, ranking);
+                for (String[] row : rows) {
+                    ps.setObject(1, UUID.randomUUID());
+                    ps.setLong(2, contestId);
+                    ps.setString(3, channel);
+                    ps.setString(4, row[2]);
+                    ps.setString(5, row[1]);
+                    ps.setString(6, row[0]);
                     ps.addBatch();
                     if (++n % 1000 == 0) {
                         ps.executeBatch();
@@ -52,7 +53,7 @@ public class BallotBox {
                 ps.executeBatch();
             }
         });
-        return rankings.size();
+        return rows.size();
     }
 
     /** Every ballot of a contest in tracker order: the order of the bulletin board, its BLT and the count. */

@@ -6,7 +6,10 @@ import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Timestamp;
 import java.time.Instant;
+import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
 
 import javax.sql.DataSource;
 
@@ -17,6 +20,8 @@ import jakarta.transaction.Transactional;
 import org.mutualvote.contest.ContestKind;
 import org.mutualvote.contest.ContestLocks;
 import org.mutualvote.contest.ContestState;
+import org.mutualvote.web.Problem.FieldError;
+import org.mutualvote.web.ProblemException;
 
 /**
  * Casting. The participation row and the ballot row are written in one transaction: the primary key
@@ -38,10 +43,12 @@ public class BallotService {
 
     private final DataSource db;
     private final Instance<BallotForm> forms;
+    private final BallotBox box;
 
-    BallotService(DataSource db, Instance<BallotForm> forms) {
+    BallotService(DataSource db, Instance<BallotForm> forms, BallotBox box) {
         this.db = db;
         this.forms = forms;
+        this.box = box;
     }
 
     @Transactional
@@ -100,6 +107,84 @@ public class BallotService {
         } catch (SQLException e) {
             throw new IllegalStateException("casting failed in the database", e);
         }
+    }
+
+    /**
+     * Records a batch of paper or postal ballots against the marked register: {@code issuedTo} names the
+     * member each paper was issued to, one per ballot. Each of them gets a participation row, so they
+     * cannot also vote online, and the other way round. A batch that names a member off the roll, one who
+     * has voted already, one twice, or that would take the votes past the roll, is refused whole (422,
+     * naming each row); the caller holds the contest's lock. Participation rows go in member order and
+     * ballots in tracker order, so neither order pairs a paper with its voter.
+     */
+    @Transactional(Transactional.TxType.MANDATORY)
+    public int castPapers(long contestId, List<Long> issuedTo, List<int[]> rankings) {
+        List<FieldError> errors = new ArrayList<>();
+        if (issuedTo.size() != rankings.size()) {
+            errors.add(new FieldError("issuedTo", "names " + issuedTo.size() + " members for " + rankings.size()
+                    + " ballots; each paper comes with the member it was issued to"));
+        }
+        Map<Long, Integer> firstRow = new HashMap<>();
+        for (int i = 0; i < issuedTo.size(); i++) {
+            Integer earlier = firstRow.putIfAbsent(issuedTo.get(i), i);
+            if (earlier != null) {
+                errors.add(new FieldError("issuedTo[" + i + "]", "member " + issuedTo.get(i) + " was already issued the paper in row " + earlier));
+            }
+        }
+        try (Connection c = db.getConnection()) {
+            Long[] ids = issuedTo.toArray(Long[]::new);
+            try (PreparedStatement ps = c.prepareStatement("""
+                    select m.id, m.ord,
+                           exists (select 1 from voter_roll r where r.contest_id = ? and r.member_id = m.id),
+                           exists (select 1 from participation p where p.contest_id = ? and p.member_id = m.id)
+                    from unnest(?::bigint[]) with ordinality as m (id, ord) order by m.ord""")) {
+                ps.setLong(1, contestId);
+                ps.setLong(2, contestId);
+                ps.setArray(3, c.createArrayOf("bigint", ids));
+                try (ResultSet rs = ps.executeQuery()) {
+                    while (rs.next()) {
+                        String field = "issuedTo[" + (rs.getInt(2) - 1) + "]";
+                        if (!rs.getBoolean(3)) {
+                            errors.add(new FieldError(field, "member " + rs.getLong(1) + " is not on the roll of this contest"));
+                        } else if (rs.getBoolean(4)) {
+                            errors.add(new FieldError(field, "member " + rs.getLong(1) + " has already voted (online or on paper)"));
+                        }
+                    }
+                }
+            }
+            long voted;
+            int roll;
+            try (PreparedStatement ps = c.prepareStatement("""
+                    select (select count(*) from participation where contest_id = ?), coalesce(roll_size, 0) from contest where id = ?""")) {
+                ps.setLong(1, contestId);
+                ps.setLong(2, contestId);
+                try (ResultSet rs = ps.executeQuery()) {
+                    rs.next();
+                    voted = rs.getLong(1);
+                    roll = rs.getInt(2);
+                }
+            }
+            if (voted + rankings.size() > roll) {
+                errors.add(new FieldError("ballots", voted + " have voted and this batch holds " + rankings.size()
+                        + " ballots: more than the " + roll + " members on the roll"));
+            }
+            if (!errors.isEmpty()) {
+                throw ProblemException.unprocessable("The paper ballots do not match the marked register; none was recorded", errors);
+            }
+            try (PreparedStatement ps = c.prepareStatement("""
+                    insert into participation (contest_id, member_id) select ?, m from unnest(?::bigint[]) m order by m
+                    on conflict do nothing""")) {
+                ps.setLong(1, contestId);
+                ps.setArray(2, c.createArrayOf("bigint", ids));
+                if (ps.executeUpdate() != ids.length) {
+                    // A member voted online between the check and now: the exception rolls the whole batch back.
+                    throw ProblemException.conflict("A member of this batch voted online while it was being recorded; none was recorded, send it again");
+                }
+            }
+        } catch (SQLException e) {
+            throw new IllegalStateException("recording paper ballots failed in the database", e);
+        }
+        return box.putAll(contestId, "paper", rankings);
     }
 
     /** Whether the caller has voted: a member may confirm that, never what. */

@@ -13,6 +13,7 @@ import jakarta.transaction.Transactional;
 import org.mutualvote.audit.AuditService;
 import org.mutualvote.ballot.BallotBox;
 import org.mutualvote.ballot.BallotBox.StoredBallot;
+import org.mutualvote.ballot.BallotService;
 import org.mutualvote.contest.Contest;
 import org.mutualvote.contest.ContestKind;
 import org.mutualvote.contest.ContestLifecycle;
@@ -32,8 +33,6 @@ import org.mutualvote.web.ProblemException;
 @ApplicationScoped
 class ElectionBulletin {
 
-    static final int MAX_PAPER_BALLOTS = 2_000_000;
-
     private final ContestRepository contests;
     private final ContestLifecycle lifecycle;
     private final ElectionRepository elections;
@@ -42,9 +41,12 @@ class ElectionBulletin {
     private final AuditService audit;
     private final ElectionService service;
     private final VoterRoll roll;
+    private final BallotService ballots;
 
     ElectionBulletin(ContestRepository contests, ContestLifecycle lifecycle, ElectionRepository elections,
-            CandidateRepository candidates, BallotBox box, AuditService audit, ElectionService service, VoterRoll roll) {
+            CandidateRepository candidates, BallotBox box, AuditService audit, ElectionService service, VoterRoll roll,
+            BallotService ballots) {
+        this.ballots = ballots;
         this.contests = contests;
         this.lifecycle = lifecycle;
         this.elections = elections;
@@ -118,17 +120,21 @@ class ElectionBulletin {
         return out.toString();
     }
 
-    /** Adds paper or postal ballots, given as BLT, to a closed election before it is counted. */
+    /**
+     * Adds a batch of paper or postal ballots, given as BLT with the marked register (the member each paper
+     * was issued to, one per ballot), to an election that is open or closed and not yet counted. The batch
+     * is refused whole if it does not fit; the audit entry keeps the digest of what was sent.
+     */
     @Transactional
-    public int addPaper(long id, String bltText, String actor) {
+    public int addPaper(long id, ElectionDtos.PaperBatch batch, String actor) {
         Contest c = lifecycle.lock(id, ContestKind.ELECTION);
-        if (c.state != ContestState.CLOSED) {
-            throw ProblemException.conflict("Paper ballots can be added only to a closed election before its count; this one is "
+        if (c.state != ContestState.OPEN && c.state != ContestState.CLOSED) {
+            throw ProblemException.conflict("Paper ballots can be added only while voting is open or closed before the count; this election is "
                     + c.state.key());
         }
         org.mutualvote.count.Election paper;
         try {
-            paper = Blt.read(new StringReader(bltText));
+            paper = Blt.read(new StringReader(batch.blt()));
         } catch (BltFormatException bad) {
             throw ProblemException.unprocessable("The BLT file is malformed: " + bad.getMessage());
         }
@@ -149,8 +155,9 @@ class ElectionBulletin {
         long total = 0;
         for (Ballot b : paper.ballots()) {
             total += b.weight();
-            if (total > MAX_PAPER_BALLOTS) {
-                throw ProblemException.unprocessable("The file holds more than " + MAX_PAPER_BALLOTS + " ballots");
+            if (total > batch.issuedTo().size()) {
+                throw ProblemException.unprocessable("The file holds more ballots than the " + batch.issuedTo().size()
+                        + " members it names as issued a paper; each paper comes with its member");
             }
             int[] positions = new int[b.ranking().length];
             for (int i = 0; i < positions.length; i++) {
@@ -167,8 +174,8 @@ class ElectionBulletin {
         if (!errors.isEmpty()) {
             throw ProblemException.unprocessable("The paper ballots do not fit this election", errors.stream().distinct().toList());
         }
-        int added = box.putAll(id, "paper", rankings);
-        audit.record(actor, "election.paper-ballots", "election/" + id, Map.of("ballots", added));
+        int added = ballots.castPapers(id, batch.issuedTo(), rankings);
+        audit.record(actor, "election.paper-ballots", "election/" + id, Map.of("ballots", added, "batchDigest", batch.digest()));
         return added;
     }
 

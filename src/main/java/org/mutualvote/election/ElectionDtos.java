@@ -56,6 +56,28 @@ public final class ElectionDtos {
         }
     }
 
+    /**
+     * A batch of paper or postal ballots: the BLT of the papers, and the marked register: the member each
+     * paper was issued to (member ids, as many as ballots; their order says nothing about which paper is whose).
+     */
+    public record PaperBatch(
+            @NotNull @Size(min = 1, max = 1_000_000, message = "name between 1 and 1,000,000 members") List<@NotNull Long> issuedTo,
+            @NotBlank @Size(max = 200_000_000) String blt) {
+
+        /** SHA-256 over the register in the order sent and the BLT text, as the audit log keeps it. */
+        public String digest() {
+            StringBuilder sb = new StringBuilder("mutualvote-paper-batch-v1\n");
+            issuedTo.forEach(m -> sb.append(m).append(','));
+            sb.append('\n').append(blt);
+            try {
+                return java.util.HexFormat.of().formatHex(java.security.MessageDigest.getInstance("SHA-256")
+                        .digest(sb.toString().getBytes(java.nio.charset.StandardCharsets.UTF_8)));
+            } catch (java.security.NoSuchAlgorithmException e) {
+                throw new IllegalStateException("SHA-256 is missing from this JVM", e);
+            }
+        }
+    }
+
     public record Turnout(long contestId, long constituencyId, String state, Integer rollSize, long voted, String turnoutPercent) {
     }
 }

@@ -118,10 +118,10 @@ public class ElectionResource {
 
     @POST
     @Path("/{id}/paper-ballots")
-    @Consumes(MediaType.TEXT_PLAIN)
+    @Consumes(MediaType.APPLICATION_JSON)
     @RolesAllowed(Roles.ADMIN)
-    public PaperAdded addPaperBallots(@PathParam("id") long id, @NotNull String blt) {
-        return new PaperAdded(id, bulletin.addPaper(id, blt, user.actor()));
+    public PaperAdded addPaperBallots(@PathParam("id") long id, @Valid @NotNull ElectionDtos.PaperBatch batch) {
+        return new PaperAdded(id, bulletin.addPaper(id, batch, user.actor()));
     }
 
     @POST

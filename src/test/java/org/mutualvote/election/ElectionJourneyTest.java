@@ -47,6 +47,9 @@ class ElectionJourneyTest {
             fixtures.activeMember(v, home);
         }
         fixtures.activeMember("voter6", elsewhere);
+        // Two members who vote by post: the marked register names them beside their papers.
+        long postal1 = fixtures.activeMember("postal1", home);
+        long postal2 = fixtures.activeMember("postal2", home);
 
         long id = ElectionTestSteps.create(home, 2, "stv", "scotland");
         as("alice").get("/api/elections/" + id).then().body("state", equalTo("draft"));
@@ -68,7 +71,7 @@ class ElectionJourneyTest {
                 .body("find { it.id == " + id + " }.state", equalTo("nominations"));
         as("voter6").get("/api/elections").then().statusCode(200).body("id", org.hamcrest.Matchers.not(hasItem((int) id)));
         as("alice").post("/api/elections/" + id + "/open").then().statusCode(200)
-                .body("state", equalTo("open")).body("rollSize", equalTo(5));
+                .body("state", equalTo("open")).body("rollSize", equalTo(7));
         // Candidates may no longer withdraw.
         as("alice").post("/api/elections/" + id + "/candidates/" + cy + "/withdraw").then().statusCode(409);
 
@@ -95,7 +98,7 @@ class ElectionJourneyTest {
         as("voter1").get("/api/contests/mine").then().body("find { it.id == " + id + " }.voted", equalTo(true));
 
         as("bob").get("/api/elections/" + id + "/turnout").then().statusCode(200)
-                .body("rollSize", equalTo(5)).body("voted", equalTo(5)).body("turnoutPercent", equalTo("100.0"));
+                .body("rollSize", equalTo(7)).body("voted", equalTo(5)).body("turnoutPercent", equalTo("71.4"));
         as("bob").get("/api/contests/turnout").then().statusCode(200)
                 .body("find { it.contestId == " + id + " }.voted", equalTo(5));
         as("voter1").get("/api/elections/" + id + "/turnout").then().statusCode(403);
@@ -119,7 +122,8 @@ class ElectionJourneyTest {
         assertEquals(first.get("tracker"), Tracker.of(id, "online", positions, (String) first.get("nonce")));
 
         // Postal votes, listed separately.
-        as("alice").contentType(ContentType.TEXT).body("4 2\n1 3 1 0\n1 2 3 0\n0\n\"Ada\"\n\"Ben\"\n\"Cy\"\n\"Dee\"\n\"postal\"\n")
+        as("alice").body(Map.of("issuedTo", List.of(postal1, postal2),
+                "blt", "4 2\n1 3 1 0\n1 2 3 0\n0\n\"Ada\"\n\"Ben\"\n\"Cy\"\n\"Dee\"\n\"postal\"\n"))
                 .post("/api/elections/" + id + "/paper-ballots").then().statusCode(200).body("added", equalTo(2));
 
         // The board pages by tracker: three pages of at most 3 hold all 7 ballots, each once, in order.

@@ -1,0 +1,76 @@
+package org.mutualvote.election;
+
+import static org.hamcrest.Matchers.containsString;
+import static org.hamcrest.Matchers.equalTo;
+import static org.hamcrest.Matchers.hasItem;
+import static org.hamcrest.Matchers.hasItems;
+import static org.mutualvote.election.ElectionTestSteps.as;
+import static org.mutualvote.election.ElectionTestSteps.cast;
+import static org.mutualvote.election.ElectionTestSteps.move;
+import static org.mutualvote.election.ElectionTestSteps.nominate;
+
+import java.util.List;
+import java.util.Map;
+
+import jakarta.inject.Inject;
+
+import org.junit.jupiter.api.Test;
+import org.mutualvote.support.Fixtures;
+
+import io.quarkus.test.junit.QuarkusTest;
+
+/**
+ * Issue 11: "1000 2 0", sent twice, put 2,000 paper ballots into an election whose roll had one voter,
+ * and a member could vote both online and on paper. Paper ballots now come with the marked register.
+ */
+@QuarkusTest
+class PaperBallotRegisterTest {
+
+    static final String PAPERS = "2 1\n%s0\n\"Ann\"\n\"Bo\"\n\"Postal\"\n";
+
+    @Inject
+    Fixtures fixtures;
+
+    @Test
+    void paperBallotsAreCountedAgainstTheMarkedRegisterAndABadBatchChangesNothing() {
+        long home = fixtures.constituency("Postal");
+        long online = fixtures.activeMember("voter1", home);
+        long postal = fixtures.activeMember("voter2", home);
+        long other = fixtures.activeMember("voter6", fixtures.constituency("Postal elsewhere"));
+        long id = ElectionTestSteps.create(home, 1, "irv", null);
+        long ann = nominate(id, "Ann");
+        nominate(id, "Bo");
+        move(id, "open");
+        cast("voter1", id, List.of(ann));
+        String url = "/api/elections/" + id + "/paper-ballots";
+
+        // The attack: a thousand ballots on one line, for a roll of two.
+        as("alice").body(Map.of("issuedTo", List.of(postal), "blt", PAPERS.formatted("1000 2 0\n"))).post(url)
+                .then().statusCode(422).body("detail", containsString("more ballots than the 1 members"));
+        // Each bad row is named, and the good row in the same batch is not recorded either.
+        as("alice").body(Map.of("issuedTo", List.of(postal, online, other, postal), "blt", PAPERS.formatted("4 1 0\n")))
+                .post(url).then().statusCode(422)
+                .body("errors.field", hasItems("issuedTo[1]", "issuedTo[2]", "issuedTo[3]", "ballots"))
+                .body("errors.message", hasItem(containsString("member " + online + " has already voted")))
+                .body("errors.message", hasItem(containsString("member " + other + " is not on the roll")))
+                .body("errors.message", hasItem(containsString("already issued the paper in row 0")))
+                .body("errors.message", hasItem(containsString("more than the 2 members on the roll")));
+        as("sam").get("/api/elections/" + id + "/turnout").then().body("voted", equalTo(1));
+
+        // A paper issued to voter2 while voting is open: voter2 can then not vote online.
+        ElectionDtos.PaperBatch batch = new ElectionDtos.PaperBatch(List.of(postal), PAPERS.formatted("1 2 0\n"));
+        as("alice").body(batch).post(url).then().statusCode(200).body("added", equalTo(1));
+        as("voter2").body(Map.of("choices", List.of(ann))).post("/api/contests/" + id + "/ballots")
+                .then().statusCode(409).body("detail", containsString("already voted"));
+        // And nobody gets a second paper, in this batch or the next.
+        as("alice").body(batch).post(url).then().statusCode(422).body("errors.field", hasItem("issuedTo[0]"));
+        as("sam").get("/api/elections/" + id + "/turnout").then().body("voted", equalTo(2)).body("rollSize", equalTo(2));
+        as("sam").get("/api/audit?action=election.paper-ballots").then()
+                .body("items.find { it.subject == 'election/" + id + "' }.details.batchDigest", equalTo(batch.digest()))
+                .body("items.find { it.subject == 'election/" + id + "' }.details.ballots", equalTo(1));
+
+        move(id, "close");
+        as("alice").post("/api/elections/" + id + "/count").then().statusCode(200)
+                .body("onlineBallots", equalTo(1)).body("paperBallots", equalTo(1));
+    }
+}
