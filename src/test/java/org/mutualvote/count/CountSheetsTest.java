@@ -47,7 +47,7 @@ class CountSheetsTest {
     }
 
     private static void check(Path blt, String name, Rule rule, boolean update) throws Exception {
-        Election e;
+        Profile e;
         try (Reader in = Files.newBufferedReader(blt, StandardCharsets.UTF_8)) {
             e = Blt.read(in);
         }
@@ -55,8 +55,13 @@ class CountSheetsTest {
         String json;
         try {
             CountResult result = Counter.count(e, rule, SEED);
-            text = result.toText(e);
-            json = result.toJson(e) + "\n";
+            text = result.toText();
+            json = result.toJson() + "\n";
+            // The one reader gives back the one writer's result: the published report means what the sheet says.
+            CountResult read = CountResult.fromJson(result.toJson());
+            assertEquals(result.toJson(), read.toJson(), "read back");
+            assertEquals(text, read.toText(), "read back");
+            assertEquals(result.electedNames(), read.electedNames());
         } catch (IllegalArgumentException refused) {
             // irv fills one seat only: the sheet records the refusal a recount would print.
             text = "refused: " + refused.getMessage() + "\n";
