@@ -4,6 +4,7 @@ import java.io.IOException;
 import java.io.StringReader;
 import java.io.StringWriter;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.List;
 import java.util.Map;
 
@@ -23,6 +24,7 @@ import org.mutualvote.contest.VoterRoll;
 import org.mutualvote.count.Ballot;
 import org.mutualvote.count.Blt;
 import org.mutualvote.count.BltFormatException;
+import org.mutualvote.count.Profile;
 import org.mutualvote.web.Problem.FieldError;
 import org.mutualvote.web.ProblemException;
 
@@ -85,7 +87,7 @@ class ElectionBulletin {
         box.page(id, after == null ? "" : after.toLowerCase(), limit, b -> ballots.add(withheld
                 ? BoardBallot.trackerOnly(b.tracker(), b.channel())
                 : new BoardBallot(b.tracker(), b.channel(),
-                        java.util.Arrays.stream(b.ranking()).mapToObj(p -> names.get(p - 1)).toList(), b.ranking(), b.nonce())));
+                        Arrays.stream(Ballot.ofPositions(1, b.ranking()).ranking()).mapToObj(names::get).toList(), b.ranking(), b.nonce())));
         String next = ballots.size() == limit ? ballots.get(ballots.size() - 1).tracker() : null;
         return new Board(id, c.title, c.state.key(), elections.findById(id).seats, names,
                 "sha256(\"mutualvote-ballot-v1\\n\" + contestId + \"\\n\" + channel + \"\\n\" + positions joined by \",\" + \"\\n\" + nonce)",
@@ -110,10 +112,10 @@ class ElectionBulletin {
         }
         Election e = elections.findById(id);
         List<Ballot> ballots = new ArrayList<>();
-        box.forEach(id, b -> ballots.add(new Ballot(1, ElectionCount.toIndices(b.ranking()))));
+        box.forEach(id, b -> ballots.add(Ballot.ofPositions(1, b.ranking())));
         StringWriter out = new StringWriter();
         try {
-            Blt.write(ElectionCount.engineInput(c, e, candidates.ofContest(id), ballots), out);
+            Blt.write(ElectionCount.profile(c, e, candidates.ofContest(id), ballots), out);
         } catch (IOException impossible) {
             throw new IllegalStateException(impossible);
         }
@@ -132,7 +134,7 @@ class ElectionBulletin {
             throw ProblemException.conflict("Paper ballots can be added only while voting is open or closed before the count; this election is "
                     + c.state.key());
         }
-        org.mutualvote.count.Election paper;
+        Profile paper;
         try {
             paper = Blt.read(new StringReader(batch.blt()));
         } catch (BltFormatException bad) {
@@ -159,14 +161,12 @@ class ElectionBulletin {
                 throw ProblemException.unprocessable("The file holds more ballots than the " + batch.issuedTo().size()
                         + " members it names as issued a paper; each paper comes with its member");
             }
-            int[] positions = new int[b.ranking().length];
-            for (int i = 0; i < positions.length; i++) {
-                int idx = b.ranking()[i];
+            for (int idx : b.ranking()) {
                 if (idx >= 0 && idx < standing.size() && standing.get(idx).withdrawn) {
                     errors.add(new FieldError("ballots", "a ballot marks " + standing.get(idx).name + ", who withdrew"));
                 }
-                positions[i] = idx + 1;
             }
+            int[] positions = b.positions();
             for (long w = 0; w < b.weight(); w++) {
                 rankings.add(positions);
             }
