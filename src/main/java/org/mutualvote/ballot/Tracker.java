@@ -1,10 +1,9 @@
 package org.mutualvote.ballot;
 
-import java.nio.charset.StandardCharsets;
-import java.security.MessageDigest;
-import java.security.NoSuchAlgorithmException;
 import java.security.SecureRandom;
 import java.util.HexFormat;
+
+import org.mutualvote.count.BallotSet;
 
 /**
  * A ballot's tracker: SHA-256 over "mutualvote-ballot-v1", the contest id, the channel, the ranking
@@ -25,18 +24,9 @@ public final class Tracker {
         return HEX.formatHex(nonce);
     }
 
+    /** The formula lives with the counter, so the Recount command checks trackers without the service. */
     public static String of(long contestId, String channel, int[] ranking, String nonce) {
-        StringBuilder sb = new StringBuilder("mutualvote-ballot-v1\n").append(contestId).append('\n')
-                .append(channel).append('\n');
-        for (int i = 0; i < ranking.length; i++) {
-            sb.append(i == 0 ? "" : ",").append(ranking[i]);
-        }
-        sb.append('\n').append(nonce);
-        try {
-            return HEX.formatHex(MessageDigest.getInstance("SHA-256").digest(sb.toString().getBytes(StandardCharsets.UTF_8)));
-        } catch (NoSuchAlgorithmException e) {
-            throw new IllegalStateException("SHA-256 is missing from this JVM", e);
-        }
+        return BallotSet.tracker(contestId, channel, ranking, nonce);
     }
 
     /** The first 12 hex digits in groups of four, upper case: what a voter reads out or notes down. */

@@ -56,6 +56,13 @@ public class Contest {
     @Column(name = "roll_frozen_at")
     public Instant rollFrozenAt;
 
+    /** The Merkle root over the trackers of the ballots, fixed at close (and moved by each later paper batch). */
+    @Column(name = "ballot_digest")
+    public String ballotDigest;
+
+    @Column(name = "sealed_ballots")
+    public Integer sealedBallots;
+
     @Column(name = "created_at")
     public Instant createdAt = Instant.now();
 

@@ -92,11 +92,24 @@ public class ContestLifecycle {
         } else if (to == ContestState.CLOSED) {
             seal.seal(c.id);
             details.put("votes", roll.voted(c.id));
+            details.put("ballotDigest", fixDigest(c));
         }
         c.state = to;
         details.put("to", to.key());
         audit.record(actor, c.kind.key() + "." + to.key(), c.kind.key() + "/" + c.id, details);
         return to;
+    }
+
+    /**
+     * Fixes the digest of a closed contest's ballot set on the contest and returns it: at close, and again
+     * after paper ballots join the set before the count (their audit entry records the new digest).
+     */
+    @Transactional(Transactional.TxType.MANDATORY)
+    public String fixDigest(Contest c) {
+        BallotSeal.Digest d = seal.digest(c.id);
+        c.ballotDigest = d.root();
+        c.sealedBallots = Math.toIntExact(d.ballots());
+        return d.root();
     }
 
     private boolean uncontested(Contest c) {

@@ -7,15 +7,23 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.List;
 
 /**
  * Recount a BLT file from the command line:
  * {@code java -cp target/classes org.mutualvote.count.Recount --rule RULE [--seats N] [--seed S] [--format json|text] FILE.blt}.
  * Without --seed the seed is 0. Errors are one line on stderr and exit code 2.
+ *
+ * <p>With {@code --bulletin FILE --digest HEX} it first checks the ballots against the digest published when
+ * voting closed (see {@link BallotSet}): every tracker must follow from its ballot, the set must have the
+ * published digest, and the BLT must hold exactly the bulletin's ballots in its order. Each problem is a line
+ * on stderr naming the ballot, and the exit code is 3; nothing is counted.
  */
 public final class Recount {
 
-    private static final String USAGE = "usage: Recount --rule fptp|irv|scotland|ers97|meek|wigm [--seats N] [--seed S] [--format json|text] FILE.blt";
+    private static final String USAGE = "usage: Recount --rule fptp|irv|scotland|ers97|meek|wigm [--seats N] [--seed S] [--format json|text] [--bulletin FILE --digest HEX] FILE.blt";
 
     private Recount() {
     }
@@ -31,6 +39,8 @@ public final class Recount {
             Integer seats = null;
             long seed = 0;
             String format = "text";
+            String bulletin = null;
+            String digest = null;
             for (int i = 0; i < args.length; i++) {
                 String a = args[i];
                 switch (a) {
@@ -43,6 +53,8 @@ public final class Recount {
                             throw new IllegalArgumentException("--format must be json or text, not '" + format + "'");
                         }
                     }
+                    case "--bulletin" -> bulletin = value(args, ++i, a);
+                    case "--digest" -> digest = value(args, ++i, a);
                     case "-h", "--help" -> {
                         out.println(USAGE);
                         return 0;
@@ -61,6 +73,16 @@ public final class Recount {
             Profile e;
             try (Reader in = Files.newBufferedReader(Path.of(file), StandardCharsets.UTF_8)) {
                 e = Blt.read(in);
+            }
+            if ((bulletin == null) != (digest == null)) {
+                throw new IllegalArgumentException("--bulletin and --digest go together");
+            }
+            if (bulletin != null) {
+                List<String> problems = checkBulletin(Path.of(bulletin), digest, e);
+                if (!problems.isEmpty()) {
+                    problems.forEach(p -> err.println("Recount: " + p));
+                    return 3;
+                }
             }
             if (seats != null) {
                 e = e.withSeats(seats);
@@ -81,6 +103,34 @@ public final class Recount {
             err.println(USAGE);
         }
         return 2;
+    }
+
+    /** The bulletin against the published digest, then the BLT against the bulletin, ballot by ballot. */
+    private static List<String> checkBulletin(Path file, String digest, Profile blt) throws IOException {
+        BallotSet.Bulletin board;
+        try (Reader in = Files.newBufferedReader(file, StandardCharsets.UTF_8)) {
+            board = BallotSet.read(in);
+        } catch (BltFormatException bad) {
+            return List.of(file + ": " + bad.getMessage());
+        }
+        List<String> problems = new ArrayList<>(BallotSet.check(board.contestId(), board.lines(), digest));
+        List<int[]> counted = new ArrayList<>();
+        for (Ballot b : blt.ballots()) {
+            for (long w = 0; w < b.weight(); w++) {
+                counted.add(b.positions());
+            }
+        }
+        if (counted.size() != board.lines().size()) {
+            problems.add("the BLT holds " + counted.size() + " ballots and the bulletin " + board.lines().size());
+        } else {
+            for (int i = 0; i < counted.size(); i++) {
+                if (!Arrays.equals(counted.get(i), board.lines().get(i).positions())) {
+                    problems.add("ballot " + (i + 1) + " of the BLT is not ballot " + (i + 1) + " of the bulletin (tracker "
+                            + board.lines().get(i).tracker() + ")");
+                }
+            }
+        }
+        return problems;
     }
 
     private static String value(String[] args, int i, String option) {

@@ -22,6 +22,7 @@ import org.mutualvote.contest.ContestRepository;
 import org.mutualvote.contest.ContestState;
 import org.mutualvote.contest.VoterRoll;
 import org.mutualvote.count.Ballot;
+import org.mutualvote.count.BallotSet;
 import org.mutualvote.count.Blt;
 import org.mutualvote.count.BltFormatException;
 import org.mutualvote.count.Profile;
@@ -75,7 +76,8 @@ class ElectionBulletin {
      * {@code contentsWithheld}: the roll or turnout is below the secrecy minimum, so only officials see contents.
      */
     public record Board(long contestId, String title, String state, int seats, List<String> candidates,
-            String trackerFormula, boolean contentsWithheld, List<BoardBallot> ballots, String next) {
+            String trackerFormula, String ballotDigest, Integer sealedBallots, boolean contentsWithheld, List<BoardBallot> ballots,
+            String next) {
     }
 
     @Transactional
@@ -91,7 +93,7 @@ class ElectionBulletin {
         String next = ballots.size() == limit ? ballots.get(ballots.size() - 1).tracker() : null;
         return new Board(id, c.title, c.state.key(), elections.findById(id).seats, names,
                 "sha256(\"mutualvote-ballot-v1\\n\" + contestId + \"\\n\" + channel + \"\\n\" + positions joined by \",\" + \"\\n\" + nonce)",
-                withheld, ballots, next);
+                c.ballotDigest, c.sealedBallots, withheld, ballots, next);
     }
 
     @Transactional
@@ -105,17 +107,28 @@ class ElectionBulletin {
     /** The BLT of every ballot (online and paper), one per line in tracker order, withdrawn candidates marked. */
     @Transactional
     public String blt(long id, Reader reader) {
-        Contest c = closed(id, reader);
-        if (withheld(c, reader)) {
-            throw ProblemException.forbidden("Too few members are on the roll or voted for the ballots to be shown without"
-                    + " giving votes away; only the returning officer and scrutineers may download them");
-        }
+        Contest c = withContents(id, reader);
         Election e = elections.findById(id);
         List<Ballot> ballots = new ArrayList<>();
         box.forEach(id, b -> ballots.add(Ballot.ofPositions(1, b.ranking())));
         StringWriter out = new StringWriter();
         try {
             Blt.write(ElectionCount.profile(c, e, candidates.ofContest(id), ballots), out);
+        } catch (IOException impossible) {
+            throw new IllegalStateException(impossible);
+        }
+        return out.toString();
+    }
+
+    /** The bulletin file that the Recount command checks against the digest (format in {@link BallotSet}). */
+    @Transactional
+    public String bulletinFile(long id, Reader reader) {
+        Contest c = withContents(id, reader);
+        List<BallotSet.Line> lines = new ArrayList<>();
+        box.forEach(id, b -> lines.add(new BallotSet.Line(b.tracker(), b.channel(), b.ranking(), b.nonce())));
+        StringWriter out = new StringWriter();
+        try {
+            BallotSet.write(id, lines, out);
         } catch (IOException impossible) {
             throw new IllegalStateException(impossible);
         }
@@ -175,12 +188,29 @@ class ElectionBulletin {
             throw ProblemException.unprocessable("The paper ballots do not fit this election", errors.stream().distinct().toList());
         }
         int added = ballots.castPapers(id, batch.issuedTo(), rankings);
-        audit.record(actor, "election.paper-ballots", "election/" + id, Map.of("ballots", added, "batchDigest", batch.digest()));
+        Map<String, Object> details = new java.util.LinkedHashMap<>();
+        details.put("ballots", added);
+        details.put("batchDigest", batch.digest());
+        if (c.state == ContestState.CLOSED) {
+            // The set sealed at close grows by this batch: its new digest is fixed and audited with it.
+            details.put("ballotDigest", lifecycle.fixDigest(c));
+        }
+        audit.record(actor, "election.paper-ballots", "election/" + id, details);
         return added;
     }
 
     private boolean withheld(Contest c, Reader reader) {
         return !reader.official() && lifecycle.tooSmallToShowBallots(c.rollSize, roll.voted(c.id));
+    }
+
+    /** A closed election whose ballots the reader may download in full, or 403. */
+    private Contest withContents(long id, Reader reader) {
+        Contest c = closed(id, reader);
+        if (withheld(c, reader)) {
+            throw ProblemException.forbidden("Too few members are on the roll or voted for the ballots to be shown without"
+                    + " giving votes away; only the returning officer and scrutineers may download them");
+        }
+        return c;
     }
 
     private Contest closed(long id, Reader reader) {

@@ -173,6 +173,16 @@ public class ElectionResource {
                 .header("Content-Disposition", "attachment; filename=\"election-" + id + ".blt\"").build();
     }
 
+    /** Every ballot with its tracker and nonce, for {@code Recount --bulletin FILE --digest HEX}. */
+    @GET
+    @Path("/{id}/bulletin.txt")
+    @Produces(MediaType.TEXT_PLAIN)
+    @Authenticated
+    public RestResponse<String> boardFile(@PathParam("id") long id) {
+        return RestResponse.ResponseBuilder.ok(bulletin.bulletinFile(id, reader()))
+                .header("Content-Disposition", "attachment; filename=\"election-" + id + "-bulletin.txt\"").build();
+    }
+
     @GET
     @Path("/{id}/bulletin/{tracker}")
     @Authenticated

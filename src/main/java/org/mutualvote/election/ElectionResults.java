@@ -37,7 +37,7 @@ class ElectionResults {
     }
 
     public record ResultView(long contestId, String title, String state, String rule, String seed, boolean uncontested,
-            Integer rollSize, int onlineBallots, int paperBallots, List<String> elected, Instant countedAt,
+            Integer rollSize, int onlineBallots, int paperBallots, String ballotDigest, List<String> elected, Instant countedAt,
             Instant publishedAt, @JsonRawValue String report) {
     }
 
@@ -53,7 +53,7 @@ class ElectionResults {
         }
         ContestResult r = results.findById(id);
         return new ResultView(id, c.title, c.state.key(), r.rule, Long.toString(r.seed), r.uncontested, c.rollSize,
-                r.onlineBallots, r.paperBallots, CountResult.fromJson(r.report).electedNames(), r.countedAt, r.publishedAt, r.report);
+                r.onlineBallots, r.paperBallots, c.ballotDigest, CountResult.fromJson(r.report).electedNames(), r.countedAt, r.publishedAt, r.report);
     }
 
     @Transactional
