@@ -39,4 +39,7 @@ public class AuditEntry {
     @Column(nullable = false, length = 64)
     @JdbcTypeCode(SqlTypes.CHAR)
     public String hash;
+
+    /** HMAC-SHA-256 of the hash with the audit key, which is not in the database (null on entries from before V21). */
+    public String mac;
 }

@@ -5,9 +5,9 @@ import java.time.Instant;
 import com.fasterxml.jackson.annotation.JsonRawValue;
 
 public record AuditEntryView(long seq, Instant at, String actor, String action, String subject,
-        @JsonRawValue String details, String prevHash, String hash) {
+        @JsonRawValue String details, String prevHash, String hash, String mac) {
 
     static AuditEntryView from(AuditEntry e) {
-        return new AuditEntryView(e.seq, e.at, e.actor, e.action, e.subject, e.details, e.prevHash.trim(), e.hash.trim());
+        return new AuditEntryView(e.seq, e.at, e.actor, e.action, e.subject, e.details, e.prevHash.trim(), e.hash.trim(), e.mac);
     }
 }

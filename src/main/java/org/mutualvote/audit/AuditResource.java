@@ -3,13 +3,18 @@ package org.mutualvote.audit;
 import jakarta.annotation.security.RolesAllowed;
 import jakarta.validation.constraints.Max;
 import jakarta.validation.constraints.Min;
+import jakarta.validation.Valid;
+import jakarta.validation.constraints.NotNull;
+import jakarta.ws.rs.Consumes;
 import jakarta.ws.rs.DefaultValue;
+import jakarta.ws.rs.POST;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.QueryParam;
 import jakarta.ws.rs.core.MediaType;
 
+import org.jboss.resteasy.reactive.RestResponse;
 import org.mutualvote.security.Roles;
 
 @Path("/api/audit")
@@ -34,6 +39,23 @@ public class AuditResource {
     @GET
     @Path("/verify")
     public AuditService.ChainReport verify() {
-        return audit.verify();
+        return audit.verify(null);
+    }
+
+    /** Verifies the chain and that it still holds a head published earlier (a file from {@code GET /api/audit/head}). */
+    @POST
+    @Path("/verify")
+    @Consumes(MediaType.APPLICATION_JSON)
+    public AuditService.ChainReport verifyAgainst(@Valid @NotNull AuditService.SignedHead published) {
+        return audit.verify(published);
+    }
+
+    /** The chain's head with its MAC, as a file to keep outside the database. */
+    @GET
+    @Path("/head")
+    public RestResponse<AuditService.SignedHead> head() {
+        AuditService.SignedHead head = audit.signedHead();
+        return RestResponse.ResponseBuilder.ok(head)
+                .header("Content-Disposition", "attachment; filename=\"audit-head-" + head.seq() + ".json\"").build();
     }
 }

@@ -9,6 +9,16 @@ import java.util.TreeMap;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.transaction.Transactional;
 
+import jakarta.validation.constraints.Min;
+import jakarta.validation.constraints.NotNull;
+import jakarta.validation.constraints.Pattern;
+
+import org.jboss.logging.Logger;
+import org.mutualvote.web.MutualVoteConfig;
+import org.mutualvote.web.ProblemException;
+
+import io.quarkus.runtime.LaunchMode;
+
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
 
@@ -21,12 +31,19 @@ public class AuditService {
 
     private static final int VERIFY_BATCH = 1000;
 
+    private static final Logger LOG = Logger.getLogger(AuditService.class);
+
     private final AuditRepository entries;
     private final ObjectMapper json;
+    private final String key;
 
-    public AuditService(AuditRepository entries, ObjectMapper json) {
+    public AuditService(AuditRepository entries, ObjectMapper json, MutualVoteConfig config) {
         this.entries = entries;
         this.json = json;
+        this.key = config.audit().key();
+        if (LaunchMode.current() == LaunchMode.NORMAL && MutualVoteConfig.Audit.DEV_KEY.equals(key)) {
+            LOG.warn("mutualvote.audit.key is the development default: anyone can forge audit entries; set MUTUALVOTE_AUDIT_KEY");
+        }
     }
 
     /** Appends an entry; must run inside the transaction that makes the change it records. */
@@ -42,6 +59,7 @@ public class AuditService {
         e.subject = subject;
         e.details = canonicalJson(details);
         e.hash = AuditChain.hashOf(e);
+        e.mac = AuditChain.mac(key, e.hash);
         entries.persist(e);
         entries.moveHead(e.seq, e.hash);
         return e;
@@ -53,12 +71,20 @@ public class AuditService {
         return new AuditPage(items, page, size, entries.countByAction(action));
     }
 
-    /** Recomputes the whole chain from the first entry and reports the first entry that does not fit. */
+    /**
+     * Recomputes the whole chain from the first entry, hashes and MACs, and reports the first entry that does
+     * not fit. Given a head published earlier (see {@link #signedHead()}), also checks that the chain still
+     * holds it: a log cut back, or rewritten from before that head, no longer does.
+     */
     @Transactional
-    public ChainReport verify() {
+    public ChainReport verify(SignedHead published) {
+        if (published != null && !AuditChain.same(AuditChain.headMac(key, published.seq(), published.hash()), published.mac())) {
+            throw ProblemException.unprocessable("This head was not issued by this service: its MAC does not match its sequence number and hash");
+        }
         String expectedPrev = AuditChain.GENESIS;
         long expectedSeq = 1;
         long checked = 0;
+        long unsigned = 0;
         List<AuditEntry> batch;
         while (!(batch = entries.batchAfter(expectedSeq - 1, VERIFY_BATCH)).isEmpty()) {
             for (AuditEntry e : batch) {
@@ -69,6 +95,12 @@ public class AuditService {
                     problem = "its previous-hash does not match the entry before it";
                 } else if (!AuditChain.hashOf(e).equals(e.hash.trim())) {
                     problem = "its content does not match its hash: it was edited";
+                } else if (e.mac == null && unsigned == checked) {
+                    unsigned++; // written before entries were signed (V21)
+                } else if (!AuditChain.same(AuditChain.mac(key, e.hash.trim()), e.mac)) {
+                    problem = "its signature does not match: it was written or rewritten without the audit key";
+                } else if (published != null && e.seq == published.seq() && !e.hash.trim().equals(published.hash())) {
+                    problem = "it is not the entry of the published head (hash " + published.hash() + "): the log was rewritten";
                 }
                 if (problem != null) {
                     return ChainReport.broken(checked, Math.min(e.seq, expectedSeq), problem);
@@ -84,7 +116,11 @@ public class AuditService {
         if (headSeq != checked || !((String) head[1]).trim().equals(expectedPrev)) {
             return ChainReport.broken(checked, checked + 1, "entries after " + checked + " were removed");
         }
-        return ChainReport.intact(checked, expectedPrev);
+        if (published != null && published.seq() > checked) {
+            return ChainReport.broken(checked, checked + 1, "the published head was entry " + published.seq()
+                    + " but the log ends at " + checked + ": entries were removed");
+        }
+        return ChainReport.intact(checked, unsigned, expectedPrev);
     }
 
     private String canonicalJson(Map<String, ?> details) {
@@ -98,13 +134,31 @@ public class AuditService {
     public record AuditPage(List<AuditEntryView> items, int page, int size, long total) {
     }
 
-    public record ChainReport(boolean intact, long entriesChecked, Long firstBrokenSeq, String problem, String headHash) {
-        static ChainReport intact(long checked, String head) {
-            return new ChainReport(true, checked, null, null, head);
+    /**
+     * The head of the chain as published outside the database: on bulletin boards, and as a file a scrutineer
+     * keeps. The MAC (with the audit key) shows the service issued it; give it back to verify later.
+     */
+    public record SignedHead(@NotNull @Min(0) Long seq, @NotNull @Pattern(regexp = "[0-9a-f]{64}") String hash, Instant at,
+            @NotNull String mac) {
+    }
+
+    @Transactional
+    public SignedHead signedHead() {
+        Object[] head = entries.head();
+        long seq = ((Number) head[0]).longValue();
+        String hash = ((String) head[1]).trim();
+        return new SignedHead(seq, hash, Instant.now().truncatedTo(ChronoUnit.SECONDS), AuditChain.headMac(key, seq, hash));
+    }
+
+    /** {@code unsignedEntries}: entries from before entries were signed, at the start of the chain. */
+    public record ChainReport(boolean intact, long entriesChecked, long unsignedEntries, Long firstBrokenSeq, String problem,
+            String headHash) {
+        static ChainReport intact(long checked, long unsigned, String head) {
+            return new ChainReport(true, checked, unsigned, null, null, head);
         }
 
         static ChainReport broken(long checked, long seq, String problem) {
-            return new ChainReport(false, checked, seq, "entry " + seq + ": " + problem, null);
+            return new ChainReport(false, checked, 0, seq, "entry " + seq + ": " + problem, null);
         }
     }
 }

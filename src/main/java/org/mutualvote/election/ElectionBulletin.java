@@ -73,11 +73,13 @@ class ElectionBulletin {
 
     /**
      * One page of the board; {@code next} is the tracker to ask after for the following page, null at the end.
+     * {@code ballotDigest}: the digest of the ballot set fixed at close; {@code auditHead}: the audit chain's
+     * head now, MACed, to keep and check later with {@code POST /api/audit/verify}.
      * {@code contentsWithheld}: the roll or turnout is below the secrecy minimum, so only officials see contents.
      */
     public record Board(long contestId, String title, String state, int seats, List<String> candidates,
-            String trackerFormula, String ballotDigest, Integer sealedBallots, boolean contentsWithheld, List<BoardBallot> ballots,
-            String next) {
+            String trackerFormula, String ballotDigest, Integer sealedBallots, AuditService.SignedHead auditHead,
+            boolean contentsWithheld, List<BoardBallot> ballots, String next) {
     }
 
     @Transactional
@@ -93,7 +95,7 @@ class ElectionBulletin {
         String next = ballots.size() == limit ? ballots.get(ballots.size() - 1).tracker() : null;
         return new Board(id, c.title, c.state.key(), elections.findById(id).seats, names,
                 "sha256(\"mutualvote-ballot-v1\\n\" + contestId + \"\\n\" + channel + \"\\n\" + positions joined by \",\" + \"\\n\" + nonce)",
-                c.ballotDigest, c.sealedBallots, withheld, ballots, next);
+                c.ballotDigest, c.sealedBallots, audit.signedHead(), withheld, ballots, next);
     }
 
     @Transactional

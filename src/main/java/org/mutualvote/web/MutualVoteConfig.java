@@ -11,6 +11,8 @@ public interface MutualVoteConfig {
 
     Secrecy secrecy();
 
+    Audit audit();
+
     /** How often each instance applies contest timetables (a duration such as {@code 15s}). */
     @WithDefault("15s")
     String timetableCheck();
@@ -19,6 +21,18 @@ public interface MutualVoteConfig {
         /** The largest CSV a member import accepts, in bytes (a 100,000-row staff list is about 8 MB). */
         @WithDefault("20971520")
         long importMaxBytes();
+    }
+
+    interface Audit {
+        /** The development and test default of {@link #key()}; production must set its own. */
+        String DEV_KEY = "mutual-vote-dev-audit-key-not-for-production";
+
+        /**
+         * The key every audit entry and every published chain head is MACed with (HMAC-SHA-256). Keep it out
+         * of the database and its backups, like the OIDC client secret: set MUTUALVOTE_AUDIT_KEY in production.
+         */
+        @WithDefault(DEV_KEY)
+        String key();
     }
 
     interface Secrecy {

@@ -58,6 +58,8 @@ class BallotSetDigestTest {
         assertEquals(BallotSet.digest(board.getList("ballots.tracker")), digest);
         as("sam").get("/api/audit?action=election.closed").then()
                 .body("items.find { it.subject == 'election/" + id + "' }.details.ballotDigest", equalTo(digest));
+        // The board also publishes the audit chain's head, MACed: kept by anyone, checked later by a scrutineer.
+        as("sam").body(board.getMap("auditHead")).post("/api/audit/verify").then().statusCode(200).body("intact", equalTo(true));
         Path blt = download("/api/elections/" + id + "/bulletin.blt");
         Path bulletin = download("/api/elections/" + id + "/bulletin.txt");
         assertEquals(0, recount(blt, bulletin, digest).exit, "the sealed set checks out");
