@@ -97,9 +97,9 @@ public class AuditService {
                     problem = "its content does not match its hash: it was edited";
                 } else if (e.mac == null && unsigned == checked) {
                     unsigned++; // written before entries were signed (V21)
-                } else if (!AuditChain.same(AuditChain.mac(key, e.hash.trim()), e.mac)) {
+                } else if (!AuditChain.same(AuditChain.mac(key, e.hash), e.mac)) {
                     problem = "its signature does not match: it was written or rewritten without the audit key";
-                } else if (published != null && e.seq == published.seq() && !e.hash.trim().equals(published.hash())) {
+                } else if (published != null && e.seq == published.seq() && !e.hash.equals(published.hash())) {
                     problem = "it is not the entry of the published head (hash " + published.hash() + "): the log was rewritten";
                 }
                 if (problem != null) {
@@ -143,9 +143,9 @@ public class AuditService {
 
     @Transactional
     public SignedHead signedHead() {
-        Object[] head = entries.head();
-        long seq = ((Number) head[0]).longValue();
-        String hash = ((String) head[1]).trim();
+        AuditRepository.Head head = entries.head();
+        long seq = head.seq();
+        String hash = head.hash();
         return new SignedHead(seq, hash, Instant.now().truncatedTo(ChronoUnit.SECONDS), AuditChain.headMac(key, seq, hash));
     }
 
