@@ -4,7 +4,6 @@ import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
 import java.util.Optional;
-import java.util.UUID;
 import java.util.function.Consumer;
 
 import jakarta.enterprise.context.ApplicationScoped;
@@ -12,7 +11,7 @@ import jakarta.persistence.EntityManager;
 
 import org.hibernate.Session;
 
-/** The ballot table: writes ballots and reads them back in tracker order, never with a member. */
+/** The ballot table, read back in tracker order once voting has closed, never with a member. Writes: {@link BallotService}. */
 @ApplicationScoped
 public class BallotBox {
 
@@ -20,42 +19,6 @@ public class BallotBox {
 
     BallotBox(EntityManager em) {
         this.em = em;
-    }
-
-    static final String INSERT = """
-            insert into ballot (id, contest_id, channel, ranking, nonce, tracker)
-            values (?, ?, ?, cast(? as integer[]), ?, ?)""";
-
-    /**
-     * Stores many ballots of one channel in JDBC batches (paper ballots), in tracker order: the order they
-     * arrived in, which may follow the marked register, leaves no trace in the table.
-     */
-    public int putAll(long contestId, String channel, List<int[]> rankings) {
-        List<String[]> rows = new java.util.ArrayList<>(rankings.size());
-        for (int[] ranking : rankings) {
-            String nonce = Tracker.newNonce();
-            rows.add(new String[] { Tracker.of(contestId, channel, ranking, nonce), nonce, arrayLiteral(ranking) });
-        }
-        rows.sort(java.util.Comparator.comparing(r -> r[0]));
-        em.unwrap(Session.class).doWork(connection -> {
-            try (var ps = connection.prepareStatement(INSERT)) {
-                int n = 0;
-                for (String[] row : rows) {
-                    ps.setObject(1, UUID.randomUUID());
-                    ps.setLong(2, contestId);
-                    ps.setString(3, channel);
-                    ps.setString(4, row[2]);
-                    ps.setString(5, row[1]);
-                    ps.setString(6, row[0]);
-                    ps.addBatch();
-                    if (++n % 1000 == 0) {
-                        ps.executeBatch();
-                    }
-                }
-                ps.executeBatch();
-            }
-        });
-        return rows.size();
     }
 
     /** Every ballot of a contest in tracker order: the order of the bulletin board, its BLT and the count. */
@@ -69,23 +32,27 @@ public class BallotBox {
      * and reads each ranking straight from the integer array, without an entity per row.
      */
     public void page(long contestId, String after, int limit, Consumer<StoredBallot> sink) {
-        read("where contest_id = ? and tracker > ? order by tracker limit ?", contestId, after, limit, sink);
+        read(contestId, after, limit, null, sink);
     }
 
     public Optional<StoredBallot> byTracker(long contestId, String tracker) {
         List<StoredBallot> found = new ArrayList<>(1);
-        read("where contest_id = ? and tracker = ? limit ?", contestId, tracker, 1, found::add);
+        read(contestId, "", 1, tracker, found::add);
         return found.stream().findFirst();
     }
 
-    /** The one way ballots are read back: {@code where} binds the contest, a tracker and a limit, in that order. */
-    private void read(String where, long contestId, String tracker, int limit, Consumer<StoredBallot> sink) {
+    /**
+     * The one way ballots are read back: through the database function {@code sealed_ballots} (V22), since
+     * the service's login may not read the ballot table itself, and which answers only once voting has closed.
+     */
+    private void read(long contestId, String after, int limit, String only, Consumer<StoredBallot> sink) {
         em.unwrap(Session.class).doWork(connection -> {
-            try (var ps = connection.prepareStatement("select tracker, channel, ranking, nonce from ballot " + where)) {
+            try (var ps = connection.prepareStatement("select tracker, channel, ranking, nonce from sealed_ballots(?, ?, ?, ?)")) {
                 ps.setFetchSize(5000);
                 ps.setLong(1, contestId);
-                ps.setString(2, tracker);
+                ps.setString(2, after);
                 ps.setInt(3, limit);
+                ps.setString(4, only);
                 try (var rs = ps.executeQuery()) {
                     while (rs.next()) {
                         Integer[] boxed = (Integer[]) rs.getArray(3).getArray();

@@ -6,11 +6,16 @@ import jakarta.persistence.EntityManager;
 import org.mutualvote.count.BallotSet;
 
 /**
- * At close, waits for ballots in flight (see {@link ContestLocks}), then rewrites a contest's ballot and participation rows in one transaction, in an order of
- * their own. While voting runs, each ballot and its participation were written by the same
- * transaction, so PostgreSQL's system columns (xmin, physical position) could pair them for someone
- * reading the raw tables; once rewritten, every row of the contest shares one transaction id and
- * ballots lie in tracker order, so nothing pairs them any more.
+ * A contest's ballot box in the database: one partition of {@code ballot} and one of {@code participation},
+ * made when voting opens and rebuilt when it closes, through the database functions of V22 (the service's
+ * login may not touch either table itself).
+ *
+ * <p>While voting runs, each ballot and its participation are written by the same transaction, so
+ * PostgreSQL's system columns (xmin, physical position) pair them for a superuser reading the raw tables.
+ * At close, after waiting for ballots in flight (see {@link ContestLocks}), both partitions are copied into
+ * new tables (ballots in tracker order, participation in member order) and the old ones dropped, their files
+ * unlinked at commit: every row of the contest then shares one transaction id, and no old row version that
+ * paired them is left in the tables.
  */
 @ApplicationScoped
 class BallotSeal {
@@ -25,15 +30,27 @@ class BallotSeal {
     record Digest(String root, long ballots) {
     }
 
+    /** Makes the contest's partitions; voting opens in the same transaction. */
+    void open(long contestId) {
+        em.unwrap(org.hibernate.Session.class).doWork(c -> {
+            try (var ps = c.prepareStatement("select open_ballot_box(?)")) {
+                ps.setLong(1, contestId);
+                ps.executeQuery().close();
+            }
+        });
+    }
+
+    /** Reads the trackers of a closed contest through {@code sealed_ballots}, in tracker order. */
     Digest digest(long contestId) {
         BallotSet.Digester d = new BallotSet.Digester();
+        em.flush();
         em.unwrap(org.hibernate.Session.class).doWork(c -> {
-            try (var ps = c.prepareStatement("select tracker from ballot where contest_id = ? order by tracker")) {
+            try (var ps = c.prepareStatement("select tracker from sealed_ballots(?, '', 2147483647, null)")) {
                 ps.setFetchSize(5000);
                 ps.setLong(1, contestId);
                 try (var rs = ps.executeQuery()) {
                     while (rs.next()) {
-                        d.add(rs.getString(1).trim());
+                        d.add(rs.getString(1));
                     }
                 }
             }
@@ -41,15 +58,15 @@ class BallotSeal {
         return new Digest(d.root(), d.count());
     }
 
+    /** Rebuilds the partitions of a contest marked closed in this transaction (flushed here first). */
     void seal(long contestId) {
-        em.unwrap(org.hibernate.Session.class).doWork(c -> ContestLocks.excludeCasting(c, contestId));
-        em.createNativeQuery("""
-                with moved as (delete from ballot where contest_id = ?1 returning *)
-                insert into ballot select * from moved order by tracker""")
-                .setParameter(1, contestId).executeUpdate();
-        em.createNativeQuery("""
-                with moved as (delete from participation where contest_id = ?1 returning *)
-                insert into participation select * from moved order by member_id""")
-                .setParameter(1, contestId).executeUpdate();
+        em.flush();
+        em.unwrap(org.hibernate.Session.class).doWork(c -> {
+            ContestLocks.excludeCasting(c, contestId);
+            try (var ps = c.prepareStatement("select seal_ballot_box(?)")) {
+                ps.setLong(1, contestId);
+                ps.executeQuery().close();
+            }
+        });
     }
 }

@@ -77,6 +77,7 @@ public class ContestLifecycle {
             to = ContestState.COUNTED;
             details.put("uncontested", true);
         } else if (to == ContestState.OPEN) {
+            seal.open(c.id);
             c.rollSize = roll.freeze(c);
             c.rollFrozenAt = Instant.now();
             details.put("rollSize", c.rollSize);
@@ -90,6 +91,7 @@ public class ContestLifecycle {
                 details.put("minimumRoll", minimumRoll());
             }
         } else if (to == ContestState.CLOSED) {
+            c.state = to; // the database functions seal only a contest that is closed
             seal.seal(c.id);
             details.put("votes", roll.voted(c.id));
             details.put("ballotDigest", fixDigest(c));
