@@ -63,7 +63,7 @@ APP_CPU1=$(cpu $APP)
 echo "app:     $APP_LINE app_cpu_s=$(awk -v a="$APP_CPU0" -v b="$APP_CPU1" -v hz="$(getconf CLK_TCK)" 'BEGIN { printf "%.1f", (b - a) / hz }') $(tail -1 "$WORK/driver.err")"
 
 # The database's own ceiling on the same two inserts, same concurrency, prepared statements.
-"${PSQL[@]}" -c "insert into contest (id, kind, title, constituency_id, state) values (1000000001, 'election', 'pgbench', 1000000000, 'open')"
+"${PSQL[@]}" -c "insert into contest (id, kind, title, constituency_id, state) values (1000000001, 'election', 'pgbench', 1000000000, 'open'); select open_ballot_box(1000000001)"
 cat > "$WORK/cast.sql" <<SQL
 \set m random(1000000001, $((1000000000 + TOTAL)))
 BEGIN;
