@@ -12,7 +12,6 @@ import org.mutualvote.count.BallotSet;
  */
 public final class Tracker {
 
-    private static final SecureRandom RANDOM = new SecureRandom();
     private static final HexFormat HEX = HexFormat.of();
 
     private Tracker() {
@@ -20,13 +19,24 @@ public final class Tracker {
 
     public static String newNonce() {
         byte[] nonce = new byte[32];
-        RANDOM.nextBytes(nonce);
+        Nonces.RANDOM.nextBytes(nonce);
         return HEX.formatHex(nonce);
     }
 
     /** The formula lives with the counter, so the Recount command checks trackers without the service. */
     public static String of(long contestId, String channel, int[] ranking, String nonce) {
         return BallotSet.tracker(contestId, channel, ranking, nonce);
+    }
+
+    /**
+     * The nonces' source, in a class of its own that application.properties has the native image initialise at
+     * run time: a SecureRandom made while the image is built would carry the builder's seed into every start.
+     */
+    static final class Nonces {
+        static final SecureRandom RANDOM = new SecureRandom();
+
+        private Nonces() {
+        }
     }
 
     /** The first 12 hex digits in groups of four, upper case: what a voter reads out or notes down. */
