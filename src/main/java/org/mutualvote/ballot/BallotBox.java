@@ -10,10 +10,12 @@ import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.persistence.EntityManager;
 
 import org.hibernate.Session;
+import org.mutualvote.contest.BallotSetDigest;
+import org.mutualvote.count.BallotSet;
 
 /** The ballot table, read back in tracker order once voting has closed, never with a member. Writes: {@link BallotService}. */
 @ApplicationScoped
-public class BallotBox {
+public class BallotBox implements BallotSetDigest {
 
     private final EntityManager em;
 
@@ -33,6 +35,14 @@ public class BallotBox {
      */
     public void page(long contestId, String after, int limit, Consumer<StoredBallot> sink) {
         read(contestId, after, limit, null, sink);
+    }
+
+    /** The Merkle root over a closed contest's trackers in bulletin order (count/BallotSet), streamed. */
+    @Override
+    public Digest of(long contestId) {
+        BallotSet.Digester d = new BallotSet.Digester();
+        forEach(contestId, b -> d.add(b.tracker()));
+        return new Digest(d.root(), d.count());
     }
 
     public Optional<StoredBallot> byTracker(long contestId, String tracker) {

@@ -3,8 +3,6 @@ package org.mutualvote.contest;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.persistence.EntityManager;
 
-import org.mutualvote.count.BallotSet;
-
 /**
  * A contest's ballot box in the database: one partition of {@code ballot} and one of {@code participation},
  * made when voting opens and rebuilt when it closes, through the database functions of V22 (the service's
@@ -26,10 +24,6 @@ class BallotSeal {
         this.em = em;
     }
 
-    /** The digest of a contest's ballots as they stand: the Merkle root over their trackers, and how many. */
-    record Digest(String root, long ballots) {
-    }
-
     /** Makes the contest's partitions; voting opens in the same transaction. */
     void open(long contestId) {
         em.unwrap(org.hibernate.Session.class).doWork(c -> {
@@ -38,24 +32,6 @@ class BallotSeal {
                 ps.executeQuery().close();
             }
         });
-    }
-
-    /** Reads the trackers of a closed contest through {@code sealed_ballots}, in tracker order. */
-    Digest digest(long contestId) {
-        BallotSet.Digester d = new BallotSet.Digester();
-        em.flush();
-        em.unwrap(org.hibernate.Session.class).doWork(c -> {
-            try (var ps = c.prepareStatement("select tracker from sealed_ballots(?, '', 2147483647, null)")) {
-                ps.setFetchSize(5000);
-                ps.setLong(1, contestId);
-                try (var rs = ps.executeQuery()) {
-                    while (rs.next()) {
-                        d.add(rs.getString(1));
-                    }
-                }
-            }
-        });
-        return new Digest(d.root(), d.count());
     }
 
     /** Rebuilds the partitions of a contest marked closed in this transaction (flushed here first). */

@@ -22,9 +22,11 @@ public class ContestLifecycle {
     private final AuditService audit;
     private final Instance<UncontestedRule> uncontestedRules;
     private final MutualVoteConfig config;
+    private final BallotSetDigest digests;
 
     ContestLifecycle(ContestRepository contests, VoterRoll roll, BallotSeal seal, AuditService audit,
-            Instance<UncontestedRule> uncontestedRules, MutualVoteConfig config) {
+            Instance<UncontestedRule> uncontestedRules, MutualVoteConfig config, BallotSetDigest digests) {
+        this.digests = digests;
         this.contests = contests;
         this.roll = roll;
         this.seal = seal;
@@ -108,7 +110,8 @@ public class ContestLifecycle {
      */
     @Transactional(Transactional.TxType.MANDATORY)
     public String fixDigest(Contest c) {
-        BallotSeal.Digest d = seal.digest(c.id);
+        contests.flush();
+        BallotSetDigest.Digest d = digests.of(c.id);
         c.ballotDigest = d.root();
         c.sealedBallots = Math.toIntExact(d.ballots());
         return d.root();

@@ -169,8 +169,7 @@ public class ElectionResource {
     @Produces(MediaType.TEXT_PLAIN)
     @Authenticated
     public RestResponse<String> boardBlt(@PathParam("id") long id) {
-        return RestResponse.ResponseBuilder.ok(bulletin.blt(id, reader()))
-                .header("Content-Disposition", "attachment; filename=\"election-" + id + ".blt\"").build();
+        return attachment(bulletin.blt(id, reader()), "election-" + id + ".blt");
     }
 
     /** Every ballot with its tracker and nonce, for {@code Recount --bulletin FILE --digest HEX}. */
@@ -179,8 +178,7 @@ public class ElectionResource {
     @Produces(MediaType.TEXT_PLAIN)
     @Authenticated
     public RestResponse<String> boardFile(@PathParam("id") long id) {
-        return RestResponse.ResponseBuilder.ok(bulletin.bulletinFile(id, reader()))
-                .header("Content-Disposition", "attachment; filename=\"election-" + id + "-bulletin.txt\"").build();
+        return attachment(bulletin.bulletinFile(id, reader()), "election-" + id + "-bulletin.txt");
     }
 
     @GET
@@ -189,6 +187,10 @@ public class ElectionResource {
     public StoredBallot lookup(@PathParam("id") long id,
             @PathParam("tracker") @Pattern(regexp = "[0-9a-fA-F]{64}", message = "a tracker is 64 hexadecimal digits") String tracker) {
         return bulletin.lookup(id, tracker, reader());
+    }
+
+    private static RestResponse<String> attachment(String body, String filename) {
+        return RestResponse.ResponseBuilder.ok(body).header("Content-Disposition", "attachment; filename=\"" + filename + "\"").build();
     }
 
     private ElectionBulletin.Reader reader() {
