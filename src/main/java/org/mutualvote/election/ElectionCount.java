@@ -15,6 +15,7 @@ import jakarta.transaction.Transactional;
 
 import org.mutualvote.audit.AuditService;
 import org.mutualvote.ballot.BallotBox;
+import org.mutualvote.ballot.SealedSet;
 import org.mutualvote.contest.Contest;
 import org.mutualvote.contest.ContestKind;
 import org.mutualvote.contest.ContestLifecycle;
@@ -23,7 +24,6 @@ import org.mutualvote.contest.ContestResultRepository;
 import org.mutualvote.contest.ContestState;
 import org.mutualvote.contest.UncontestedRule;
 import org.mutualvote.count.Ballot;
-import org.mutualvote.count.BallotSet;
 import org.mutualvote.count.CountResult;
 import org.mutualvote.count.Counter;
 import org.mutualvote.count.Profile;
@@ -65,18 +65,14 @@ class ElectionCount implements UncontestedRule {
         List<Ballot> ballots = new ArrayList<>();
         MessageDigest seedDigest = sha256();
         int[] channels = new int[2];
-        BallotSet.Digester digest = new BallotSet.Digester();
-        List<String> changed = new ArrayList<>();
+        SealedSet sealed = new SealedSet(c);
         box.forEach(id, b -> {
             ballots.add(Ballot.ofPositions(1, b.ranking()));
             seedDigest.update(b.tracker().getBytes(StandardCharsets.US_ASCII));
             channels["paper".equals(b.channel()) ? 1 : 0]++;
-            digest.add(b.tracker());
-            if (!BallotSet.tracker(id, b.channel(), b.ranking(), b.nonce()).equals(b.tracker())) {
-                changed.add(b.tracker());
-            }
+            sealed.add(b);
         });
-        requireSealedSet(c, digest, changed);
+        sealed.require();
         Profile input = profile(c, e, all, ballots);
         long seed = seedFrom(seedDigest.digest());
         CountResult counted = Counter.count(input, e.countRule(), seed);
@@ -92,27 +88,8 @@ class ElectionCount implements UncontestedRule {
         results.persist(r);
         lifecycle.move(c, ContestState.COUNTED, actor);
         audit.record(actor, "election.result", "election/" + id, Map.of("rule", r.rule, "seed", Long.toString(seed),
-                "ballots", ballots.size(), "elected", counted.electedNames(), "ballotDigest", digest.root()));
+                "ballots", ballots.size(), "elected", counted.electedNames(), "ballotDigest", sealed.root()));
         return r;
-    }
-
-    /**
-     * Refuses to count ballots that are not the set sealed at close: a ballot whose content no longer gives its
-     * tracker is named; a ballot added, removed or replaced with a fresh tracker changes the digest.
-     */
-    private static void requireSealedSet(Contest c, BallotSet.Digester digest, List<String> changed) {
-        boolean sameSet = c.ballotDigest == null || c.ballotDigest.equals(digest.root());
-        if (changed.isEmpty() && sameSet) {
-            return;
-        }
-        StringBuilder detail = new StringBuilder("The ballots are not those sealed when voting closed, so they are not counted:");
-        changed.stream().limit(20).forEach(t -> detail.append(" the ballot with tracker ").append(t)
-                .append(" no longer matches its tracker;"));
-        if (!sameSet) {
-            detail.append(" the ").append(digest.count()).append(" ballots have digest ").append(digest.root()).append(", not the ")
-                    .append(c.ballotDigest).append(" of the ").append(c.sealedBallots).append(" sealed (see the audit log)");
-        }
-        throw ProblemException.conflict(detail.toString());
     }
 
     @Transactional

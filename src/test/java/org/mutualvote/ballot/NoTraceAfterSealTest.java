@@ -49,14 +49,10 @@ class NoTraceAfterSealTest {
 
     @Test
     void afterCloseNoRowVersionInTheFilesPairsABallotWithItsVoter() throws SQLException {
-        long home = fixtures.constituency("No trace");
-        for (String v : List.of("voter1", "voter2", "voter3")) {
-            fixtures.activeMember(v, home);
-        }
-        long id = ElectionTestSteps.create(home, 1, "irv", null);
-        long a = ElectionTestSteps.nominate(id, "Ana");
-        long b = ElectionTestSteps.nominate(id, "Bea");
-        ElectionTestSteps.move(id, "open");
+        ElectionTestSteps.OpenElection e = ElectionTestSteps.openIrv(fixtures, "No trace", List.of("voter1", "voter2", "voter3"), "Ana", "Bea");
+        long id = e.id();
+        long a = e.first();
+        long b = e.second();
         ElectionTestSteps.cast("voter1", id, List.of(a));
         ElectionTestSteps.cast("voter2", id, List.of(b));
         ElectionTestSteps.cast("voter3", id, List.of(a, b));

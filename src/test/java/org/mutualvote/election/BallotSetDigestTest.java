@@ -7,7 +7,6 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import static org.mutualvote.election.ElectionTestSteps.as;
 import static org.mutualvote.election.ElectionTestSteps.cast;
 import static org.mutualvote.election.ElectionTestSteps.move;
-import static org.mutualvote.election.ElectionTestSteps.nominate;
 
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
@@ -39,14 +38,10 @@ class BallotSetDigestTest {
 
     @Test
     void aBallotRewrittenAfterCloseIsCaughtByTheCountAndByTheRecount() throws Exception {
-        long home = fixtures.constituency("Digest");
-        for (String v : List.of("voter1", "voter2", "voter3")) {
-            fixtures.activeMember(v, home);
-        }
-        long id = ElectionTestSteps.create(home, 1, "irv", null);
-        long ann = nominate(id, "Ann");
-        long bo = nominate(id, "Bo");
-        move(id, "open");
+        ElectionTestSteps.OpenElection e = ElectionTestSteps.openIrv(fixtures, "Digest", List.of("voter1", "voter2", "voter3"), "Ann", "Bo");
+        long id = e.id();
+        long ann = e.first();
+        long bo = e.second();
         cast("voter1", id, List.of(ann));
         cast("voter2", id, List.of(ann, bo));
         String victim = cast("voter3", id, List.of(bo));

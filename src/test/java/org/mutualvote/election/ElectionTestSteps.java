@@ -5,6 +5,7 @@ import static io.restassured.RestAssured.given;
 import java.util.List;
 import java.util.Map;
 
+import org.mutualvote.support.Fixtures;
 import org.mutualvote.support.Tokens;
 
 import io.restassured.http.ContentType;
@@ -37,6 +38,23 @@ public final class ElectionTestSteps {
 
     public static void move(long election, String step) {
         as("alice").post("/api/elections/" + election + "/" + step).then().statusCode(200);
+    }
+
+    /** An open one-seat IRV election: its id and its two candidates' ids. */
+    public record OpenElection(long id, long first, long second) {
+    }
+
+    /** A new constituency whose active members are {@code voters}, and an IRV election there with two candidates, open. */
+    public static OpenElection openIrv(Fixtures fixtures, String place, List<String> voters, String first, String second) {
+        long home = fixtures.constituency(place);
+        for (String v : voters) {
+            fixtures.activeMember(v, home);
+        }
+        long id = create(home, 1, "irv", null);
+        long a = nominate(id, first);
+        long b = nominate(id, second);
+        move(id, "open");
+        return new OpenElection(id, a, b);
     }
 
     public static String cast(String voter, long election, List<Long> choices) {
