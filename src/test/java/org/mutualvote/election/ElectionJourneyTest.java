@@ -252,6 +252,8 @@ class ElectionJourneyTest {
         long home = fixtures.constituency("Validation");
         String url = "/api/elections";
         as("alice").body(Map.of("title", "T", "constituencyId", home, "seats", 2, "method", "stv")).post(url)
+                .then().statusCode(201).body("stvRule", equalTo("ni85"));
+        as("alice").body(Map.of("title", "T", "constituencyId", home, "seats", 2, "method", "fptp", "stvRule", "ni85")).post(url)
                 .then().statusCode(422).body("errors.field", hasItem("stvRule"));
         as("alice").body(Map.of("title", "T", "constituencyId", home, "seats", 2, "method", "irv")).post(url)
                 .then().statusCode(422).body("errors.field", hasItem("seats"));
