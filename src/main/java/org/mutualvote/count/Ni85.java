@@ -27,8 +27,8 @@ import java.util.TreeSet;
  */
 final class Ni85 {
 
-    /** Papers marked with this "arrival" are the candidate's own first preferences (rule 47). */
-    private static final int FIRST_PREFERENCES = 0;
+    /** Papers marked with this "arrival" are the candidate's own first preferences (rule 47), as Tally sorts them. */
+    private static final int FIRST_PREFERENCES = 1;
 
     private final Tally t;
     private final Papers papers;
@@ -39,16 +39,12 @@ final class Ni85 {
 
     private Ni85(Prepared input, long seed) {
         // Rules 50(1)(a) and 51(13)(a): ties look back to the earliest stage at which the candidates differed.
-        t = new Tally(input.election(), Rule.NI85, seed, Tally.Lookback.EARLIEST_STAGE);
-        papers = new Papers(input.rankings(), t.n);
+        t = new Tally(input.profile(), Rule.NI85, seed, Tally.Lookback.EARLIEST_STAGE);
         surplusDone = new boolean[t.n];
-        oneVacancy = input.election().seats() == 1;
+        oneVacancy = input.profile().seats() == 1;
         // Rule 47: sort the papers into parcels by first preference and count each candidate's first preferences.
-        for (int r = 0; r < input.rankings().length; r++) {
-            int first = input.rankings()[r][0];
-            papers.held[first].add(papers.add(r, input.counts()[r], t.scale, 0, FIRST_PREFERENCES));
-            t.votes[first] += input.counts()[r] * t.scale;
-        }
+        papers = t.firstPreferences(input);
+        transfers = FIRST_PREFERENCES;
     }
 
     static CountResult count(Prepared input, long seed) {
@@ -62,7 +58,7 @@ final class Ni85 {
         }
         // Rule 48(1)-(2): valid papers divided by one more than the seats, any fraction disregarded, plus one.
         // It is fixed here and never recalculated.
-        t.quota = (valid / t.scale / (t.election.seats() + 1) + 1) * t.scale;
+        t.quota = (valid / t.scale / (t.profile.seats() + 1) + 1) * t.scale;
         t.note("quota " + Decimal.format(t.quota, 2));
         t.stage("First preferences", List.of(), List.of());
         t.creditLastStage(deemElected(), null);
@@ -313,14 +309,8 @@ final class Ni85 {
 
     /** Rule 48(3): whoever has reached the quota is deemed elected, most votes first. Not at one vacancy until 52. */
     private List<Integer> deemElected() {
-        List<Integer> reached = new ArrayList<>();
-        for (int c : t.hopeful()) {
-            if (t.votes[c] >= t.quota) {
-                reached.add(c);
-            }
-        }
         List<Integer> now = new ArrayList<>();
-        for (int c : t.byVotesDescending(reached, "order of election")) {
+        for (int c : t.byVotesDescending(t.reachedQuota(), "order of election")) {
             if (t.seatsLeft() == 0) {
                 break;
             }

@@ -113,9 +113,9 @@ class Ni85Test {
     @Test
     void tieEqualAtEveryStageIsDecidedByLotFromTheSeed() {
         Fixture f = Fixture.seats(2, "A", "B", "C", "D").ballots(6, "AC").ballots(6, "BD").ballots(5, "C").ballots(5, "D");
-        CountResult once = Counter.count(f.election(), Rule.NI85, 7);
-        CountResult again = Counter.count(f.election(), Rule.NI85, 7);
-        assertEquals(once.toJson(f.election()), again.toJson(f.election()));
+        CountResult once = Counter.count(f.profile(), Rule.NI85, 7);
+        CountResult again = Counter.count(f.profile(), Rule.NI85, 7);
+        assertEquals(once.toJson(), again.toJson());
         assertTrue(once.stages().get(1).note().contains("broken by lot"), once.stages().get(1).note());
     }
 
@@ -171,6 +171,6 @@ class Ni85Test {
     }
 
     private static List<String> names(Fixture f, List<Integer> cs) {
-        return cs.stream().map(f.election().candidates()::get).toList();
+        return cs.stream().map(f.profile().candidates()::get).toList();
     }
 }
