@@ -166,7 +166,7 @@ final class DocumentPages {
         f.report().path("elected").forEach(n -> h.el("li", n.asText()));
         h.close("ol");
         h.el("p", "and I declare the candidates named above duly elected.");
-        return signed(h, f, LocalDate.now(ZoneOffset.UTC));
+        return signed(h, f, f.countedAt() == null ? null : f.countedAt().atZone(ZoneOffset.UTC).toLocalDate());
     }
 
     /** Percent of the roll to one decimal place, rounded half up, in integers. */
@@ -200,7 +200,8 @@ final class DocumentPages {
     private static String signed(Html h, ElectionFacts f, LocalDate on) {
         h.open("div", "sign");
         h.el("p", "Signed: ______________________________");
-        h.el("p", f.returningOfficer() + ", Returning Officer");
+        h.el("p", f.returningOfficer().toLowerCase(Locale.ROOT).contains("returning officer") ? f.returningOfficer()
+                : f.returningOfficer() + ", Returning Officer");
         h.el("p", "Date: " + (on == null ? "____________________" : date(on)));
         h.close("div");
         return h.raw("</body></html>").toString();
