@@ -4,15 +4,15 @@ import java.time.LocalDate;
 import java.time.ZoneOffset;
 import java.time.format.DateTimeFormatter;
 import java.util.ArrayList;
-import java.util.Iterator;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 
+import org.mutualvote.count.CountResult;
+import org.mutualvote.count.Stage;
 import org.mutualvote.election.documents.ElectionFacts.Nominee;
 import org.mutualvote.election.rejected.RejectedPapersView;
 
-import com.fasterxml.jackson.databind.JsonNode;
 
 /**
  * The documents of an election as printable XHTML pages, built from its data: what the model election rules ask the
@@ -90,51 +90,50 @@ final class DocumentPages {
     /** One column per stage, one row per candidate, the non-transferable votes, then what each stage did. */
     private static String countSheet(ElectionFacts f) {
         Html h = page("Count sheet", f, true);
-        JsonNode r = f.report();
-        List<String> names = new ArrayList<>();
-        r.path("candidates").forEach(n -> names.add(n.asText()));
+        CountResult r = f.report();
+        List<String> names = r.candidates();
         h.el("p", "Method of election: " + method(f) + ". Seats: " + f.seats() + ". Valid ballots: " + f.validBallots()
-                + " (online " + f.onlineBallots() + ", paper " + f.paperBallots() + "). Quota: " + r.path("quota").asText("-")
-                + ". Seed for any lot: " + f.seed() + ".");
-        List<JsonNode> stages = new ArrayList<>();
-        r.path("stages").forEach(stages::add);
+                + " (online " + f.onlineBallots() + ", paper " + f.paperBallots() + "). Quota: "
+                + (r.stages().isEmpty() ? "-" : r.format(r.quota())) + ". Seed for any lot: " + r.seed() + ".");
+        List<Stage> stages = r.stages();
+        if (stages.isEmpty()) {
+            h.el("p", "No poll was held: no more candidates stood than there were seats.");
+        }
         for (int from = 0; from < stages.size(); from += STAGES_PER_TABLE) {
             int to = Math.min(stages.size(), from + STAGES_PER_TABLE);
             h.open("table", "sheet").open("thead").open("tr").el("th", "Candidate");
             for (int s = from; s < to; s++) {
-                h.el("th", "num", "Stage " + stages.get(s).path("stage").asText());
+                h.el("th", "num", "Stage " + stages.get(s).number());
             }
             h.close("tr").close("thead").open("tbody");
-            for (String name : names) {
-                h.open("tr").el("td", name);
+            for (int c = 0; c < names.size(); c++) {
+                h.open("tr").el("td", names.get(c));
                 for (int s = from; s < to; s++) {
-                    JsonNode st = stages.get(s);
-                    String mark = contains(st.path("elected"), name) ? " elected" : contains(st.path("excluded"), name) ? " excluded" : "";
-                    h.el("td", "num", st.path("votes").path(name).asText() + mark);
+                    Stage st = stages.get(s);
+                    String mark = st.elected().contains(c) ? " elected" : st.excluded().contains(c) ? " excluded" : "";
+                    h.el("td", "num", r.format(st.votes()[c]) + mark);
                 }
                 h.close("tr");
             }
             h.open("tr").el("td", "Non-transferable");
             for (int s = from; s < to; s++) {
-                h.el("td", "num", stages.get(s).path("nonTransferable").asText());
+                h.el("td", "num", r.format(stages.get(s).nonTransferable()));
             }
             h.close("tr").close("tbody").close("table");
         }
         h.el("h2", "Stages");
         h.open("ol");
-        for (JsonNode st : stages) {
-            StringBuilder line = new StringBuilder(st.path("action").asText());
-            appendNames(line, ". Elected: ", st.path("elected"));
-            appendNames(line, ". Excluded: ", st.path("excluded"));
-            if (st.hasNonNull("note")) {
-                line.append(" (").append(st.path("note").asText()).append(')');
+        for (Stage st : stages) {
+            StringBuilder line = new StringBuilder(st.action());
+            appendNames(line, ". Elected: ", st.elected(), names);
+            appendNames(line, ". Excluded: ", st.excluded(), names);
+            if (st.note() != null) {
+                line.append(" (").append(st.note()).append(')');
             }
             h.el("li", line);
         }
         h.close("ol");
-        List<String> elected = new ArrayList<>();
-        r.path("elected").forEach(n -> elected.add(n.asText()));
-        h.el("p", "Elected, in order of election: " + String.join(", ", elected) + ".");
+        h.el("p", "Elected, in order of election: " + String.join(", ", r.electedNames()) + ".");
         h.el("p", "I certify that this is a true record of the count, which anyone may repeat from the published"
                 + " ballots with the rule and seed above.");
         return signed(h, f, f.countedAt() == null ? null : f.countedAt().atZone(ZoneOffset.UTC).toLocalDate());
@@ -163,7 +162,7 @@ final class DocumentPages {
         h.close("tbody").close("table");
         h.el("h2", "Elected");
         h.open("ol");
-        f.report().path("elected").forEach(n -> h.el("li", n.asText()));
+        f.report().electedNames().forEach(n -> h.el("li", n));
         h.close("ol");
         h.el("p", "and I declare the candidates named above duly elected.");
         return signed(h, f, f.countedAt() == null ? null : f.countedAt().atZone(ZoneOffset.UTC).toLocalDate());
@@ -239,20 +238,9 @@ final class DocumentPages {
         return d.format(LONG_DATE);
     }
 
-    private static boolean contains(JsonNode array, String name) {
-        for (Iterator<JsonNode> it = array.elements(); it.hasNext();) {
-            if (it.next().asText().equals(name)) {
-                return true;
-            }
-        }
-        return false;
-    }
-
-    private static void appendNames(StringBuilder line, String label, JsonNode names) {
-        if (names.isArray() && !names.isEmpty()) {
-            List<String> out = new ArrayList<>();
-            names.forEach(n -> out.add(n.asText()));
-            line.append(label).append(String.join(", ", out));
+    private static void appendNames(StringBuilder line, String label, List<Integer> who, List<String> names) {
+        if (!who.isEmpty()) {
+            line.append(label).append(String.join(", ", who.stream().map(names::get).toList()));
         }
     }
 }

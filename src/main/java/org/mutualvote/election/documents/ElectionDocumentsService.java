@@ -12,6 +12,7 @@ import org.mutualvote.contest.ContestRepository;
 import org.mutualvote.contest.ContestResult;
 import org.mutualvote.contest.ContestResultRepository;
 import org.mutualvote.contest.VoterRoll;
+import org.mutualvote.count.CountResult;
 import org.mutualvote.election.CandidateRepository;
 import org.mutualvote.election.Election;
 import org.mutualvote.election.ElectionRepository;
@@ -20,9 +21,6 @@ import org.mutualvote.election.timetable.ElectionTimetableService;
 import org.mutualvote.web.MutualVoteConfig;
 import org.mutualvote.web.ProblemException;
 
-import com.fasterxml.jackson.core.JsonProcessingException;
-import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.ObjectMapper;
 
 /** Renders an election's documents from its data, as XHTML pages or PDF. */
 @ApplicationScoped
@@ -40,11 +38,10 @@ public class ElectionDocumentsService {
     private final ElectionTimetableService timetables;
     private final RejectedPapersService rejected;
     private final MutualVoteConfig.Documents names;
-    private final ObjectMapper json;
 
     ElectionDocumentsService(ContestRepository contests, ElectionRepository elections, CandidateRepository candidates,
             ContestResultRepository results, VoterRoll roll, ElectionTimetableService timetables,
-            RejectedPapersService rejected, MutualVoteConfig config, ObjectMapper json) {
+            RejectedPapersService rejected, MutualVoteConfig config) {
         this.contests = contests;
         this.elections = elections;
         this.candidates = candidates;
@@ -53,7 +50,6 @@ public class ElectionDocumentsService {
         this.timetables = timetables;
         this.rejected = rejected;
         this.names = config.documents();
-        this.json = json;
     }
 
     /**
@@ -83,18 +79,10 @@ public class ElectionDocumentsService {
         List<ElectionFacts.Nominee> nominees = candidates.ofContest(id).stream()
                 .map(k -> new ElectionFacts.Nominee(k.position, k.name, k.withdrawn)).toList();
         ContestResult r = results.findByIdOptional(id).orElse(null);
-        JsonNode report = r == null ? null : parse(r.report);
+        CountResult report = r == null ? null : CountResult.fromJson(r.report);
         return new ElectionFacts(id, names.organisation(), names.returningOfficer(), c.title, c.constituency.name, e.seats,
                 e.method.key(), e.countRule().key(), nominees, timetables.get(id).orElse(null), c.state.key(), c.rollSize,
                 roll.voted(id), r == null ? 0 : r.onlineBallots, r == null ? 0 : r.paperBallots, rejected.get(id), report,
-                r == null ? 0 : r.seed, r == null ? null : r.countedAt);
-    }
-
-    private JsonNode parse(String report) {
-        try {
-            return json.readTree(report);
-        } catch (JsonProcessingException e) {
-            throw new IllegalStateException("stored count report is not JSON", e);
-        }
+                r == null ? null : r.countedAt);
     }
 }

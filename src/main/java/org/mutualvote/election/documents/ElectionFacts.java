@@ -3,10 +3,10 @@ package org.mutualvote.election.documents;
 import java.time.Instant;
 import java.util.List;
 
+import org.mutualvote.count.CountResult;
 import org.mutualvote.election.rejected.RejectedPapersView;
 import org.mutualvote.election.timetable.TimetableDates;
 
-import com.fasterxml.jackson.databind.JsonNode;
 
 /**
  * Everything an election's documents print, read in one transaction: the election, its candidates, its timetable
@@ -15,7 +15,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 record ElectionFacts(long id, String organisation, String returningOfficer, String title, String constituency,
         int seats, String method, String rule, List<Nominee> candidates, TimetableDates timetable, String state,
         Integer rollSize, long voted, int onlineBallots, int paperBallots, RejectedPapersView rejected,
-        JsonNode report, long seed, Instant countedAt) {
+        CountResult report, Instant countedAt) {
 
     record Nominee(int position, String name, boolean withdrawn) {
     }
