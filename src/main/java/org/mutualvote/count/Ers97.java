@@ -72,7 +72,7 @@ final class Ers97 {
                     totalSurplus += t.votes[c] - t.quota;
                 }
             }
-            List<Integer> ascending = ascending(hopeful);
+            List<Integer> ascending = t.hopefulAscending();
             int maxOut = hopeful.size() - t.seatsLeft();
             if (!pending.isEmpty() && !deferrable(ascending, maxOut, totalSurplus)) {
                 long[] surplus = new long[t.n];
@@ -103,11 +103,6 @@ final class Ers97 {
         return t.result();
     }
 
-    private List<Integer> ascending(List<Integer> hopeful) {
-        List<Integer> order = new ArrayList<>(hopeful);
-        order.sort((a, b) -> t.votes[a] != t.votes[b] ? Long.compare(t.votes[a], t.votes[b]) : Integer.compare(a, b));
-        return order;
-    }
 
     /** 5.2.2: deferred while, for some group of lowest candidates, the surpluses could not lift them past the next. */
     private boolean deferrable(List<Integer> ascending, int maxOut, long totalSurplus) {
@@ -154,7 +149,7 @@ final class Ers97 {
             if (papers.arrived[p] == parcelStage) {
                 parcel.add(p);
                 parcelValue = papers.value[p];
-                if (nextContinuing(p) >= 0) {
+                if (papers.next(p, t.continuing) >= 0) {
                     transferablePapers += papers.count[p];
                 }
             } else {
@@ -190,15 +185,6 @@ final class Ers97 {
         deemElected();
     }
 
-    private int nextContinuing(int p) {
-        int[] r = papers.rankings[papers.ranking[p]];
-        for (int i = papers.pos[p] + 1; i < r.length; i++) {
-            if (t.continuing[r[i]]) {
-                return r[i];
-            }
-        }
-        return -1;
-    }
 
     /** 5.4: the excluded candidates' papers pass on in sub-stages, highest value first. */
     private void exclude(List<Integer> out) {

@@ -68,7 +68,7 @@ final class Ni85 {
             }
             List<Integer> pending = pendingSurpluses();
             long totalSurplus = surplusTotal(pending);
-            List<Integer> ascending = ascending();
+            List<Integer> ascending = t.hopefulAscending();
             int maxOut = ascending.size() - t.seatsLeft();
             if (!pending.isEmpty()) {
                 if (!deferrable(ascending, maxOut, totalSurplus)) {
@@ -114,12 +114,6 @@ final class Ni85 {
         return total;
     }
 
-    /** Continuing candidates, fewest votes first (equal votes by candidate order, only to list them). */
-    private List<Integer> ascending() {
-        List<Integer> order = new ArrayList<>(t.hopeful());
-        order.sort((a, b) -> t.votes[a] != t.votes[b] ? Long.compare(t.votes[a], t.votes[b]) : Integer.compare(a, b));
-        return order;
-    }
 
     /**
      * Rule 49(10): surpluses not yet transferred are held back while their total is less than (a) the gap between
@@ -184,7 +178,7 @@ final class Ni85 {
             if (papers.arrived[p] == last) {
                 parcel.add(p);
                 arrivedAt = papers.value[p];
-                if (nextContinuing(p) >= 0) {
+                if (papers.next(p, t.continuing) >= 0) {
                     transferable += papers.count[p];
                 }
             } else {
@@ -216,15 +210,6 @@ final class Ni85 {
         t.creditLastStage(deemElected(), null);
     }
 
-    private int nextContinuing(int p) {
-        int[] r = papers.rankings[papers.ranking[p]];
-        for (int i = papers.pos[p] + 1; i < r.length; i++) {
-            if (t.continuing[r[i]]) {
-                return r[i];
-            }
-        }
-        return -1;
-    }
 
     /**
      * Rule 51(2)-(9): the excluded candidates' first-preference papers pass on first, at full value; then the papers
