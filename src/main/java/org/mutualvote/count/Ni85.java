@@ -114,7 +114,6 @@ final class Ni85 {
         return total;
     }
 
-
     /**
      * Rule 49(10): surpluses not yet transferred are held back while their total is less than (a) the gap between
      * the lowest continuing candidate and the next lowest, or (b) the gap between the combined votes of two or more
