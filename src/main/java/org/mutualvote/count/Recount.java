@@ -23,7 +23,7 @@ import java.util.List;
  */
 public final class Recount {
 
-    private static final String USAGE = "usage: Recount --rule fptp|irv|scotland|ers97|meek|wigm [--seats N] [--seed S] [--format json|text] [--bulletin FILE --digest HEX] FILE.blt";
+    private static final String USAGE = "usage: Recount --rule fptp|irv|scotland|ers97|ni85|meek|wigm [--seats N] [--seed S] [--format json|text] [--bulletin FILE --digest HEX] FILE.blt";
 
     private Recount() {
     }
