@@ -13,6 +13,7 @@ import jakarta.transaction.Transactional;
 import org.mutualvote.audit.AuditService;
 import org.mutualvote.ballot.BallotBox;
 import org.mutualvote.ballot.BallotBox.StoredBallot;
+import org.mutualvote.ballot.Tracker;
 import org.mutualvote.contest.Contest;
 import org.mutualvote.contest.ContestKind;
 import org.mutualvote.contest.ContestLifecycle;
@@ -71,11 +72,24 @@ class ElectionBulletin {
                 ballots, next);
     }
 
+    /** A ballot by its full tracker, or by the short code on the voter's receipt (the tracker's first 12 digits). */
     @Transactional
     public StoredBallot lookup(long id, String tracker) {
         closed(id);
-        return box.byTracker(id, tracker.toLowerCase())
-                .orElseThrow(() -> ProblemException.notFound("A ballot with tracker " + tracker + " in election " + id));
+        String digits = Tracker.shortCodeDigits(tracker);
+        if (digits == null) {
+            return box.byTracker(id, tracker.toLowerCase())
+                    .orElseThrow(() -> ProblemException.notFound("A ballot with tracker " + tracker + " in election " + id));
+        }
+        List<StoredBallot> found = box.byTrackerPrefix(id, digits, 2);
+        if (found.isEmpty()) {
+            throw ProblemException.notFound("A ballot with receipt code " + tracker + " in election " + id);
+        }
+        if (found.size() > 1) {
+            throw ProblemException.conflict("More than one ballot starts with receipt code " + tracker
+                    + "; enter the full tracker from your receipt");
+        }
+        return found.get(0);
     }
 
     /** The BLT of every ballot (online and paper), one per line in tracker order, withdrawn candidates marked. */

@@ -177,7 +177,8 @@ public class ElectionResource {
     @Path("/{id}/bulletin/{tracker}")
     @Authenticated
     public StoredBallot lookup(@PathParam("id") long id,
-            @PathParam("tracker") @Pattern(regexp = "[0-9a-fA-F]{64}", message = "a tracker is 64 hexadecimal digits") String tracker) {
+            @PathParam("tracker") @Pattern(regexp = "[0-9a-fA-F]{64}|[0-9a-fA-F]{4}[- ]?[0-9a-fA-F]{4}[- ]?[0-9a-fA-F]{4}",
+                    message = "give the receipt code (such as 1A2B-3C4D-5E6F) or the full 64-digit tracker") String tracker) {
         return bulletin.lookup(id, tracker);
     }
 
