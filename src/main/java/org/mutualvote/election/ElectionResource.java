@@ -173,6 +173,14 @@ public class ElectionResource {
                 .header("Content-Disposition", "attachment; filename=\"election-" + id + ".blt\"").build();
     }
 
+    /** Counts the bulletin board's BLT again with the published seed and says whether it gives the published result. */
+    @GET
+    @Path("/{id}/recount")
+    @Authenticated
+    public ElectionBulletin.Recounted recount(@PathParam("id") long id) {
+        return bulletin.recount(id, user.hasRole(Roles.ADMIN) || user.hasRole(Roles.SCRUTINEER));
+    }
+
     @GET
     @Path("/{id}/bulletin/{tracker}")
     @Authenticated
