@@ -4,4 +4,6 @@ export default [
   "home",
   "membership",
   "vote",
+  "admin",
+  "elections",
 ];
