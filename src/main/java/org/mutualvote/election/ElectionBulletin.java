@@ -15,19 +15,27 @@ import org.mutualvote.audit.AuditService;
 import org.mutualvote.ballot.BallotBox;
 import org.mutualvote.ballot.BallotBox.StoredBallot;
 import org.mutualvote.ballot.BallotService;
+import org.mutualvote.ballot.Tracker;
 import org.mutualvote.contest.Contest;
 import org.mutualvote.contest.ContestKind;
 import org.mutualvote.contest.ContestLifecycle;
 import org.mutualvote.contest.ContestRepository;
+import org.mutualvote.contest.ContestResult;
+import org.mutualvote.contest.ContestResultRepository;
 import org.mutualvote.contest.ContestState;
 import org.mutualvote.contest.VoterRoll;
 import org.mutualvote.count.Ballot;
 import org.mutualvote.count.BallotSet;
 import org.mutualvote.count.Blt;
 import org.mutualvote.count.BltFormatException;
+import org.mutualvote.count.CountResult;
+import org.mutualvote.count.Counter;
 import org.mutualvote.count.Profile;
 import org.mutualvote.web.Problem.FieldError;
 import org.mutualvote.web.ProblemException;
+
+import com.fasterxml.jackson.annotation.JsonRawValue;
+import com.fasterxml.jackson.databind.ObjectMapper;
 
 /**
  * The bulletin board of a closed election: every ballot by tracker, as JSON or as a BLT file that the
@@ -45,10 +53,12 @@ class ElectionBulletin {
     private final ElectionService service;
     private final VoterRoll roll;
     private final BallotService ballots;
+    private final ContestResultRepository results;
+    private final ObjectMapper json;
 
     ElectionBulletin(ContestRepository contests, ContestLifecycle lifecycle, ElectionRepository elections,
             CandidateRepository candidates, BallotBox box, AuditService audit, ElectionService service, VoterRoll roll,
-            BallotService ballots) {
+            BallotService ballots, ContestResultRepository results, ObjectMapper json) {
         this.ballots = ballots;
         this.contests = contests;
         this.lifecycle = lifecycle;
@@ -58,6 +68,50 @@ class ElectionBulletin {
         this.audit = audit;
         this.service = service;
         this.roll = roll;
+        this.results = results;
+        this.json = json;
+    }
+
+    /** A recount's outcome: the count of the published BLT with the published seed, and whether it matches the result. */
+    public record Recounted(long contestId, String rule, String seed, int ballots, List<String> elected, boolean matches,
+            @JsonRawValue String report) {
+    }
+
+    /**
+     * Recounts what anyone can download: the bulletin board's BLT, read back by the BLT reader and counted
+     * by the counting engine with the published seed (what the Recount command does), then compared stage
+     * by stage with the stored result. It runs on this server with this server's code: an independent recount
+     * is the BLT counted elsewhere.
+     */
+    @Transactional
+    public Recounted recount(long id, Reader reader) {
+        // Whoever may read the result may have it recounted; the recount shows no individual ballot.
+        Contest c = service.readableBy(id, reader.subject(), reader.seesAll());
+        boolean official = reader.official();
+        if (!(c.state == ContestState.PUBLISHED || (official && c.state == ContestState.COUNTED))) {
+            throw ProblemException.conflict("A recount checks a counted result; this election is " + c.state.key());
+        }
+        ContestResult stored = results.findById(id);
+        if (stored.uncontested) {
+            throw ProblemException.conflict("This election was uncontested: its candidates were declared elected without a poll");
+        }
+        Election e = elections.findById(id);
+        Profile input;
+        try {
+            input = Blt.read(new StringReader(bltOf(c)));
+        } catch (BltFormatException impossible) {
+            throw new IllegalStateException("the bulletin board wrote a BLT it cannot read", impossible);
+        }
+        CountResult again = Counter.count(input, e.countRule(), stored.seed);
+        String report = again.toJson();
+        boolean matches;
+        try {
+            matches = json.readTree(report).equals(json.readTree(stored.report));
+        } catch (IOException impossible) {
+            throw new IllegalStateException(impossible);
+        }
+        return new Recounted(id, e.countRule().key(), Long.toString(stored.seed), input.ballots().stream().mapToInt(b -> (int) b.weight()).sum(),
+                again.electedNames(), matches, report);
     }
 
     /** Who is reading: the board is shown to whoever may read the result, and its contents only where numbers allow. */
@@ -98,18 +152,39 @@ class ElectionBulletin {
                 c.ballotDigest, c.sealedBallots, audit.signedHead(), withheld, ballots, next);
     }
 
+    /** A ballot by its full tracker, or by the short code on the voter's receipt (the tracker's first 12 digits). */
     @Transactional
     public StoredBallot lookup(long id, String tracker, Reader reader) {
         Contest c = closed(id, reader);
-        StoredBallot b = box.byTracker(id, tracker.toLowerCase())
-                .orElseThrow(() -> ProblemException.notFound("A ballot with tracker " + tracker + " in election " + id));
+        StoredBallot b = find(id, tracker);
         return withheld(c, reader) ? new StoredBallot(b.tracker(), b.channel(), null, null) : b;
+    }
+
+    private StoredBallot find(long id, String tracker) {
+        String digits = Tracker.shortCodeDigits(tracker);
+        if (digits == null) {
+            return box.byTracker(id, tracker.toLowerCase())
+                    .orElseThrow(() -> ProblemException.notFound("A ballot with tracker " + tracker + " in election " + id));
+        }
+        List<StoredBallot> found = box.byTrackerPrefix(id, digits, 2);
+        if (found.isEmpty()) {
+            throw ProblemException.notFound("A ballot with receipt code " + tracker + " in election " + id);
+        }
+        if (found.size() > 1) {
+            throw ProblemException.conflict("More than one ballot starts with receipt code " + tracker
+                    + "; enter the full tracker from your receipt");
+        }
+        return found.get(0);
     }
 
     /** The BLT of every ballot (online and paper), one per line in tracker order, withdrawn candidates marked. */
     @Transactional
     public String blt(long id, Reader reader) {
-        Contest c = withContents(id, reader);
+        return bltOf(withContents(id, reader));
+    }
+
+    private String bltOf(Contest c) {
+        long id = c.id;
         Election e = elections.findById(id);
         List<Ballot> ballots = new ArrayList<>();
         box.forEach(id, b -> ballots.add(Ballot.ofPositions(1, b.ranking())));

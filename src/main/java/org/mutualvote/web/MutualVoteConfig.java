@@ -4,6 +4,7 @@ import java.time.LocalDate;
 import java.time.LocalTime;
 import java.time.ZoneId;
 import java.util.List;
+import java.util.Optional;
 
 import io.smallrye.config.ConfigMapping;
 import io.smallrye.config.WithDefault;
@@ -17,6 +18,9 @@ public interface MutualVoteConfig {
     Secrecy secrecy();
 
     Audit audit();
+
+    /** Who runs this portal, as its landing page names them. */
+    Organisation organisation();
 
     /**
      * How often each instance applies contest timetables (a duration such as {@code 15s}). Nothing calls this:
@@ -115,5 +119,21 @@ public interface MutualVoteConfig {
          */
         @WithDefault("10")
         int minimumRoll();
+    }
+
+    interface Organisation {
+        /** The organisation's name, shown at the top of every page. */
+        @WithDefault("Mutual Vote")
+        String name();
+
+        /** One sentence on what members decide here; empty: the portal's own words in each language. */
+        Optional<String> purpose();
+
+        /** Where members get help: an email address, a telephone number and/or a web page. */
+        Optional<String> helpEmail();
+
+        Optional<String> helpPhone();
+
+        Optional<String> helpUrl();
     }
 }
