@@ -46,11 +46,13 @@ class BulletinAccessTest {
             as(outsider).get("/api/elections/" + id + "/bulletin").then().statusCode(404);
             as(outsider).get("/api/elections/" + id + "/bulletin.blt").then().statusCode(404);
             as(outsider).get("/api/elections/" + id + "/bulletin/" + tracker).then().statusCode(404);
+            as(outsider).get("/api/elections/" + id + "/recount").then().statusCode(404);
         }
         for (String insider : List.of("voter2", "bob", "sam")) {
             as(insider).get("/api/elections/" + id + "/result").then().statusCode(200);
             as(insider).get("/api/elections/" + id + "/bulletin").then().statusCode(200).body("ballots", hasSize(1));
             as(insider).get("/api/elections/" + id + "/bulletin/" + tracker).then().statusCode(200);
+            as(insider).get("/api/elections/" + id + "/recount").then().statusCode(200);
         }
     }
 }
