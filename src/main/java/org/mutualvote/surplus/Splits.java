@@ -76,6 +76,27 @@ public final class Splits {
         return faults.isEmpty() ? new Valid(percents) : new Invalid(faults);
     }
 
+    /**
+     * Numbers as sent, as whole numbers for the ballot row; a fraction is a fault (never rounded),
+     * the other checks are {@link #check}'s.
+     */
+    public static List<Fault> wholeNumbers(String field, List<BigDecimal> raw, List<Long> out) {
+        List<Fault> faults = new ArrayList<>();
+        for (int i = 0; i < raw.size(); i++) {
+            BigDecimal d = raw.get(i);
+            if (d == null) {
+                faults.add(new Fault(field + "[" + i + "]", "missing: give a whole percent"));
+            } else if (d.stripTrailingZeros().scale() > 0) {
+                faults.add(new Fault(field + "[" + i + "]", d.toPlainString() + " is not a whole percent; percents are whole numbers"));
+            } else if (d.abs().compareTo(BigDecimal.valueOf(1000)) > 0) {
+                faults.add(new Fault(field + "[" + i + "]", d.toPlainString() + "% is more than the whole surplus"));
+            } else {
+                out.add(d.longValueExact());
+            }
+        }
+        return faults;
+    }
+
     /** Whole percents as exact shares of the surplus. */
     public static Fraction[] shares(int[] percents) {
         Fraction[] s = new Fraction[percents.length];
