@@ -40,7 +40,10 @@ public final class SurplusDtos {
     public record PotRequest(@NotBlank @Size(max = 100) String name, @NotBlank String kind) {
     }
 
-    /** Unset: reserves 0%, no separate member-dividend cap, dividends together at most 50%, investors at most members. */
+    /**
+     * Each unset field takes the model rules' default: reserves 0%, no separate member-dividend cap,
+     * dividends together at most 50% (give 100 to lift it), investors at most members.
+     */
     public record LimitsRequest(
             @Min(0) @Max(100) Integer reserveMinimum,
             @Min(0) @Max(100) Integer memberDividendMaximum,

@@ -211,7 +211,7 @@ public class SurplusService {
         LimitsRequest l = r.limits();
         Limits limits = new Limits(l == null || l.reserveMinimum() == null ? 0 : l.reserveMinimum(),
                 l == null ? null : l.memberDividendMaximum(),
-                l == null ? Integer.valueOf(50) : l.dividendsMaximum(),
+                l == null || l.dividendsMaximum() == null ? Integer.valueOf(50) : l.dividendsMaximum(),
                 l == null || l.investorsAtMostMembers() == null || l.investorsAtMostMembers());
         List<Question.Proposal> proposals = new ArrayList<>();
         if (errors.stream().noneMatch(e -> e.field().startsWith("pots"))) {
