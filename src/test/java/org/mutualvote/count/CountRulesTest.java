@@ -30,7 +30,7 @@ class CountRulesTest {
         // A 3, B 3 + 2 = 5, C 3: B first, then A and C tie at 3, decided by lot.
         CountResult r = f.count(Rule.FPTP);
         assertEquals(List.of(3L, 5L, 3L), votes(r, 0));
-        assertEquals("B", f.election().candidates().get(r.elected().get(0)));
+        assertEquals("B", f.profile().candidates().get(r.elected().get(0)));
         assertNotNull(r.stages().get(0).note(), "a lot is recorded");
     }
 
@@ -137,8 +137,8 @@ class CountRulesTest {
         for (long seed = 0; seed < 40; seed++) {
             List<String> first = f.elected(rule, seed);
             assertEquals(first, f.elected(rule, seed), "seed " + seed);
-            assertEquals(Counter.count(f.election(), rule, seed).toJson(f.election()),
-                    Counter.count(f.election(), rule, seed).toJson(f.election()));
+            assertEquals(Counter.count(f.profile(), rule, seed).toJson(),
+                    Counter.count(f.profile(), rule, seed).toJson());
             outcomes.add(first);
         }
         assertEquals(3, outcomes.size(), "every candidate can win the lot: " + outcomes);
@@ -202,10 +202,10 @@ class CountRulesTest {
     void invalidInputIsRefusedWithAReason() {
         assertThrows(IllegalArgumentException.class, () -> Fixture.seats(0, "A").ballots(1, "A").count(Rule.SCOTLAND));
         IllegalArgumentException twice = assertThrows(IllegalArgumentException.class, () ->
-                Counter.count(new Election("t", List.of("A", "B"), 1, Set.of(), List.of(new Ballot(1, new int[] { 0, 0 }))), Rule.IRV, 0));
+                Counter.count(new Profile("t", List.of("A", "B"), 1, Set.of(), List.of(new Ballot(1, new int[] { 0, 0 }))), Rule.IRV, 0));
         assertTrue(twice.getMessage().contains("twice"));
         IllegalArgumentException unknown = assertThrows(IllegalArgumentException.class, () ->
-                Counter.count(new Election("t", List.of("A"), 1, Set.of(), List.of(new Ballot(1, new int[] { 3 }))), Rule.FPTP, 0));
+                Counter.count(new Profile("t", List.of("A"), 1, Set.of(), List.of(new Ballot(1, new int[] { 3 }))), Rule.FPTP, 0));
         assertTrue(unknown.getMessage().contains("candidate 4"));
         assertThrows(IllegalArgumentException.class, () -> Rule.parse("borda"));
     }
@@ -213,7 +213,7 @@ class CountRulesTest {
     @Test
     void jsonCarriesEveryStage() {
         Fixture f = Fixture.seats(2, "A", "B", "C").ballots(6, "AB").ballots(2, "AC").ballots(4, "C").ballots(3, "B");
-        String json = f.count(Rule.SCOTLAND).toJson(f.election());
+        String json = f.count(Rule.SCOTLAND).toJson();
         assertTrue(json.startsWith("{\"rule\":\"scotland\",\"seats\":2,\"seed\":0,"), json);
         assertTrue(json.contains("\"elected\":[\"A\",\"C\"]"), json);
         assertTrue(json.contains("\"transfers\":{\"A\":\"-2.00000\",\"B\":\"1.50000\",\"C\":\"0.50000\"}"), json);
@@ -225,6 +225,6 @@ class CountRulesTest {
     }
 
     private static List<String> names(Fixture f, List<Integer> cs) {
-        return cs.stream().map(f.election().candidates()::get).toList();
+        return cs.stream().map(f.profile().candidates()::get).toList();
     }
 }
