@@ -10,7 +10,7 @@ import java.util.Set;
 import org.mutualvote.count.Ballot;
 import org.mutualvote.count.CountResult;
 import org.mutualvote.count.Counter;
-import org.mutualvote.count.Election;
+import org.mutualvote.count.Profile;
 import org.mutualvote.count.Rule;
 
 /**
@@ -32,7 +32,7 @@ public final class SurplusCount {
     public static final String PROPOSALS = "proposals";
 
     /** Everything a count needs: the question as frozen when voting opened, and the ballots in tracker order. */
-    public record Profile(String title, long surplusPence, String form, String rule, List<String> potNames, List<PotKind> kinds,
+    public record Input(String title, long surplusPence, String form, String rule, List<String> potNames, List<PotKind> kinds,
             Limits limits, List<int[]> proposals, List<String> trackers, List<int[]> ballots) {
     }
 
@@ -44,7 +44,7 @@ public final class SurplusCount {
             Fraction t, Integer winningProposal, String json) {
     }
 
-    public static Outcome count(Profile p) {
+    public static Outcome count(Input p) {
         if (p.ballots().isEmpty()) {
             throw new IllegalArgumentException("no ballots were cast, so there is nothing to count");
         }
@@ -61,16 +61,11 @@ public final class SurplusCount {
             }
             List<Ballot> ranked = new ArrayList<>();
             for (int[] b : p.ballots()) {
-                int[] idx = new int[b.length];
-                for (int i = 0; i < b.length; i++) {
-                    idx[i] = b[i] - 1;
-                }
-                ranked.add(new Ballot(1, idx));
+                ranked.add(Ballot.ofPositions(1, b));
             }
-            Election e = new Election(p.title(), names, 1, Set.of(), ranked);
-            CountResult r = Counter.count(e, Rule.IRV, seed);
+            CountResult r = Counter.count(new Profile(p.title(), names, 1, Set.of(), ranked), Rule.IRV, seed);
             winner = r.elected().get(0) + 1;
-            irv = r.toJson(e);
+            irv = r.toJson();
             combined = Splits.shares(p.proposals().get(winner - 1));
         } else {
             Combine.Combined c = Combine.by(p.rule(), p.ballots(), pots);
@@ -105,7 +100,7 @@ public final class SurplusCount {
         }
     }
 
-    private static String json(Profile p, long seed, Fraction[] combined, Limits.Repaired repaired, long[] pence, Fraction t,
+    private static String json(Input p, long seed, Fraction[] combined, Limits.Repaired repaired, long[] pence, Fraction t,
             Integer winner, String irv) {
         StringBuilder sb = new StringBuilder("{\"form\":").append(str(p.form()))
                 .append(",\"rule\":").append(str(PROPOSALS.equals(p.form()) ? "irv" : p.rule()))

@@ -33,7 +33,7 @@ public final class SurplusFile {
     private SurplusFile() {
     }
 
-    public static String write(SurplusCount.Profile p) {
+    public static String write(SurplusCount.Input p) {
         StringBuilder sb = new StringBuilder(MAGIC).append('\n');
         sb.append("# Recount: java -cp mutual-vote.jar org.mutualvote.surplus.SurplusRecount THIS-FILE\n");
         sb.append("title ").append(oneLine(p.title())).append('\n');
@@ -66,7 +66,7 @@ public final class SurplusFile {
     }
 
     /** Reads a ballot file; a fault is an IllegalArgumentException naming the line. */
-    public static SurplusCount.Profile read(Reader in) throws IOException {
+    public static SurplusCount.Input read(Reader in) throws IOException {
         BufferedReader r = new BufferedReader(in);
         String title = "";
         long surplus = -1;
@@ -150,7 +150,7 @@ public final class SurplusFile {
                 throw new IllegalArgumentException("ballot " + trackers.get(i) + " does not fit the pots or proposals");
             }
         }
-        return new SurplusCount.Profile(title, surplus, form, rule, names, kinds,
+        return new SurplusCount.Input(title, surplus, form, rule, names, kinds,
                 new Limits(reserveMinimum, memberMax, dividendsMax, investors), proposals, trackers, ballots);
     }
 

@@ -63,7 +63,7 @@ class SurplusResults {
         if (c.state != ContestState.CLOSED) {
             throw ProblemException.conflict("The surplus vote is " + c.state.key() + "; only a closed vote can be counted");
         }
-        SurplusCount.Profile profile = profile(c);
+        SurplusCount.Input profile = profile(c);
         if (profile.ballots().isEmpty()) {
             throw ProblemException.conflict("No ballots were cast, so there is nothing to count");
         }
@@ -152,7 +152,7 @@ class SurplusResults {
         return SurplusFile.write(profile(closed(id)));
     }
 
-    private SurplusCount.Profile profile(Contest c) {
+    private SurplusCount.Input profile(Contest c) {
         SurplusVote v = surplus.findById(c.id);
         Question q = service.question(v);
         List<String> trackers = new ArrayList<>();
@@ -162,7 +162,7 @@ class SurplusResults {
             ballots.add(b.ranking());
         });
         List<int[]> proposals = q.proposals().stream().map(Question.Proposal::percents).toList();
-        return new SurplusCount.Profile(c.title, v.surplusPence, v.form, v.rule, q.names(), q.kinds(), q.limits(), proposals,
+        return new SurplusCount.Input(c.title, v.surplusPence, v.form, v.rule, q.names(), q.kinds(), q.limits(), proposals,
                 trackers, ballots);
     }
 

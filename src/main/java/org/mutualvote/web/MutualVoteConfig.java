@@ -1,5 +1,7 @@
 package org.mutualvote.web;
 
+import java.util.Optional;
+
 import io.smallrye.config.ConfigMapping;
 import io.smallrye.config.WithDefault;
 
@@ -9,6 +11,9 @@ public interface MutualVoteConfig {
 
     Membership membership();
 
+    /** Who runs this portal, as its landing page names them. */
+    Organisation organisation();
+
     /** How often each instance applies contest timetables (a duration such as {@code 15s}). */
     @WithDefault("15s")
     String timetableCheck();
@@ -17,5 +22,21 @@ public interface MutualVoteConfig {
         /** The largest CSV a member import accepts, in bytes (a 100,000-row staff list is about 8 MB). */
         @WithDefault("20971520")
         long importMaxBytes();
+    }
+
+    interface Organisation {
+        /** The organisation's name, shown at the top of every page. */
+        @WithDefault("Mutual Vote")
+        String name();
+
+        /** One sentence on what members decide here; empty: the portal's own words in each language. */
+        Optional<String> purpose();
+
+        /** Where members get help: an email address, a telephone number and/or a web page. */
+        Optional<String> helpEmail();
+
+        Optional<String> helpPhone();
+
+        Optional<String> helpUrl();
     }
 }
