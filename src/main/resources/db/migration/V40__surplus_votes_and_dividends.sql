@@ -26,7 +26,7 @@ create table dividend (
     total_figure     bigint not null check (total_figure > 0),
     members          integer not null,
     seed             bigint not null,
-    inputs_digest    char(64) not null,
+    inputs_digest    text not null check (length(inputs_digest) = 64),
     calculated_by    text not null,
     calculated_at    timestamptz not null,
     unique (contest_id, pot_position)
