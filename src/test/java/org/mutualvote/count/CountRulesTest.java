@@ -144,12 +144,33 @@ class CountRulesTest {
         assertEquals(3, outcomes.size(), "every candidate can win the lot: " + outcomes);
     }
 
+    /**
+     * Scottish rule 49: of equal surpluses, the one of the candidate with more votes at the most recent stage
+     * at which they differed goes first; equal at every stage, the lot decides.
+     * <p>Earlier stage: 22 papers, 4 seats, quota floor(22/5) + 1 = 5. C's 10 papers pass a surplus of 5 on
+     * at 0.50000: 4 to A (4 + 2 = 6) and 6 to B (3 + 3 = 6). A and B are elected with equal surpluses of 1;
+     * at stage 1 A had 4 and B 3, so A is elected first and A's surplus is transferred first.
+     * <p>Lot: 14 papers, 3 seats, quota 4; A and B have 5 each from the first stage on, so only the lot
+     * orders their surpluses, and it is the seed's: seed 0 draws A, seed 1 draws B.
+     */
     @Test
     void equalSurplusesAreOrderedByEarlierStageThenLot() {
-        Fixture f = Fixture.seats(3, "A", "B", "C", "D").ballots(5, "AC").ballots(5, "BD").ballots(2, "C").ballots(2, "D");
-        CountResult r = f.count(Rule.SCOTLAND);
-        assertEquals(Set.of("A", "B"), Set.copyOf(names(f, r.elected()).subList(0, 2)));
-        assertTrue(r.stages().stream().anyMatch(s -> s.note() != null && s.note().contains("largest surplus")));
+        Fixture earlier = Fixture.seats(4, "A", "B", "C", "D", "E").ballots(4, "A").ballots(3, "B").ballots(4, "CA")
+                .ballots(6, "CB").ballots(3, "D").ballots(2, "E");
+        CountResult r = earlier.count(Rule.SCOTLAND);
+        assertEquals(List.of(600000L, 600000L, 500000L, 300000L, 200000L), votes(r, 1));
+        assertEquals(List.of("C", "A", "B", "D"), names(earlier, r.elected()));
+        assertEquals("Surplus of A (1.00000) transferred", r.stages().get(2).action());
+        assertEquals("tie for largest surplus between A, B broken by an earlier stage: A", r.stages().get(2).note());
+        assertEquals("Surplus of B (1.00000) transferred", r.stages().get(3).action());
+
+        Fixture level = Fixture.seats(3, "A", "B", "C", "D").ballots(5, "AC").ballots(5, "BD").ballots(2, "C").ballots(2, "D");
+        Stage seed0 = Counter.count(level.profile(), Rule.SCOTLAND, 0).stages().get(1);
+        assertEquals("Surplus of A (1.00000) transferred", seed0.action());
+        assertEquals("tie for largest surplus between A, B broken by lot: A", seed0.note());
+        Stage seed1 = Counter.count(level.profile(), Rule.SCOTLAND, 1).stages().get(1);
+        assertEquals("Surplus of B (1.00000) transferred", seed1.action());
+        assertEquals("tie for largest surplus between A, B broken by lot: B", seed1.note());
     }
 
     @Test
