@@ -10,6 +10,7 @@ import java.util.Set;
 import org.mutualvote.count.Ballot;
 import org.mutualvote.count.CountResult;
 import org.mutualvote.count.Counter;
+import org.mutualvote.count.Json;
 import org.mutualvote.count.Profile;
 import org.mutualvote.count.Rule;
 
@@ -127,25 +128,7 @@ public final class SurplusCount {
         return sb.append('}').toString();
     }
 
-    static String str(String s) {
-        StringBuilder sb = new StringBuilder("\"");
-        for (int i = 0; i < s.length(); i++) {
-            char c = s.charAt(i);
-            switch (c) {
-                case '"' -> sb.append("\\\"");
-                case '\\' -> sb.append("\\\\");
-                case '\n' -> sb.append("\\n");
-                case '\r' -> sb.append("\\r");
-                case '\t' -> sb.append("\\t");
-                default -> {
-                    if (c < 0x20) {
-                        sb.append(String.format("\\u%04x", (int) c));
-                    } else {
-                        sb.append(c);
-                    }
-                }
-            }
-        }
-        return sb.append('"').toString();
+    private static String str(String s) {
+        return Json.quote(s);
     }
 }
