@@ -34,9 +34,14 @@ import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
 
 import io.quarkus.panache.common.Sort;
+import io.quarkus.runtime.annotations.RegisterForReflection;
 
-/** Drafting a surplus vote (the board) and moving it through the contest lifecycle (the returning officer). */
+/**
+ * Drafting a surplus vote (the board) and moving it through the contest lifecycle (the returning officer).
+ * The question is kept as JSON written and read here by hand, so its records are registered for a native image.
+ */
 @ApplicationScoped
+@RegisterForReflection(targets = { Question.class, Question.Pot.class, Question.Proposal.class, Limits.class })
 public class SurplusService {
 
     /** £100 billion: a bound that catches a pounds-for-pence slip long before any overflow. */
