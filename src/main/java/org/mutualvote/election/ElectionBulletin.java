@@ -25,9 +25,9 @@ import org.mutualvote.contest.ContestState;
 import org.mutualvote.count.Ballot;
 import org.mutualvote.count.Blt;
 import org.mutualvote.count.BltFormatException;
-import org.mutualvote.count.Profile;
 import org.mutualvote.count.CountResult;
 import org.mutualvote.count.Counter;
+import org.mutualvote.count.Profile;
 import org.mutualvote.web.Problem.FieldError;
 import org.mutualvote.web.ProblemException;
 
@@ -100,9 +100,8 @@ class ElectionBulletin {
         } catch (IOException impossible) {
             throw new IllegalStateException(impossible);
         }
-        List<String> elected = again.electedNames();
         return new Recounted(id, e.countRule().key(), Long.toString(stored.seed), input.ballots().stream().mapToInt(b -> (int) b.weight()).sum(),
-                elected, matches, report);
+                again.electedNames(), matches, report);
     }
 
     public record BoardBallot(String tracker, String channel, List<String> ranking, int[] positions, String nonce) {
