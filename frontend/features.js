@@ -6,4 +6,5 @@ export default [
   "vote",
   "admin",
   "elections",
+  "surplus",
 ];
