@@ -9,6 +9,8 @@ public interface MutualVoteConfig {
 
     Membership membership();
 
+    Motions motions();
+
     /** How often each instance applies contest timetables (a duration such as {@code 15s}). */
     @WithDefault("15s")
     String timetableCheck();
@@ -17,5 +19,11 @@ public interface MutualVoteConfig {
         /** The largest CSV a member import accepts, in bytes (a 100,000-row staff list is about 8 MB). */
         @WithDefault("20971520")
         long importMaxBytes();
+    }
+
+    interface Motions {
+        /** The most proxy appointments one member may hold in one poll (the Co-operatives UK model rules say 5). */
+        @WithDefault("5")
+        int maxProxiesPerHolder();
     }
 }
