@@ -2,7 +2,7 @@
 -- to one, several or all constituencies; members may vote through a proxy (DESIGN.md, Motion).
 
 -- The constituencies a contest is put to when there are several (contest.constituency_id is the first).
-create table contest_constituency (
+create table contest_put_to (
     contest_id       bigint not null references contest (id),
     constituency_id  bigint not null references constituency (id),
     primary key (contest_id, constituency_id)

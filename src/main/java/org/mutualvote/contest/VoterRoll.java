@@ -15,14 +15,14 @@ public class VoterRoll {
 
     /**
      * Copies the active members of the contest's constituency (and of any others it is put to, in
-     * contest_constituency) onto the roll, each with the constituency they are in now, and returns how many.
+     * contest_put_to) onto the roll, each with the constituency they are in now, and returns how many.
      */
     int freeze(Contest contest) {
         return em.createNativeQuery("""
                 insert into voter_roll (contest_id, member_id, constituency_id)
                 select ?1, m.id, m.constituency_id from member m where m.status = 'active'
                 and (m.constituency_id = ?2
-                     or m.constituency_id in (select k.constituency_id from contest_constituency k where k.contest_id = ?1))""")
+                     or m.constituency_id in (select k.constituency_id from contest_put_to k where k.contest_id = ?1))""")
                 .setParameter(1, contest.id)
                 .setParameter(2, contest.constituency.id)
                 .executeUpdate();

@@ -39,7 +39,7 @@ class MotionBallotForm implements BallotForm {
         boolean hasProxy = false;
         try (PreparedStatement ps = c.prepareStatement("""
                 select (select count(*) from motion where contest_id = r.contest_id),
-                       (select count(*) from contest_constituency k where k.contest_id = r.contest_id
+                       (select count(*) from contest_put_to k where k.contest_id = r.contest_id
                             and k.constituency_id <= r.constituency_id),
                        exists (select 1 from proxy_appointment p where p.contest_id = r.contest_id
                             and p.appointer_id = r.member_id and p.revoked_at is null)

@@ -27,15 +27,15 @@ public class MotionRepository implements PanacheRepository<Motion> {
     @SuppressWarnings("unchecked")
     List<Long> constituenciesOf(long contestId) {
         return ((List<Number>) getEntityManager().createNativeQuery(
-                "select constituency_id from contest_constituency where contest_id = ?1 order by constituency_id")
+                "select constituency_id from contest_put_to where contest_id = ?1 order by constituency_id")
                 .setParameter(1, contestId).getResultList()).stream().map(Number::longValue).toList();
     }
 
     void putTo(long contestId, List<Long> constituencyIds) {
-        getEntityManager().createNativeQuery("delete from contest_constituency where contest_id = ?1")
+        getEntityManager().createNativeQuery("delete from contest_put_to where contest_id = ?1")
                 .setParameter(1, contestId).executeUpdate();
         for (Long k : constituencyIds) {
-            getEntityManager().createNativeQuery("insert into contest_constituency (contest_id, constituency_id) values (?1, ?2)")
+            getEntityManager().createNativeQuery("insert into contest_put_to (contest_id, constituency_id) values (?1, ?2)")
                     .setParameter(1, contestId).setParameter(2, k).executeUpdate();
         }
     }
