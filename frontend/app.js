@@ -2,6 +2,7 @@ import { api, describe } from "/api.js";
 import { el } from "/dom.js";
 import { renderMember, renderSignUp } from "/membership.js";
 import { renderContests, renderResults } from "/vote.js";
+import { renderBoardMotions, renderMotions } from "/motions.js";
 
 const main = document.getElementById("main");
 const session = document.getElementById("session");
@@ -37,7 +38,9 @@ async function renderMe(me) {
   if (me.member && me.member.status === "active") {
     await renderContests(main);
     await renderResults(main);
+    await renderMotions(main);
   }
+  if (me.roles.includes("board")) await renderBoardMotions(main);
   const membership = el("div", { id: "membership-panel" });
   main.append(membership);
   if (me.member) renderMember(membership, me.member, start);

@@ -1,6 +1,7 @@
 // Voting: the contests open to the member, a ballot for each, the receipt, and the bulletin board check.
 import { api, describe } from "/api.js";
 import { el } from "/dom.js";
+import { openMotionBallot } from "/motions.js";
 
 export async function renderContests(container) {
   const section = el("section", { id: "contests" }, el("h3", {}, "Open votes"), el("p", {}, "Loading…"));
@@ -22,7 +23,8 @@ function contestCard(contest) {
   if (contest.voted) {
     card.append(el("p", { class: "voted" }, "✔ You have voted. Keep your receipt to check your vote on the bulletin board after the close."));
   } else {
-    card.append(el("button", { onclick: () => openBallot(contest, card) }, "Vote"));
+    const open = contest.kind === "motion" ? openMotionBallot : openBallot;
+    card.append(el("button", { onclick: () => open(contest, card) }, "Vote"));
   }
   return card;
 }
