@@ -32,6 +32,8 @@ class MotionPortalBrowserTest {
     @Inject
     Fixtures fixtures;
 
+    private static final String SELECT_ALL = "\uE009a\uE009";
+
     @Test
     void memberVotesOnThreeMotionsWithAReviewStepAndReadsTheResults() throws Exception {
         Assumptions.assumeTrue(Browser.available(), "Chromium and chromedriver are installed by .ci/run");
@@ -75,5 +77,39 @@ class MotionPortalBrowserTest {
             browser.screenshot(Path.of("target", "screenshots", "motions-result.png"));
         }
         as("voter5").get("/api/contests/" + id + "/ballots/mine").then().body("voted", equalTo(true));
+    }
+
+    @Test
+    void boardDraftsPreviewsAndGivesNotice() throws Exception {
+        Assumptions.assumeTrue(Browser.available(), "Chromium and chromedriver are installed by .ci/run");
+        long home = fixtures.constituency("Board desk");
+        String title = "Special meeting " + System.nanoTime();
+        try (Browser browser = new Browser()) {
+            browser.open(portal.toString());
+            browser.click("header a[href='/login']");
+            browser.click("button[name='predefined-bob']");
+            browser.waitForText("#username", "bob");
+            browser.click("#board-motions details.new-poll summary");
+            String form = "#board-motions details.new-poll form";
+            browser.type(form + " input[name='pollTitle']", title);
+            browser.click(form + " input[name='constituency'][value='" + home + "']");
+            browser.type(form + " input[name='title']", "Convert to a community benefit society");
+            browser.type(form + " textarea[name='resolution']", "That the society converts.");
+            // A threshold the rules do not know: the problem is shown in plain words, nothing saved.
+            // Ctrl+A then the new text replaces what the field holds (WebDriver key codes).
+            browser.type(form + " input[name='threshold']", SELECT_ALL + "most");
+            browser.click(form + " button[type='submit']");
+            browser.waitForText(form + " [role='status'] .error", "motions[0].threshold");
+            browser.type(form + " input[name='threshold']", SELECT_ALL + "special");
+            browser.click(form + " button[type='submit']");
+            // The draft is previewed as members will see it, then notice is given.
+            String draft = "#board-motions article.draft";
+            browser.waitForText(draft + " h4", title);
+            browser.waitForText(draft + " .rule", "at least 75% of votes for and against");
+            browser.screenshot(Path.of("target", "screenshots", "motions-board.png"));
+            browser.click(draft + " button.notice");
+        }
+        as("bob").get("/api/motions").then().body("find { it.title == '" + title + "' }.noticePublishedAt",
+                org.hamcrest.Matchers.notNullValue());
     }
 }
