@@ -90,6 +90,21 @@ public class BallotBox {
                 parseArray((String) r[2]), ((String) r[3]).trim()));
     }
 
+    /**
+     * The ballots whose trackers start with {@code prefix} (lower-case hex), at most {@code limit}: how a
+     * receipt's short code (the tracker's first 12 digits) is looked up. A range, so the tracker index serves it.
+     */
+    public List<StoredBallot> byTrackerPrefix(long contestId, String prefix, int limit) {
+        @SuppressWarnings("unchecked")
+        List<Object[]> rows = em.createNativeQuery("""
+                select tracker, channel, cast(ranking as text), nonce from ballot
+                where contest_id = ?1 and tracker >= ?2 and tracker < ?3 order by tracker limit ?4""")
+                .setParameter(1, contestId).setParameter(2, prefix).setParameter(3, prefix + "g").setParameter(4, limit)
+                .getResultList();
+        return rows.stream().map(r -> new StoredBallot(((String) r[0]).trim(), (String) r[1], parseArray((String) r[2]),
+                ((String) r[3]).trim())).toList();
+    }
+
     static String arrayLiteral(int[] ranking) {
         StringBuilder sb = new StringBuilder("{");
         for (int i = 0; i < ranking.length; i++) {

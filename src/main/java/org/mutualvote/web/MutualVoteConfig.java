@@ -1,5 +1,7 @@
 package org.mutualvote.web;
 
+import java.util.Optional;
+
 import io.smallrye.config.ConfigMapping;
 import io.smallrye.config.WithDefault;
 
@@ -10,6 +12,9 @@ public interface MutualVoteConfig {
     Membership membership();
 
     Motions motions();
+
+    /** Who runs this portal, as its landing page names them. */
+    Organisation organisation();
 
     /** How often each instance applies contest timetables (a duration such as {@code 15s}). */
     @WithDefault("15s")
@@ -25,5 +30,21 @@ public interface MutualVoteConfig {
         /** The most proxy appointments one member may hold in one poll (the Co-operatives UK model rules say 5). */
         @WithDefault("5")
         int maxProxiesPerHolder();
+    }
+
+    interface Organisation {
+        /** The organisation's name, shown at the top of every page. */
+        @WithDefault("Mutual Vote")
+        String name();
+
+        /** One sentence on what members decide here; empty: the portal's own words in each language. */
+        Optional<String> purpose();
+
+        /** Where members get help: an email address, a telephone number and/or a web page. */
+        Optional<String> helpEmail();
+
+        Optional<String> helpPhone();
+
+        Optional<String> helpUrl();
     }
 }
