@@ -4,4 +4,5 @@ export default [
   "home",
   "membership",
   "vote",
+  "motions",
 ];

@@ -1,310 +1,339 @@
-// Motions and resolutions: members read them, vote with a review step, appoint or revoke a proxy and see
-// results as bars; a proxy holder casts the ballots they hold; the board drafts, previews and gives notice.
+// Motions and resolutions. Members read the motions put to them, vote on a poll with a review step (through the
+// vote page's ballotKind), appoint or revoke a proxy, cast the ballots they hold as proxy, and read results as
+// bars. The board drafts, previews, edits and gives notice.
 import { api } from "/api.js";
-import { el } from "/dom.js";
-import { problem } from "/vote.js";
+import { confirmStep, el, errorBox, field, checkbox, problem, showErrors } from "/dom.js";
+import { t } from "/i18n.js";
+import { go, link, page } from "/router.js";
+import { ballotKind } from "/vote.js";
 
-const ANSWERS = [[1, "For"], [2, "Against"], [3, "Abstain (vote withheld)"]];
-const ANSWER_WORD = { 1: "For", 2: "Against", 3: "Abstain" };
+const CODES = [1, 2, 3];
+const answerWord = (code) => t(`motions.answer.${code}`);
 
-document.head.append(el("link", { rel: "stylesheet", href: "/motions.css" }));
+page({ path: "/member/motions", title: "motions.title", nav: "motions.nav", order: 15, render: renderMemberList });
+page({ path: "/member/motions/:id", title: "motions.poll.title", render: renderMemberPoll });
+page({ path: "/board/motions", title: "motions.board.title", nav: "motions.board.nav", order: 20, render: renderBoardList });
+page({ path: "/board/motions/:id", title: "motions.poll.title", render: renderBoardPoll });
+ballotKind("motion", motionBallot);
+
+function stateWords(poll) {
+  if (poll.state === "draft") return t(poll.noticePublishedAt ? "motions.state.notice" : "motions.state.draft");
+  return t(`motions.state.${poll.state}`);
+}
 
 function motionText(m) {
-  return el("div", { class: "motion-text" },
-    el("h5", {}, `${m.position}. ${m.title}`),
+  return el("section", { class: "motion-text", "data-motion": m.position },
+    el("h2", {}, `${m.position}. ${m.title}`),
     el("blockquote", {}, m.resolution),
-    el("p", { class: "muted rule" }, `Decided by: ${m.rule}`),
-    m.statementFor ? el("details", {}, el("summary", {}, "Statement for"), el("p", {}, m.statementFor)) : null,
-    m.statementAgainst ? el("details", {}, el("summary", {}, "Statement against"), el("p", {}, m.statementAgainst)) : null);
+    el("p", { class: "muted rule" }, t("motions.rule", { rule: m.rule })),
+    m.statementFor ? el("details", {}, el("summary", {}, t("motions.statementFor")), el("p", {}, m.statementFor)) : null,
+    m.statementAgainst ? el("details", {}, el("summary", {}, t("motions.statementAgainst")), el("p", {}, m.statementAgainst)) : null);
 }
 
-/** Answer one radio group per motion; calls back with the codes in motion order once all are answered. */
+/** One radio group per motion; calls back with the answer codes in motion order. */
 function answerForm(poll, submitLabel, onAnswers) {
+  const box = errorBox();
   const groups = poll.motions.map((m) => el("fieldset", { class: "answer", "data-motion": m.position },
     el("legend", {}, `${m.position}. ${m.title}`),
-    ANSWERS.map(([code, word]) => el("label", { class: "check" },
-      el("input", { type: "radio", name: `m${m.position}`, value: code, required: true }), word))));
-  const status = el("div", { role: "status" });
-  return el("form", { class: "ballot", onsubmit: (event) => {
+    CODES.map((code) => el("label", { class: "check" },
+      el("input", { type: "radio", name: `m${m.position}`, value: code }), " ", answerWord(code)))));
+  return el("form", { class: "ballot", novalidate: true, onsubmit: (event) => {
     event.preventDefault();
-    const answers = poll.motions.map((m) => Number(new FormData(event.target).get(`m${m.position}`)));
-    onAnswers(answers, status);
-  } }, groups, el("button", { type: "submit", class: "review" }, submitLabel), status);
+    const data = new FormData(event.target);
+    const answers = poll.motions.map((m) => Number(data.get(`m${m.position}`)));
+    const missing = poll.motions.filter((m, i) => !answers[i]);
+    if (missing.length) {
+      box.replaceChildren(el("p", {}, t("motions.ballot.unanswered", { titles: missing.map((m) => m.title).join(", ") })));
+      box.hidden = false;
+      box.focus();
+      return;
+    }
+    box.hidden = true;
+    onAnswers(answers, box);
+  } }, box, groups, el("button", { type: "submit", class: "big review" }, submitLabel));
 }
 
-/** The member's ballot for a poll of motions: answer, review, cast, receipt. Called from the open-votes card. */
-export async function openMotionBallot(contest, card) {
-  let poll;
-  try {
-    poll = await api(`/api/motions/${contest.id}`);
-  } catch (error) {
-    card.append(problem(error));
-    return;
-  }
-  const answer = () => card.replaceChildren(el("h4", {}, poll.title), ...poll.motions.map(motionText),
-    answerForm(poll, "Review my answers", (answers) => review(answers)));
-  const review = (answers) => {
+/** The member's ballot on the vote page: answer, review, cast; done(receipt) shows and keeps the receipt. */
+async function motionBallot({ main, contest, done }) {
+  const poll = await api(`/api/motions/${contest.id}`);
+  main.append(el("p", {}, t("motions.ballot.intro")));
+  const texts = poll.motions.map(motionText);
+  const form = answerForm(poll, t("motions.ballot.review"), (answers) => {
+    form.hidden = true;
     const status = el("div", { role: "status" });
-    const cast = el("button", { type: "button", class: "cast", onclick: async () => {
+    const cast = el("button", { type: "button", class: "big cast" }, t("motions.ballot.cast"));
+    const change = el("button", { type: "button", class: "secondary" }, t("motions.ballot.change"));
+    const heading = el("h2", { tabindex: "-1" }, t("motions.review.title"));
+    const panel = el("section", { class: "review card", id: "review" }, heading,
+      el("ol", { class: "review-list" }, poll.motions.map((m, i) => el("li", {}, `${m.title}: `, el("strong", {}, answerWord(answers[i]))))),
+      el("p", {}, t("motions.review.final")), el("p", { class: "actions" }, cast, " ", change), status);
+    change.addEventListener("click", () => { panel.remove(); form.hidden = false; });
+    cast.addEventListener("click", async () => {
       cast.disabled = true;
-      status.replaceChildren(el("p", {}, "Sending your vote…"));
+      status.replaceChildren(el("p", {}, t("motions.review.sending")));
       try {
         const receipt = await api(`/api/contests/${contest.id}/ballots`, { method: "POST", body: { choices: answers } });
-        card.replaceChildren(el("h4", {}, poll.title), receiptView(receipt, "Your vote is in."));
+        panel.remove();
+        form.remove();
+        texts.forEach((x) => x.remove());
+        done(receipt);
       } catch (error) {
         status.replaceChildren(problem(error));
         cast.disabled = false;
       }
-    } }, "Cast my vote");
-    card.replaceChildren(el("h4", {}, poll.title), el("p", {}, "Check your answers before you cast them:"),
-      el("ol", { class: "review-list" }, poll.motions.map((m, i) => el("li", {}, `${m.title}: `, el("strong", {}, ANSWER_WORD[answers[i]])))),
-      cast, " ", el("button", { type: "button", class: "secondary", onclick: answer }, "Change my answers"), status);
-  };
-  answer();
+    });
+    form.after(panel);
+    heading.focus();
+  });
+  main.append(...texts, form);
 }
 
-function receiptView(receipt, heading) {
-  return el("div", { class: "receipt", id: "receipt" },
-    el("p", {}, `✔ ${heading} This is the receipt:`),
-    el("p", { class: "code" }, receipt.shortCode),
-    el("p", { class: "muted" }, "Full tracker: ", el("code", {}, receipt.tracker)),
-    el("p", {}, "After voting closes, find this tracker on the bulletin board to check the vote was counted as cast."));
-}
-
-/** The polls put to the member: text, proxies before voting, held proxies while open, results once published. */
-export async function renderMotions(container) {
-  const section = el("section", { id: "motions" }, el("h3", {}, "Motions and resolutions"));
-  container.append(section);
-  try {
-    const polls = await api("/api/motions");
-    if (polls.length === 0) section.append(el("p", {}, "No motions have been put to you."));
-    for (const poll of polls) section.append(await pollCard(poll));
-  } catch (error) {
-    section.append(problem(error));
+async function renderMemberList({ main }) {
+  const polls = await api("/api/motions");
+  if (polls.length === 0) {
+    main.append(el("p", {}, t("motions.none")));
+    return;
   }
+  main.append(el("ul", { class: "cards" }, polls.map((p) => el("li", { class: "card", "data-poll": p.id },
+    el("h2", {}, p.title),
+    el("p", { class: "muted" }, `${stateWords(p)} · ${t("motions.count", { n: p.motions.length })}`),
+    el("p", {}, link(`/member/motions/${p.id}`, t("motions.open", { title: p.title }), { class: "button" }))))));
 }
 
-async function pollCard(poll) {
-  const card = el("article", { class: "card", "data-poll": poll.id }, el("h4", {}, poll.title),
-    el("p", { class: "muted" }, `Put to ${poll.constituencies.map((c) => c.name).join(", ")} · ${stateWords(poll.state)}`));
+async function renderMemberPoll({ main, params, setTitle }) {
+  const poll = await api(`/api/motions/${params.id}`);
+  setTitle(poll.title);
+  main.setAttribute("data-poll", poll.id);
+  main.append(el("p", { class: "muted" }, t("motions.putTo", { names: poll.constituencies.map((c) => c.name).join(", ") }),
+    " · ", stateWords(poll)));
   if (poll.state === "published") {
-    card.append(await resultView(poll));
-    return card;
+    main.append(await resultView(poll));
+    return;
   }
-  card.append(...poll.motions.map(motionText));
+  if (poll.state === "open") main.append(el("p", {}, link(`/member/votes/${poll.id}`, t("motions.vote"), { class: "button" })));
+  main.append(...poll.motions.map(motionText));
   if (poll.state === "draft" || poll.state === "open") {
-    const proxies = el("div", { class: "proxies" });
-    card.append(proxies);
-    await renderProxies(poll, proxies);
+    const box = el("section", { class: "proxies" });
+    main.append(box);
+    await renderProxies(poll, box);
   }
-  return card;
-}
-
-function stateWords(state) {
-  return { draft: "voting has not opened yet", open: "voting is open", closed: "voting has closed",
-    counted: "counted, result not yet published", published: "result published" }[state] || state;
 }
 
 async function renderProxies(poll, box) {
-  let mine;
-  try {
-    mine = await api(`/api/motions/${poll.id}/proxy`);
-  } catch (error) {
-    box.replaceChildren(problem(error));
-    return;
-  }
-  box.replaceChildren();
-  if (poll.state === "draft") box.append(appointView(poll, mine, () => renderProxies(poll, box)));
+  const mine = await api(`/api/motions/${poll.id}/proxy`);
+  const refresh = () => renderProxies(poll, box).catch((error) => box.replaceChildren(problem(error)));
+  box.replaceChildren(el("h2", {}, t("motions.proxy.title")));
+  if (mine.appointed) box.append(appointedView(poll, mine.appointed, refresh));
+  else if (poll.state === "draft") box.append(appointForm(poll, mine, refresh));
   if (mine.held.length) {
-    box.append(el("h5", {}, `Ballots you hold as proxy (${mine.held.length})`),
+    box.append(el("h3", {}, t("motions.proxy.held", { n: mine.held.length })),
       el("ul", { class: "held" }, mine.held.map((p) => heldItem(poll, p))));
   }
 }
 
-function appointView(poll, mine, refresh) {
-  const status = el("div", { role: "status" });
-  if (mine.appointed) {
-    const p = mine.appointed;
-    return el("div", { class: "appointed" },
-      el("p", {}, `Your proxy is ${p.holderName} (member ${p.holderMembershipNumber}), ${p.kind}`,
-        p.directions ? `: ${p.directions.map((a) => ANSWER_WORD[a]).join(", ")}` : "", ". You cannot vote yourself while it stands."),
-      el("button", { type: "button", class: "secondary revoke", onclick: async () => {
-        try {
-          await api(`/api/motions/${poll.id}/proxy`, { method: "DELETE" });
-          refresh();
-        } catch (error) {
-          status.replaceChildren(problem(error));
-        }
-      } }, "Revoke my proxy"), status);
-  }
-  const number = el("input", { name: "holder", inputmode: "numeric", autocomplete: "off", "aria-label": "Your proxy's membership number" });
-  const kind = el("select", { name: "kind", "aria-label": "Kind of proxy" },
-    el("option", { value: "discretionary" }, "Discretionary: my proxy decides"),
-    el("option", { value: "directed" }, "Directed: I fix each answer"));
-  const directions = poll.motions.map((m) => el("label", {}, `${m.title}: `,
-    el("select", { name: `d${m.position}` }, ANSWERS.map(([code, word]) => el("option", { value: code }, word)))));
-  const directionBox = el("div", { class: "directions", hidden: true }, directions);
-  kind.addEventListener("change", () => { directionBox.hidden = kind.value !== "directed"; });
-  return el("details", { class: "appoint" }, el("summary", {}, "Appoint a proxy to vote for you"),
-    el("form", { onsubmit: async (event) => {
-      event.preventDefault();
-      const data = new FormData(event.target);
-      const body = { holderMembershipNumber: Number(number.value.trim()), kind: kind.value };
-      if (kind.value === "directed") body.directions = poll.motions.map((m) => Number(data.get(`d${m.position}`)));
-      try {
-        await api(`/api/motions/${poll.id}/proxy`, { method: "POST", body });
-        refresh();
-      } catch (error) {
-        status.replaceChildren(problem(error));
-      }
-    } },
-    el("p", { class: "muted" }, `Another member this poll is put to; each may hold at most ${mine.maxPerHolder}. ` +
-      "You may revoke the appointment until voting opens."),
-    el("label", {}, "Membership number of your proxy"), number,
-    el("label", {}, "Kind"), kind, directionBox,
-    el("button", { type: "submit" }, "Appoint"), status));
+function directionWords(p) {
+  return p.directions ? `: ${p.directions.map(answerWord).join(", ")}` : "";
+}
+
+function appointedView(poll, p, refresh) {
+  const box = errorBox();
+  const revoke = el("button", { type: "button", class: "secondary revoke" }, t("motions.proxy.revoke"));
+  revoke.addEventListener("click", async () => {
+    try {
+      await api(`/api/motions/${poll.id}/proxy`, { method: "DELETE" });
+      refresh();
+    } catch (error) {
+      box.replaceChildren(problem(error));
+      box.hidden = false;
+    }
+  });
+  return el("div", { class: "appointed" },
+    el("p", {}, t("motions.proxy.yours", { name: p.holderName, number: String(p.holderMembershipNumber), kind: t(`motions.proxy.${p.kind}`) }),
+      directionWords(p)),
+    el("p", {}, t("motions.proxy.cannotVote")),
+    poll.state === "draft" ? revoke : null, box);
+}
+
+function appointForm(poll, mine, refresh) {
+  const box = errorBox();
+  const kind = field(t("motions.proxy.kind"), "kind", { value: "discretionary" }, { kind: "select",
+    options: [["discretionary", t("motions.proxy.discretionary.long")], ["directed", t("motions.proxy.directed.long")]] });
+  const directions = el("fieldset", { class: "directions", hidden: true }, el("legend", {}, t("motions.proxy.directions")),
+    poll.motions.map((m) => field(m.title, `d${m.position}`, {}, { kind: "select", options: CODES.map((c) => [c, answerWord(c)]) })));
+  kind.querySelector("select").addEventListener("change", (e) => { directions.hidden = e.target.value !== "directed"; });
+  const form = el("form", { class: "appoint", novalidate: true, onsubmit: async (event) => {
+    event.preventDefault();
+    const data = new FormData(form);
+    const body = { holderMembershipNumber: Number(String(data.get("holderMembershipNumber")).trim()), kind: data.get("kind") };
+    if (body.kind === "directed") body.directions = poll.motions.map((m) => Number(data.get(`d${m.position}`)));
+    try {
+      await api(`/api/motions/${poll.id}/proxy`, { method: "POST", body });
+      refresh();
+    } catch (error) {
+      showErrors(form, box, error);
+    }
+  } }, box,
+  el("p", { class: "muted" }, t("motions.proxy.explain", { n: mine.maxPerHolder })),
+  field(t("motions.proxy.number"), "holderMembershipNumber", { inputmode: "numeric", autocomplete: "off" }),
+  kind, directions, el("button", { type: "submit" }, t("motions.proxy.appoint")));
+  return el("details", { class: "appoint-panel" }, el("summary", {}, t("motions.proxy.appointTitle")), form);
 }
 
 function heldItem(poll, p) {
-  const item = el("li", { "data-proxy": p.id }, `${p.appointerName} (member ${p.appointerMembershipNumber}), ${p.kind}`,
-    p.directions ? `: ${p.directions.map((a) => ANSWER_WORD[a]).join(", ")}` : "", " ");
+  const item = el("li", { "data-proxy": p.id },
+    t("motions.proxy.heldOne", { name: p.appointerName, number: String(p.appointerMembershipNumber), kind: t(`motions.proxy.${p.kind}`) }),
+    directionWords(p), " ");
   if (p.cast) {
-    item.append(el("span", { class: "voted" }, "✔ cast"));
-  } else if (poll.state === "open") {
-    const castWith = async (choices, status) => {
-      try {
-        const receipt = await api(`/api/motions/${poll.id}/proxies/${p.id}/ballot`, { method: "POST", body: { choices } });
-        item.replaceChildren(`${p.appointerName}: `, receiptView(receipt, "Their vote is in; give them"));
-      } catch (error) {
-        status.replaceChildren(problem(error));
-      }
-    };
-    if (p.kind === "directed") {
-      const status = el("div", { role: "status" });
-      item.append(el("button", { type: "button", onclick: () => castWith([], status) }, "Cast as directed"), status);
-    } else {
-      item.append(el("details", {}, el("summary", {}, "Vote for them"), answerForm(poll, "Cast their vote", castWith)));
+    item.append(el("span", { class: "voted" }, t("motions.proxy.cast")));
+    return item;
+  }
+  if (poll.state !== "open") return item;
+  const castWith = async (choices, box) => {
+    try {
+      const receipt = await api(`/api/motions/${poll.id}/proxies/${p.id}/ballot`, { method: "POST", body: { choices } });
+      item.replaceChildren(el("p", { class: "voted" }, t("motions.proxy.castFor", { name: p.appointerName })),
+        el("p", { class: "receipt-code" }, receipt.shortCode), el("p", { class: "muted" }, el("code", {}, receipt.tracker)),
+        el("p", {}, t("motions.proxy.handOn")));
+    } catch (error) {
+      box.replaceChildren(problem(error));
+      box.hidden = false;
     }
+  };
+  if (p.kind === "directed") {
+    const box = errorBox();
+    item.append(el("button", { type: "button", class: "cast-directed", onclick: () => castWith([], box) }, t("motions.proxy.castDirected")), box);
+  } else {
+    item.append(el("details", {}, el("summary", {}, t("motions.proxy.voteFor", { name: p.appointerName })),
+      answerForm(poll, t("motions.proxy.castTheirs"), castWith)));
   }
   return item;
 }
 
-/** A published result: per motion the decision in words and bars for, against and withheld. */
+/** A result: per motion the decision in words, and bars for, against and withheld. */
 async function resultView(poll) {
-  let result;
-  try {
-    result = await api(`/api/motions/${poll.id}/result`);
-  } catch (error) {
-    return problem(error);
-  }
+  const result = await api(`/api/motions/${poll.id}/result`);
   const report = typeof result.report === "string" ? JSON.parse(result.report) : result.report;
   return el("div", { class: "motion-results" },
-    el("p", { class: "muted" }, `${result.ballots} ballots from a roll of ${result.rollSize}.`),
+    el("p", { class: "muted" }, t("motions.result.turnout", { ballots: result.ballots, roll: result.rollSize })),
     report.motions.map((m) => {
       const o = m.outcome;
       const total = Math.max(1, o.forVotes + o.against + o.withheld);
-      const bar = (cls, label, n) => {
+      const bar = (cls, n) => {
         const fill = el("span", { class: `fill ${cls}` });
         fill.style.width = `${(100 * n) / total}%`;
-        return el("div", { class: "bar-row" }, el("span", { class: "bar-label" }, `${label} ${n}`), el("span", { class: "bar" }, fill));
+        return el("div", { class: `bar-row ${cls}` }, el("span", { class: "bar-label" }, t(`motions.result.${cls}`, { n })),
+          el("span", { class: "bar", "aria-hidden": "true" }, fill));
       };
-      return el("div", { class: "motion-result", "data-motion": m.position },
-        el("h5", {}, `${m.position}. ${m.title}`),
+      return el("section", { class: "motion-result", "data-motion": m.position },
+        el("h2", {}, `${m.position}. ${m.title}`),
         el("p", { class: `reason ${o.carried ? "carried" : "lost"}` }, o.reason),
-        bar("for", "For", o.forVotes), bar("against", "Against", o.against), bar("withheld", "Withheld", o.withheld),
-        o.weightedForPercent ? el("p", { class: "muted" },
-          `Weighted: ${o.weightedForPercent}% for, ${o.weightedAgainstPercent}% against (raw ${o.forPercent ?? "–"}% for).`) : null,
-        el("p", { class: "muted" }, `Rule: ${o.rule}. ${o.ballots} of ${o.roll} took part` +
-          (o.quorumNeeded ? `; quorum ${o.quorumNeeded} ${o.quorumMet ? "met" : "not met"}.` : ".")));
+        bar("for", o.forVotes), bar("against", o.against), bar("withheld", o.withheld),
+        o.weightedForPercent ? el("p", { class: "muted" }, t("motions.result.weighted",
+          { for: o.weightedForPercent, against: o.weightedAgainstPercent, raw: o.forPercent ?? "–" })) : null,
+        el("p", { class: "muted" }, t("motions.rule", { rule: o.rule })),
+        el("p", { class: "muted" }, o.quorumNeeded
+          ? t(o.quorumMet ? "motions.result.quorumMet" : "motions.result.quorumNotMet", { ballots: o.ballots, roll: o.roll, needed: o.quorumNeeded })
+          : t("motions.result.took", { ballots: o.ballots, roll: o.roll })));
     }),
-    el("p", {}, el("a", { href: `/api/motions/${poll.id}/bulletin.txt` }, "Download every ballot"),
-      " — recount it with the MotionRecount command described in the README."));
+    el("p", {}, el("a", { href: `/api/motions/${poll.id}/bulletin.txt` }, t("motions.result.download")), " ", t("motions.result.recount")));
 }
 
-/** The board's desk: draft a poll, preview it as members will see it, edit, and give notice. */
-export async function renderBoardMotions(container) {
-  const section = el("section", { id: "board-motions" }, el("h3", {}, "Board: motions"));
-  container.append(section);
-  let constituencies;
-  let polls;
-  try {
-    [constituencies, polls] = await Promise.all([api("/api/constituencies"), api("/api/motions")]);
-  } catch (error) {
-    section.append(problem(error));
+async function renderBoardList({ main }) {
+  const [polls, constituencies] = await Promise.all([api("/api/motions"), api("/api/constituencies")]);
+  main.append(el("ul", { class: "cards" }, polls.map((p) => el("li", { class: "card", "data-poll": p.id },
+    el("h2", {}, p.title), el("p", { class: "muted" }, stateWords(p)),
+    el("p", {}, link(`/board/motions/${p.id}`, t("motions.board.open", { title: p.title })))))));
+  main.append(el("details", { class: "new-poll" }, el("summary", {}, t("motions.board.new")),
+    pollForm(null, constituencies, (poll) => go(`/board/motions/${poll.id}`))));
+}
+
+async function renderBoardPoll({ main, params, setTitle }) {
+  const [poll, constituencies] = await Promise.all([api(`/api/motions/${params.id}`), api("/api/constituencies")]);
+  setTitle(poll.title);
+  const editable = poll.state === "draft" && !poll.noticePublishedAt;
+  main.append(el("p", { class: "muted" }, t("motions.putTo", { names: poll.constituencies.map((c) => c.name).join(", ") }),
+    " · ", stateWords(poll)));
+  if (poll.state === "counted" || poll.state === "published") {
+    main.append(await resultView(poll));
     return;
   }
-  const refresh = () => { section.remove(); renderBoardMotions(container); };
-  for (const poll of polls.filter((p) => p.state === "draft" && !p.noticePublishedAt)) {
-    section.append(draftCard(poll, constituencies, refresh));
-  }
-  section.append(el("details", { class: "new-poll" }, el("summary", {}, "Draft a new poll"),
-    pollForm(null, constituencies, refresh)));
-}
-
-function draftCard(poll, constituencies, refresh) {
-  const status = el("div", { role: "status" });
-  const card = el("article", { class: "card draft", "data-draft": poll.id }, el("h4", {}, `Draft: ${poll.title}`),
-    el("p", { class: "muted" }, "Preview, as members will see it:"), poll.motions.map(motionText),
-    el("button", { type: "button", class: "notice", onclick: async () => {
-      try {
-        await api(`/api/motions/${poll.id}/notice`, { method: "POST" });
-        refresh();
-      } catch (error) {
-        status.replaceChildren(problem(error));
-      }
-    } }, "Publish notice to members"), " ",
-    el("details", {}, el("summary", {}, "Edit"), pollForm(poll, constituencies, refresh)), status);
-  return card;
+  main.append(el("h2", {}, editable ? t("motions.board.preview") : t("motions.board.asGiven")),
+    el("div", { class: "preview" }, poll.motions.map(motionText)));
+  if (!editable) return;
+  const box = errorBox();
+  const notice = el("button", { type: "button", class: "big notice" }, t("motions.board.notice"));
+  notice.addEventListener("click", async () => {
+    if (!(await confirmStep(notice, { consequence: t("motions.board.notice.consequence"), yes: t("motions.board.notice.yes") }))) return;
+    try {
+      await api(`/api/motions/${poll.id}/notice`, { method: "POST" });
+      go(`/board/motions/${poll.id}`);
+    } catch (error) {
+      box.replaceChildren(problem(error));
+      box.hidden = false;
+    }
+  });
+  main.append(el("p", { class: "actions" }, notice), box,
+    el("details", { class: "edit" }, el("summary", {}, t("motions.board.edit")),
+      pollForm(poll, constituencies, () => go(`/board/motions/${poll.id}`))));
 }
 
 function motionFields(m, i) {
   const v = (x) => x ?? "";
-  return el("fieldset", { class: "motion-fields" }, el("legend", {}, `Motion ${i + 1}`),
-    el("label", {}, "Title"), el("input", { name: "title", value: v(m?.title) }),
-    el("label", {}, "Resolution"), el("textarea", { name: "resolution" }, v(m?.resolution)),
-    el("label", {}, "Statement for"), el("textarea", { name: "statementFor" }, v(m?.statementFor)),
-    el("label", {}, "Statement against (optional)"), el("textarea", { name: "statementAgainst" }, v(m?.statementAgainst)),
-    el("label", {}, "Threshold"), el("input", { name: "threshold", value: m?.threshold || "ordinary",
-      list: "thresholds", "aria-describedby": "threshold-help" }),
-    el("label", {}, "Share of"), el("select", { name: "denominator" },
-      [["for-against", "votes for and against"], ["valid-ballots", "all valid ballots"], ["roll", "all members on the roll"]]
-        .map(([value, word]) => el("option", { value, selected: (m?.denominator || "for-against") === value }, word))),
-    el("label", {}, "Quorum: members who must take part (optional)"),
-    el("input", { name: "quorumMembers", inputmode: "numeric", value: v(m?.quorum?.members) }));
+  return el("fieldset", { class: "motion-fields" }, el("legend", {}, t("motions.board.motion", { n: i + 1 })),
+    field(t("motions.board.field.title"), "title", { value: v(m?.title) }),
+    field(t("motions.board.field.resolution"), "resolution", {}, { kind: "textarea" }),
+    field(t("motions.board.field.statementFor"), "statementFor", {}, { kind: "textarea" }),
+    field(t("motions.board.field.statementAgainst"), "statementAgainst", {}, { kind: "textarea" }),
+    field(t("motions.board.field.threshold"), "threshold", { value: m?.threshold || "ordinary", list: "motion-thresholds" },
+      { hint: t("motions.board.field.threshold.hint") }),
+    field(t("motions.board.field.denominator"), "denominator", { value: m?.denominator || "for-against" }, { kind: "select",
+      options: ["for-against", "valid-ballots", "roll"].map((d) => [d, t(`motions.denominator.${d}`)]) }),
+    field(t("motions.board.field.quorum"), "members", { inputmode: "numeric", value: v(m?.quorum?.members) }));
 }
 
-function pollForm(poll, constituencies, refresh) {
-  const list = el("div", { class: "motion-list" }, (poll?.motions?.length ? poll.motions : [null]).map(motionFields));
+function fillTexts(fieldset, m) {
+  if (!m) return;
+  for (const name of ["resolution", "statementFor", "statementAgainst"]) fieldset.querySelector(`[name=${name}]`).value = m[name] ?? "";
+}
+
+function pollForm(poll, constituencies, saved) {
+  const box = errorBox();
+  const list = el("div", { class: "motion-list" });
+  const add = (m) => {
+    const f = motionFields(m, list.children.length);
+    list.append(f);
+    fillTexts(f, m);
+  };
+  (poll?.motions?.length ? poll.motions : [null]).forEach(add);
   const put = new Set((poll?.constituencies || []).map((c) => c.id));
-  const boxes = constituencies.map((c) => el("label", { class: "check" },
-    el("input", { type: "checkbox", name: "constituency", value: c.id, checked: put.has(c.id) }), c.name));
-  const status = el("div", { role: "status" });
-  return el("form", { class: "poll-form", onsubmit: async (event) => {
+  const form = el("form", { class: "poll-form", novalidate: true, onsubmit: async (event) => {
     event.preventDefault();
-    const form = event.target;
     const body = {
       title: form.elements.pollTitle.value,
-      constituencyIds: [...form.querySelectorAll("input[name=constituency]:checked")].map((b) => Number(b.value)),
-      motions: [...list.querySelectorAll("fieldset")].map((f) => {
+      constituencyIds: [...form.querySelectorAll("input[name=constituencyIds]:checked")].map((b) => Number(b.value)),
+      motions: [...list.querySelectorAll("fieldset.motion-fields")].map((f) => {
         const get = (name) => f.querySelector(`[name=${name}]`).value.trim();
-        const quorum = get("quorumMembers");
         return { title: get("title"), resolution: get("resolution"), statementFor: get("statementFor"),
           statementAgainst: get("statementAgainst") || null, threshold: get("threshold"), denominator: get("denominator"),
-          quorum: quorum ? { members: Number(quorum) } : null };
+          quorum: get("members") ? { members: Number(get("members")) } : null };
       }),
     };
     try {
-      await api(poll ? `/api/motions/${poll.id}` : "/api/motions", { method: poll ? "PUT" : "POST", body });
-      refresh();
+      saved(await api(poll ? `/api/motions/${poll.id}` : "/api/motions", { method: poll ? "PUT" : "POST", body }));
     } catch (error) {
-      status.replaceChildren(problem(error));
+      showErrors(form, box, error);
     }
   } },
-  el("datalist", { id: "thresholds" }, ["ordinary", "special", "unanimous", "at-least 2/3", "more-than 2/3"].map((t) => el("option", { value: t }))),
-  el("p", { id: "threshold-help", class: "muted" },
-    "Threshold: ordinary (more than half), special (at least 75%), unanimous, or 'at-least N/D' / 'more-than N/D'."),
-  el("label", {}, "Poll title"), el("input", { name: "pollTitle", value: poll?.title || "" }),
-  el("p", {}, "Put to:"), boxes, list,
-  el("button", { type: "button", class: "secondary", onclick: () => list.append(motionFields(null, list.children.length)) }, "Add a motion"),
-  " ", el("button", { type: "submit" }, poll ? "Save changes" : "Save draft"), status);
+  box,
+  el("datalist", { id: "motion-thresholds" }, ["ordinary", "special", "unanimous", "at-least 2/3", "more-than 2/3"].map((x) => el("option", { value: x }))),
+  field(t("motions.board.field.pollTitle"), "pollTitle", { value: poll?.title || "" }),
+  el("fieldset", { class: "put-to" }, el("legend", {}, t("motions.board.field.putTo")),
+    constituencies.map((c) => checkbox(c.name, "constituencyIds", { value: c.id, checked: put.has(c.id) }))),
+  list,
+  el("p", { class: "actions" },
+    el("button", { type: "button", class: "secondary", onclick: () => add(null) }, t("motions.board.addMotion")), " ",
+    el("button", { type: "submit", class: "save" }, poll ? t("motions.board.save") : t("motions.board.saveDraft"))));
+  return form;
 }
+
+document.head.append(el("link", { rel: "stylesheet", href: "/motions.css" }));

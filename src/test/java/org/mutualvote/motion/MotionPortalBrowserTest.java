@@ -1,6 +1,7 @@
 package org.mutualvote.motion;
 
 import static org.hamcrest.Matchers.equalTo;
+import static org.hamcrest.Matchers.notNullValue;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 import static org.mutualvote.election.ElectionTestSteps.as;
 import static org.mutualvote.motion.MotionTestSteps.AGAINST;
@@ -26,13 +27,21 @@ import io.quarkus.test.junit.QuarkusTest;
 @QuarkusTest
 class MotionPortalBrowserTest {
 
+    /** Ctrl+A, so that what is typed next replaces a field's text (WebDriver key codes). */
+    private static final String SELECT_ALL = "\uE009a\uE009";
+
     @TestHTTPResource("/")
     URL portal;
 
     @Inject
     Fixtures fixtures;
 
-    private static final String SELECT_ALL = "\uE009a\uE009";
+    private void logIn(Browser browser, String user) {
+        browser.open(portal.toString());
+        browser.click("#session a[href='/login']");
+        browser.click("button[name='predefined-" + user + "']");
+        browser.waitForText("#session .who", user.substring(1));
+    }
 
     @Test
     void memberVotesOnThreeMotionsWithAReviewStepAndReadsTheResults() throws Exception {
@@ -47,33 +56,34 @@ class MotionPortalBrowserTest {
         vote("voter4", id, FOR, AGAINST, FOR);
 
         try (Browser browser = new Browser()) {
-            browser.open(portal.toString());
-            browser.click("header a[href='/login']");
-            browser.click("button[name='predefined-voter5']");
-            browser.waitForText("#username", "voter5");
-            String card = "article[data-contest='" + id + "']";
-            browser.click(card + " button");
-            browser.waitForText(card + " fieldset[data-motion='2'] legend", "Amend the rules on membership");
-            browser.waitForText(card + " .motion-text:nth-of-type(2) .rule", "at least 75% of votes for and against");
-            browser.click(card + " input[name='m1'][value='1']");
-            browser.click(card + " input[name='m2'][value='1']");
-            browser.click(card + " input[name='m3'][value='3']");
-            browser.click(card + " button.review");
+            logIn(browser, "voter5");
+            // The motions page lists the poll; its ballot is on the vote page.
+            browser.open(portal + "#/member/motions");
+            browser.waitForText("li[data-poll='" + id + "'] h2", "AGM");
+            browser.open(portal + "#/member/votes/" + id);
+            browser.waitForText("fieldset[data-motion='2'] legend", "Amend the rules on membership");
+            browser.waitForText("section.motion-text[data-motion='2'] .rule", "at least 75% of votes for and against");
+            browser.click("input[name='m1'][value='1']");
+            browser.click("input[name='m2'][value='1']");
+            // Going on with a motion unanswered is stopped, in plain words.
+            browser.click("button.review");
+            browser.waitForText("form.ballot .error", "Reappoint the auditors");
+            browser.click("input[name='m3'][value='3']");
+            browser.click("button.review");
             // The review step shows each answer in words before anything is sent.
-            browser.waitForText(card + " ol.review-list li:nth-child(2)", "Amend the rules on membership: For");
-            browser.waitForText(card + " ol.review-list li:nth-child(3)", "Abstain");
+            browser.waitForText("#review ol.review-list li:nth-child(2)", "Amend the rules on membership: For");
+            browser.waitForText("#review ol.review-list li:nth-child(3)", "Abstain");
             browser.screenshot(Path.of("target", "screenshots", "motions-review.png"));
-            browser.click(card + " button.cast");
-            String code = browser.waitForText(card + " #receipt .code", "-");
+            browser.click("#review button.cast");
+            String code = browser.waitForText("#receipt-code", "-");
             assertTrue(code.matches("[0-9A-F]{4}-[0-9A-F]{4}-[0-9A-F]{4}"), code);
 
             MotionTestSteps.declare(id);
-            browser.open(portal.toString());
-            String result = "#motions article[data-poll='" + id + "']";
-            // 2 for of 2: carried; 1 for 1 against: a tie, lost; 1 for 0 against (one withheld): carried.
-            browser.waitForText(result + " .motion-result[data-motion='1'] .reason", "carried: 100.0% for");
-            browser.waitForText(result + " .motion-result[data-motion='2'] .reason", "lost: a tie");
-            browser.waitForText(result + " .motion-result[data-motion='3'] .bar-row:nth-of-type(3)", "Withheld 1");
+            browser.open(portal + "#/member/motions/" + id);
+            // 2 for of 2: carried; 1 for 1 against: a tie, lost; 1 for, none against, one withheld: carried.
+            browser.waitForText(".motion-result[data-motion='1'] .reason", "carried: 100.0% for");
+            browser.waitForText(".motion-result[data-motion='2'] .reason", "lost: a tie");
+            browser.waitForText(".motion-result[data-motion='3'] .bar-row.withheld", "Withheld 1");
             browser.screenshot(Path.of("target", "screenshots", "motions-result.png"));
         }
         as("voter5").get("/api/contests/" + id + "/ballots/mine").then().body("voted", equalTo(true));
@@ -85,31 +95,28 @@ class MotionPortalBrowserTest {
         long home = fixtures.constituency("Board desk");
         String title = "Special meeting " + System.nanoTime();
         try (Browser browser = new Browser()) {
-            browser.open(portal.toString());
-            browser.click("header a[href='/login']");
-            browser.click("button[name='predefined-bob']");
-            browser.waitForText("#username", "bob");
-            browser.click("#board-motions details.new-poll summary");
-            String form = "#board-motions details.new-poll form";
+            logIn(browser, "bob");
+            browser.open(portal + "#/board/motions");
+            browser.click("details.new-poll summary");
+            String form = "details.new-poll form";
             browser.type(form + " input[name='pollTitle']", title);
-            browser.click(form + " input[name='constituency'][value='" + home + "']");
+            browser.click(form + " input[name='constituencyIds'][value='" + home + "']");
             browser.type(form + " input[name='title']", "Convert to a community benefit society");
             browser.type(form + " textarea[name='resolution']", "That the society converts.");
-            // A threshold the rules do not know: the problem is shown in plain words, nothing saved.
-            // Ctrl+A then the new text replaces what the field holds (WebDriver key codes).
+            // A threshold the rules do not know: the problem is shown beside the field, nothing saved.
             browser.type(form + " input[name='threshold']", SELECT_ALL + "most");
-            browser.click(form + " button[type='submit']");
-            browser.waitForText(form + " [role='status'] .error", "motions[0].threshold");
+            browser.click(form + " button.save");
+            browser.waitForText(form + " [data-field='threshold'] .field-error", "at-least N/D");
             browser.type(form + " input[name='threshold']", SELECT_ALL + "special");
-            browser.click(form + " button[type='submit']");
-            // The draft is previewed as members will see it, then notice is given.
-            String draft = "#board-motions article.draft";
-            browser.waitForText(draft + " h4", title);
-            browser.waitForText(draft + " .rule", "at least 75% of votes for and against");
+            browser.click(form + " button.save");
+            // The draft is previewed as members will see it, then notice is given after a confirming step.
+            browser.waitForText("#page-title", title);
+            browser.waitForText(".preview .rule", "at least 75% of votes for and against");
             browser.screenshot(Path.of("target", "screenshots", "motions-board.png"));
-            browser.click(draft + " button.notice");
+            browser.click("button.notice");
+            browser.click(".confirm button:not(.secondary)");
+            browser.waitForText("#main", "The motions as given notice of");
         }
-        as("bob").get("/api/motions").then().body("find { it.title == '" + title + "' }.noticePublishedAt",
-                org.hamcrest.Matchers.notNullValue());
+        as("bob").get("/api/motions").then().body("find { it.title == '" + title + "' }.noticePublishedAt", notNullValue());
     }
 }
