@@ -2,7 +2,7 @@
 import { api } from "/api.js";
 import { el } from "/dom.js";
 import features from "/features.js";
-import { available, choose, init, lang, languageName, loadFeature, t } from "/i18n.js";
+import { available, choose, init, lang, loadFeature, t } from "/i18n.js";
 import { currentRole, home, link, menu, setRole, start, where } from "/router.js";
 
 const context = { me: null, organisation: { name: "Mutual Vote" } };
@@ -24,7 +24,6 @@ async function boot() {
     sessionStorage.removeItem("mutualvote.after");
     if (after !== location.hash) history.replaceState(null, "", after);
   }
-  shell();
   await start(context, () => shell());
 }
 
@@ -36,9 +35,9 @@ function shell() {
   document.getElementById("menu").setAttribute("aria-label", t("nav.menu"));
   const session = document.getElementById("session");
   const languages = el("div", { class: "languages", role: "group", "aria-label": t("nav.language") },
-    available().filter((code) => code !== lang).map((code) => el("button", {
+    Object.entries(available()).filter(([code]) => code !== lang).map(([code, name]) => el("button", {
       type: "button", class: "link", lang: code, onclick: () => { choose(code); location.reload(); },
-    }, languageName(code))));
+    }, name)));
   if (!me) {
     session.replaceChildren(languages,
       el("a", { class: "button", href: "/login", onclick: () => sessionStorage.setItem("mutualvote.after", location.hash) }, t("nav.login")));
@@ -47,8 +46,8 @@ function shell() {
     const role = currentRole();
     const roles = me.roles.filter((r) => menu(r).length);
     const switcher = roles.length > 1 ? roleSwitch(roles, role) : null;
-    session.replaceChildren(languages, el("span", { class: "who" }, me.name || me.username), switcher,
-      el("a", { class: "button secondary", href: "/logout" }, t("nav.logout")));
+    session.replaceChildren(...[languages, el("span", { class: "who" }, me.name || me.username), switcher,
+      el("a", { class: "button secondary", href: "/logout" }, t("nav.logout"))].filter(Boolean));
     const items = role ? menu(role) : menu(null);
     document.getElementById("menu").replaceChildren(el("ul", {}, items.map((p) => el("li", {},
       link(p.path, t(p.nav), where().path === p.path ? { "aria-current": "page" } : {})))));

@@ -70,7 +70,7 @@ export function showErrors(form, box, error) {
     const control = wrapper.querySelector("input, select, textarea");
     const message = wrapper.querySelector(".field-error");
     const label = wrapper.querySelector("label")?.textContent.trim();
-    message.textContent = t("error.field", { label, message: e.message });
+    message.textContent = t("error.field", { label, message: friendly(e.message) });
     message.hidden = false;
     control.setAttribute("aria-invalid", "true");
     control.setAttribute("aria-describedby", [control.getAttribute("aria-describedby"), message.id].filter(Boolean).join(" "));
@@ -84,6 +84,19 @@ export function showErrors(form, box, error) {
     box.hidden = false;
   }
   (firstInvalid || box).focus();
+}
+
+/** Bean Validation's standard messages, in the reader's words; the API's own messages are already sentences. */
+const STANDARD = {
+  "must not be null": "error.required",
+  "must not be blank": "error.required",
+  "must not be empty": "error.required",
+  "must be a well-formed email address": "error.email",
+  "must be a past date": "error.past",
+};
+
+function friendly(message) {
+  return STANDARD[message] ? t(STANDARD[message]) : message;
 }
 
 /** A problem in one sentence for people: the detail, or a plain sentence for the status. */

@@ -4,5 +4,7 @@ export default [
   "home",
   "membership",
   "vote",
+  "admin",
+  "elections",
   "motions",
 ];

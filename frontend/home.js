@@ -10,6 +10,10 @@ page({
   render: async ({ main, me, organisation, setTitle }) => {
     setTitle(organisation.name);
     const role = me && currentRole();
+    if (role === "member" && !me.member) {
+      go("/member");
+      return;
+    }
     if (role && home(role) !== "/") {
       go(home(role));
       return;

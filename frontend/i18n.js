@@ -2,12 +2,12 @@
 //   /i18n/<lang>.json            the shell and shared words
 //   /i18n/<feature>.<lang>.json  one per feature module (keys start with "<feature>.")
 // A missing key falls back to English, then to the key itself (a test checks every file is complete).
-// Adding a language is adding its files and one entry in /i18n/languages.json.
+// Adding a language is adding its files and one entry in /i18n/languages.json (code: the language's own name).
 
 const STORE = "mutualvote.lang";
 let messages = {};
 let fallback = {};
-let languages = ["en"];
+let languages = { en: "English" };
 export let lang = "en";
 
 async function file(base, code) {
@@ -20,10 +20,10 @@ export async function init() {
   try {
     languages = await (await fetch("/i18n/languages.json", { credentials: "same-origin" })).json();
   } catch {
-    languages = ["en"];
+    languages = { en: "English" };
   }
   const wanted = [localStorage.getItem(STORE), ...(navigator.languages || [navigator.language])].filter(Boolean);
-  lang = wanted.map((l) => l.toLowerCase().split("-")[0]).find((l) => languages.includes(l)) || "en";
+  lang = wanted.map((l) => l.toLowerCase().split("-")[0]).find((l) => l in languages) || "en";
   document.documentElement.lang = lang;
   fallback = await file("", "en");
   messages = lang === "en" ? fallback : { ...fallback, ...(await file("", lang)) };
@@ -36,17 +36,9 @@ export async function loadFeature(feature) {
   Object.assign(messages, en, lang === "en" ? {} : await file(feature, lang).catch(() => ({})));
 }
 
+/** The languages there are, as { code: own name }. */
 export function available() {
   return languages;
-}
-
-/** The language's own name for itself ("English", "Cymraeg"). */
-export function languageName(code) {
-  try {
-    return new Intl.DisplayNames([code], { type: "language" }).of(code);
-  } catch {
-    return code;
-  }
 }
 
 export function choose(code) {

@@ -67,6 +67,9 @@ export function setRole(role) {
 export function start(ctx, roleChanged) {
   context = ctx;
   onRoleChange = roleChanged;
+  const segment = where().path.split("/")[1];
+  if (ROLES.includes(segment) && ctx.me?.roles.includes(segment)) sessionStorage.setItem(ROLE_STORE, segment);
+  onRoleChange(currentRole());
   window.addEventListener("hashchange", render);
   return render();
 }
@@ -78,6 +81,7 @@ export function home(role) {
 
 async function render() {
   const mine = ++rendering;
+  const at = location.hash;
   const { path, query } = where();
   const main = document.getElementById("main");
   const found = pages.map((p) => ({ p, m: p.pattern.exec(path) })).find((x) => x.m);
@@ -88,7 +92,7 @@ async function render() {
   if (!found) {
     title(heading, t("page.notFound"));
     body.append(el("p", {}, t("page.notFound.text")), el("p", {}, link("/", t("page.home"))));
-    return settle(heading, mine);
+    return settle(heading, mine, at);
   }
   const { p, m } = found;
   const params = Object.fromEntries(p.keys.map((k, i) => [k, decodeURIComponent(m[i + 1])]));
@@ -98,12 +102,12 @@ async function render() {
     body.append(el("p", {}, t("page.login.text")),
       el("p", {}, el("a", { class: "button", href: "/login", onclick: () => sessionStorage.setItem("mutualvote.after", location.hash) },
         t("nav.login"))));
-    return settle(heading, mine);
+    return settle(heading, mine, at);
   }
   if (p.role && !me.roles.includes(p.role)) {
     title(heading, t("page.forbidden"));
     body.append(el("p", {}, t("page.forbidden.text", { role: t(`role.${p.role}`) })), el("p", {}, link("/", t("page.home"))));
-    return settle(heading, mine);
+    return settle(heading, mine, at);
   }
   if (p.role && p.role !== currentRole()) setRole(p.role);
   title(heading, p.title ? t(p.title, params) : "");
@@ -115,7 +119,7 @@ async function render() {
   for (const a of document.querySelectorAll("#menu a")) {
     if (a.getAttribute("href") === href(path)) a.setAttribute("aria-current", "page"); else a.removeAttribute("aria-current");
   }
-  return settle(heading, mine);
+  return settle(heading, mine, at);
 }
 
 function title(heading, text) {
@@ -124,9 +128,11 @@ function title(heading, text) {
 }
 
 /** After the first page, moving to a page puts focus on its heading, so a screen reader says where you are. */
-function settle(heading, mine) {
-  if (mine !== rendering) return; // a newer page has started
-  document.getElementById("main").setAttribute("aria-busy", "false");
+function settle(heading, mine, at) {
+  if (mine !== rendering || at !== location.hash) return; // a newer page has started, or this one sent us on
+  const main = document.getElementById("main");
+  main.dataset.page = at;
+  main.setAttribute("aria-busy", "false");
   if (!first) heading.focus();
   first = false;
 }

@@ -375,13 +375,13 @@ export async function renderBulletin({ main, params }) {
   const board = await api(`/api/elections/${params.id}/bulletin?limit=200`);
   main.append(el("p", {}, t("bulletin.intro", { title: board.title })),
     el("p", {}, el("a", { href: `/api/elections/${params.id}/bulletin.blt`, download: `election-${params.id}.blt` }, t("check.blt"))),
-    el("div", { class: "table-scroll" }, el("table", { class: "board" },
+    el("div", { class: "table-scroll", tabindex: "0", role: "region", "aria-label": t("bulletin.title") }, el("table", { class: "board" },
       el("caption", {}, t("bulletin.caption", { n: board.ballots.length })),
       el("thead", {}, el("tr", {}, el("th", { scope: "col" }, t("bulletin.tracker")), el("th", { scope: "col" }, t("bulletin.channel")),
         el("th", { scope: "col" }, t("bulletin.ranking")))),
       el("tbody", {}, board.ballots.map((b) => el("tr", {},
         el("td", {}, el("code", {}, b.tracker.slice(0, 12).toUpperCase().replace(/(.{4})(?!$)/g, "$1-"))),
         el("td", {}, t(`bulletin.channel.${b.channel}`)),
-        el("td", {}, b.ranking.join(" › ")))))))));
+        el("td", {}, b.ranking.join(" › "))))))));
   if (board.next) main.append(el("p", { class: "muted" }, t("bulletin.more")));
 }
