@@ -45,6 +45,9 @@ public class BallotService {
 
     static final String VOTER_BY_ID = VOTER.replace("m.subject = ?", "m.id = ?");
 
+    // Plain JDBC on the DataSource, the one place outside bulk ballot reads that skips Hibernate: a cast is
+    // one lock and one statement with no entity to load or flush, and README's "Casting speed" figures
+    // (1,264-1,647 ballots/s at 32 concurrent voters) were measured on this path.
     private final DataSource db;
     private final Instance<BallotForm> forms;
 
