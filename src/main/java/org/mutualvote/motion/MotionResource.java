@@ -176,14 +176,14 @@ public class MotionResource {
     @Consumes(MediaType.APPLICATION_JSON)
     @RolesAllowed(Roles.MEMBER)
     public RestResponse<ProxyView> appoint(@PathParam("id") long id, @Valid @NotNull ProxyRequest request) {
-        return RestResponse.status(RestResponse.Status.CREATED, proxies.appoint(id, user.subject(), request));
+        return RestResponse.status(RestResponse.Status.CREATED, proxies.appoint(id, user.subject(), user.actor(), request));
     }
 
     @DELETE
     @Path("/{id}/proxy")
     @RolesAllowed(Roles.MEMBER)
     public ProxyView revoke(@PathParam("id") long id) {
-        return proxies.revoke(id, user.subject());
+        return proxies.revoke(id, user.subject(), user.actor());
     }
 
     /** Every appointment, for the returning officer and scrutineers. */

@@ -59,7 +59,7 @@ public class ProxyService {
     }
 
     @Transactional
-    public ProxyView appoint(long id, String subject, ProxyRequest r) {
+    public ProxyView appoint(long id, String subject, String actor, ProxyRequest r) {
         // The contest row lock orders appointments against each other and against opening.
         Contest c = lifecycle.lock(id, ContestKind.MOTION);
         MotionPoll poll = polls.poll(id);
@@ -109,19 +109,19 @@ public class ProxyService {
         details.put("appointer", me.id);
         details.put("holder", holder.id);
         details.put("kind", directed ? "directed" : "discretionary");
-        audit.record(subject, "motion.proxy-appointed", "motion/" + id, details);
+        audit.record(actor, "motion.proxy-appointed", "motion/" + id, details);
         return view(p, me, holder);
     }
 
     @Transactional
-    public ProxyView revoke(long id, String subject) {
+    public ProxyView revoke(long id, String subject, String actor) {
         Contest c = lifecycle.lock(id, ContestKind.MOTION);
         Member me = memberPutTo(c, polls.poll(id), subject);
         requireBeforeVoting(c, "revoked");
         ProxyAppointment p = proxies.activeOf(id, me.id)
                 .orElseThrow(() -> ProblemException.notFound("A proxy appointed by you for poll " + id));
         p.revokedAt = Instant.now();
-        audit.record(subject, "motion.proxy-revoked", "motion/" + id, Map.of("appointer", me.id, "holder", p.holderId));
+        audit.record(actor, "motion.proxy-revoked", "motion/" + id, Map.of("appointer", me.id, "holder", p.holderId));
         return view(p, me, members.findById(p.holderId));
     }
 

@@ -179,6 +179,9 @@ class MotionJourneyTest {
         as("alice").get("/api/motions/" + proxyPoll + "/proxies").then().statusCode(200)
                 .body("size()", equalTo(3)).body("directions", equalTo(java.util.Arrays.asList(null, null, null)));
 
+        // Appointments and revocations are audited under the member's login; casts are not.
+        as("sam").get("/api/audit?action=motion.proxy-revoked").then().statusCode(200)
+                .body("items.find { it.subject == 'motion/" + proxyPoll + "' }.actor", equalTo("voter5"));
         JsonPath result = declare(proxyPoll);
         // 5 ballots >= 4 (two of them by proxy); 3 for, 1 against: 75% > 50%.
         assertEquals("carried: 75.0% for, more than 50% needed", reason(result, 1));
