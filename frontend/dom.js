@@ -70,7 +70,8 @@ export function showErrors(form, box, error) {
     const control = wrapper.querySelector("input, select, textarea");
     const message = wrapper.querySelector(".field-error");
     const label = wrapper.querySelector("label")?.textContent.trim();
-    message.textContent = t("error.field", { label, message: friendly(e.message) });
+    // A checkbox's label is a whole sentence: its message stands alone.
+    message.textContent = control.type === "checkbox" ? friendly(e.message) : t("error.field", { label, message: friendly(e.message) });
     message.hidden = false;
     control.setAttribute("aria-invalid", "true");
     control.setAttribute("aria-describedby", [control.getAttribute("aria-describedby"), message.id].filter(Boolean).join(" "));

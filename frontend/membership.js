@@ -34,39 +34,19 @@ async function renderMine({ main, me }) {
     return;
   }
   actions.append(link("/member/edit", t("membership.edit"), { class: "button secondary" }));
-  if (member.status === "lapsed") {
-    const rejoin = el("button", { type: "button", onclick: async () => {
-      if (!await confirmStep(actions, { consequence: t("membership.rejoin.consequence"), yes: t("membership.rejoin.yes") })) return;
-      try {
-        await api("/api/members/me/rejoin", { method: "POST" });
-        go("/member");
-      } catch (error) {
-        errors.replaceWith(problem(error));
-      }
-    } }, t("membership.rejoin"));
-    actions.prepend(rejoin, " ");
-  } else {
-    const leave = el("button", { type: "button", class: "secondary", onclick: async () => {
-      if (!await confirmStep(actions, { consequence: t("membership.leave.consequence"), yes: t("membership.leave.yes"), danger: true })) return;
-      try {
-        await api("/api/members/me/leave", { method: "POST" });
-        go("/member");
-      } catch (error) {
-        errors.replaceWith(problem(error));
-      }
-    } }, t("membership.leave"));
-    actions.append(" ", leave);
-  }
-  const erase = el("button", { type: "button", class: "secondary", onclick: async () => {
-    if (!await confirmStep(actions, { consequence: t("membership.erase.consequence"), yes: t("membership.erase.yes"), danger: true })) return;
+  /** A button that says what it will do, then does it and shows the record again. */
+  const step = (name, call, danger) => el("button", { type: "button", class: danger ? "secondary" : "", onclick: async () => {
+    if (!await confirmStep(actions, { consequence: t(`membership.${name}.consequence`), yes: t(`membership.${name}.yes`), danger })) return;
     try {
-      await api("/api/members/me", { method: "DELETE" });
-      go("/member");
+      await call();
+      go(`/member?at=${Date.now()}`);
     } catch (error) {
       errors.replaceWith(problem(error));
     }
-  } }, t("membership.erase"));
-  actions.append(" ", erase);
+  } }, t(`membership.${name}`));
+  if (member.status === "lapsed") actions.prepend(step("rejoin", () => api("/api/members/me/rejoin", { method: "POST" }), false), " ");
+  else actions.append(" ", step("leave", () => api("/api/members/me/leave", { method: "POST" }), true));
+  actions.append(" ", step("erase", () => api("/api/members/me", { method: "DELETE" }), true));
 }
 
 async function constituencyField(selected) {

@@ -97,18 +97,14 @@ public class BallotBox {
     }
 
     /**
-     * The ballots whose trackers start with {@code prefix} (lower-case hex), at most {@code limit}: how a
-     * receipt's short code (the tracker's first 12 digits) is looked up. A range, so the tracker index serves it.
+     * The ballots (at most {@code limit}) whose trackers start with {@code prefix} (lower-case hex): how a receipt's
+     * short code, the tracker's first 12 digits, is looked up. Those trackers are the first to sort after the prefix
+     * itself, so this is one page of the board from there.
      */
     public List<StoredBallot> byTrackerPrefix(long contestId, String prefix, int limit) {
-        // Every tracker that starts with the prefix sorts just after the prefix itself, before any other.
-        List<StoredBallot> found = new ArrayList<>();
-        page(contestId, prefix, limit, b -> {
-            if (b.tracker().startsWith(prefix)) {
-                found.add(b);
-            }
-        });
-        return found;
+        List<StoredBallot> found = new ArrayList<>(limit);
+        page(contestId, prefix, limit, found::add);
+        return found.stream().filter(b -> b.tracker().startsWith(prefix)).toList();
     }
 
     static String arrayLiteral(int[] ranking) {

@@ -100,9 +100,8 @@ class ElectionBulletin {
         } catch (IOException impossible) {
             throw new IllegalStateException(impossible);
         }
-        List<String> elected = again.electedNames();
         return new Recounted(id, e.countRule().key(), Long.toString(stored.seed), input.ballots().stream().mapToInt(b -> (int) b.weight()).sum(),
-                elected, matches, report);
+                again.electedNames(), matches, report);
     }
 
     public record BoardBallot(String tracker, String channel, List<String> ranking, int[] positions, String nonce) {

@@ -3,6 +3,7 @@ package org.mutualvote.portal;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
+import static org.mutualvote.support.Portal.button;
 import static org.mutualvote.support.Portal.go;
 
 import java.net.URL;
@@ -11,9 +12,8 @@ import java.util.regex.Pattern;
 
 import jakarta.inject.Inject;
 
-import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.Assumptions;
-import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.mutualvote.election.ElectionTestSteps;
 import org.mutualvote.support.Fixtures;
@@ -40,25 +40,12 @@ class MemberBallotJourneyTest {
     @Inject
     Fixtures fixtures;
 
-    static Portal portal;
+    Portal portal;
 
-    @BeforeAll
-    static void browser() {
+    @BeforeEach
+    void browser() {
         Assumptions.assumeTrue(Portal.available(), "Chromium is installed at /usr/bin/chromium by .ci/run");
-    }
-
-    @AfterAll
-    static void close() {
-        if (portal != null) {
-            portal.close();
-        }
-    }
-
-    private Portal portal() {
-        if (portal == null) {
-            portal = new Portal(url);
-        }
-        return portal;
+        portal = Portal.shared(url);
     }
 
     /** An STV election for 2 seats with four candidates and three other voters' ballots, open. */
@@ -78,10 +65,6 @@ class MemberBallotJourneyTest {
         return id;
     }
 
-    private static Locator button(Page page, String name) {
-        return page.getByRole(AriaRole.BUTTON, new Page.GetByRoleOptions().setName(name).setExact(true));
-    }
-
     /** Keyboard only: the control gets focus and Enter (links, buttons) or Space (buttons) acts. */
     private static void press(Locator control, String key) {
         control.focus();
@@ -99,7 +82,7 @@ class MemberBallotJourneyTest {
         long id = election(home);
         String title = ElectionTestSteps.as("alice").get("/api/elections/" + id).then().extract().path("title");
 
-        Page page = portal().phone("en-GB");
+        Page page = portal.phone("en-GB");
         Portal.logIn(page, "voter5");
         go(page, "/member/votes");
         assertEquals("Open votes", Portal.heading(page).textContent());
@@ -174,7 +157,7 @@ class MemberBallotJourneyTest {
         long id = election(home);
         String title = ElectionTestSteps.as("alice").get("/api/elections/" + id).then().extract().path("title");
 
-        Page page = portal().phone("cy-GB");
+        Page page = portal.phone("cy-GB");
         Portal.logIn(page, "voter4");
         go(page, "/member/votes");
         assertEquals("cy", page.evaluate("() => document.documentElement.lang"));
@@ -211,7 +194,7 @@ class MemberBallotJourneyTest {
         String district = "ZQ" + (10 + new java.util.Random().nextInt(90));
         ElectionTestSteps.as("alice").body(java.util.Map.of("kind", "public", "name", "Browser public " + district, "seats", 3,
                 "areas", List.of(district))).post("/api/constituencies").then().statusCode(201);
-        Page page = portal().phone("en-GB");
+        Page page = portal.phone("en-GB");
         Portal.logInAsNew(page, "applicant" + System.nanoTime(), "member");
         assertTrue(page.url().endsWith("#/member"), page.url());
         assertEquals("Your membership", Portal.heading(page).textContent());
@@ -237,12 +220,22 @@ class MemberBallotJourneyTest {
         page.getByText("You are a member and can vote.").waitFor();
         assertTrue(page.getByText("Browser public " + district).isVisible());
         portal.check(page, "member-details");
+
+        // Leaving says what it means first; a lapsed member can rejoin.
+        button(page, "Leave").click();
+        assertTrue(page.getByText("If you leave, you will no longer vote.").isVisible());
+        button(page, "Yes, leave").click();
+        page.getByText("Your membership has lapsed. You can rejoin.").waitFor();
+        portal.check(page, "member-lapsed");
+        button(page, "Rejoin").click();
+        button(page, "Yes, rejoin").click();
+        page.getByText("You are a member and can vote.").waitFor();
         page.context().close();
     }
 
     @Test
     void theLandingPageNamesTheOrganisationSaysWhatItIsForAndWhereToGetHelp() {
-        Page page = portal().phone("en-GB");
+        Page page = portal.phone("en-GB");
         go(page, "/");
         assertEquals("Example Community Health NHS Foundation Trust", Portal.heading(page).textContent());
         assertTrue(page.getByText("elect governors and board members").isVisible());

@@ -2,7 +2,9 @@ package org.mutualvote.portal;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
+import static org.mutualvote.support.Portal.button;
 import static org.mutualvote.support.Portal.go;
+import static org.mutualvote.support.Portal.link;
 
 import java.io.IOException;
 import java.net.URL;
@@ -14,9 +16,8 @@ import java.util.regex.Pattern;
 
 import jakarta.inject.Inject;
 
-import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.Assumptions;
-import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.mutualvote.election.ElectionTestSteps;
 import org.mutualvote.support.Fixtures;
@@ -44,32 +45,18 @@ class OfficialsJourneyTest {
     @Inject
     Fixtures fixtures;
 
-    static Portal portal;
+    Portal portal;
 
-    @BeforeAll
-    static void browser() {
+    @BeforeEach
+    void browser() {
         Assumptions.assumeTrue(Portal.available(), "Chromium is installed at /usr/bin/chromium by .ci/run");
-    }
-
-    @AfterAll
-    static void close() {
-        if (portal != null) {
-            portal.close();
-        }
-    }
-
-    private static Locator button(Page page, String name) {
-        return page.getByRole(AriaRole.BUTTON, new Page.GetByRoleOptions().setName(name).setExact(true));
-    }
-
-    private static Locator link(Page page, String name) {
-        return page.getByRole(AriaRole.LINK, new Page.GetByRoleOptions().setName(name).setExact(true));
+        portal = Portal.shared(url);
     }
 
     /** Takes a lifecycle step: the button, then the confirmation that says what it will do. */
     private static void step(Page page, String name, String consequence, String yes, String state) {
         button(page, name).click();
-        assertTrue(page.getByText(Pattern.compile(Pattern.quote(consequence))).isVisible(), consequence);
+        assertTrue(page.getByText(consequence).isVisible(), consequence); // a substring of the confirmation
         button(page, yes).click();
         page.locator("#election-state", new Page.LocatorOptions().setHasText("Now: " + state)).waitFor();
         Portal.ready(page);
@@ -83,9 +70,6 @@ class OfficialsJourneyTest {
 
     @Test
     void returningOfficerImportsMembersAndRunsAnElectionToPublishedThenAScrutineerRecounts() throws IOException {
-        if (portal == null) {
-            portal = new Portal(url);
-        }
         String ward = "ward" + (1000 + new Random().nextInt(9000));
         Page page = portal.phone("en-GB");
         Portal.logIn(page, "alice");
@@ -165,7 +149,7 @@ class OfficialsJourneyTest {
         ElectionTestSteps.cast("voter3", election, List.of(ids.get(2), ids.get(0)));
 
         go(page, "/admin/turnout");
-        assertTrue(page.getByText("3 of 3").first().isVisible());
+        assertTrue(page.getByText("3 of 5").first().isVisible(), "3 voters of a roll of 5: the 2 imported and the 3 who log in");
         portal.check(page, "admin-turnout");
 
         go(page, "/admin/elections/" + election);

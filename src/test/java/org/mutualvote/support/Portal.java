@@ -36,8 +36,27 @@ public final class Portal implements AutoCloseable {
     private final Browser browser;
     private final String base;
 
+    private static Portal shared;
+
     public static boolean available() {
         return Files.isExecutable(CHROMIUM);
+    }
+
+    /** One browser for every journey in the test run, closed when the JVM ends. */
+    public static synchronized Portal shared(URL base) {
+        if (shared == null) {
+            shared = new Portal(base);
+            Runtime.getRuntime().addShutdownHook(new Thread(shared::close));
+        }
+        return shared;
+    }
+
+    public static com.microsoft.playwright.Locator button(Page page, String name) {
+        return page.getByRole(AriaRole.BUTTON, new Page.GetByRoleOptions().setName(name).setExact(true));
+    }
+
+    public static com.microsoft.playwright.Locator link(Page page, String name) {
+        return page.getByRole(AriaRole.LINK, new Page.GetByRoleOptions().setName(name).setExact(true));
     }
 
     public Portal(URL base) {
