@@ -299,8 +299,11 @@ function fillTexts(fieldset, m) {
 function pollForm(poll, constituencies, saved) {
   const box = errorBox();
   const list = el("div", { class: "motion-list" });
+  // What the form does not edit (consent, weights, a quorum share, set through the API) is kept as it was.
+  const kept = [];
   const add = (m) => {
     const f = motionFields(m, list.children.length);
+    kept.push(m ? { consent: m.consent, weights: m.weights, share: m.quorum?.share ?? null } : { share: null });
     list.append(f);
     fillTexts(f, m);
   };
@@ -311,11 +314,13 @@ function pollForm(poll, constituencies, saved) {
     const body = {
       title: form.elements.pollTitle.value,
       constituencyIds: [...form.querySelectorAll("input[name=constituencyIds]:checked")].map((b) => Number(b.value)),
-      motions: [...list.querySelectorAll("fieldset.motion-fields")].map((f) => {
+      motions: [...list.querySelectorAll("fieldset.motion-fields")].map((f, i) => {
         const get = (name) => f.querySelector(`[name=${name}]`).value.trim();
-        return { title: get("title"), resolution: get("resolution"), statementFor: get("statementFor"),
+        const { share, ...rest } = kept[i];
+        const members = get("members") ? Number(get("members")) : null;
+        return { ...rest, title: get("title"), resolution: get("resolution"), statementFor: get("statementFor"),
           statementAgainst: get("statementAgainst") || null, threshold: get("threshold"), denominator: get("denominator"),
-          quorum: get("members") ? { members: Number(get("members")) } : null };
+          quorum: members !== null || share ? { members, share } : null };
       }),
     };
     try {
