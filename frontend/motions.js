@@ -64,7 +64,7 @@ async function motionBallot({ main, contest, done }) {
     const cast = el("button", { type: "button", class: "big cast" }, t("motions.ballot.cast"));
     const change = el("button", { type: "button", class: "secondary" }, t("motions.ballot.change"));
     const heading = el("h2", { tabindex: "-1" }, t("motions.review.title"));
-    const panel = el("section", { class: "review card", id: "review" }, heading,
+    const panel = el("section", { class: "review card motion-review", id: "review" }, heading,
       el("ol", { class: "review-list" }, poll.motions.map((m, i) => el("li", {}, `${m.title}: `, el("strong", {}, answerWord(answers[i]))))),
       el("p", {}, t("motions.review.final")), el("p", { class: "actions" }, cast, " ", change), status);
     change.addEventListener("click", () => { panel.remove(); form.hidden = false; });
