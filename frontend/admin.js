@@ -63,7 +63,8 @@ function constituencyForm(c, onSaved) {
 async function constituencies({ main, role }) {
   const all = await api("/api/constituencies?includeRetired=true");
   const admin = role === "admin";
-  main.append(table(t("admin.constituencies.caption", { n: all.length }),
+  if (all.length === 0) main.append(el("p", {}, t("admin.constituencies.none")));
+  else main.append(table(t("admin.constituencies.caption", { n: all.length }),
     [t("admin.constituency.name"), t("admin.constituency.kind"), t("admin.constituency.seats"), t("admin.constituency.rules"), t("admin.constituency.state")],
     all.map((c) => el("tr", {},
       el("td", {}, admin ? link(`/admin/constituencies/${c.id}`, c.name) : c.name),
@@ -281,7 +282,7 @@ async function audit({ main, query }) {
   const p = await api(`/api/audit?page=${pageNo}&size=50`);
   main.append(table(t("admin.audit.caption", { n: number(p.total) }),
     [t("admin.audit.seq"), t("admin.audit.at"), t("admin.audit.actor"), t("admin.audit.action"), t("admin.audit.subject"), t("admin.audit.details")],
-    p.items.map((e) => el("tr", {}, el("td", {}, String(e.seq)), el("td", {}, dateTime(e.at)), el("td", {}, e.actor), el("td", {}, e.action),
+    p.items.map((e) => el("tr", {}, el("td", {}, String(e.seq)), el("td", { class: "nowrap" }, dateTime(e.at)), el("td", {}, e.actor), el("td", {}, e.action),
       el("td", {}, e.subject), el("td", {}, el("code", {}, typeof e.details === "string" ? e.details : JSON.stringify(e.details)))))));
   const base = location.hash.split("?")[0].slice(1);
   main.append(el("p", { class: "actions" },

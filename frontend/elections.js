@@ -9,8 +9,8 @@ import { resultSummary } from "/vote.js";
 import { table } from "/admin.js";
 
 const METHODS = ["stv", "irv", "fptp"];
-// The counting rules the API accepts for STV (StvRule); the first is offered first.
-const RULES = ["scotland", "ers97", "meek"];
+// The counting rules the API accepts for STV (StvRule); the first, ni85, is the default.
+const RULES = ["ni85", "scotland", "ers97", "meek"];
 const TIMES = ["nominationsOpenAt", "nominationsCloseAt", "votingOpenAt", "votingCloseAt"];
 
 page({ path: "/admin/elections", title: "elections.title", nav: "elections.nav", order: 40, render: list });

@@ -65,10 +65,19 @@ class MemberBallotJourneyTest {
         return id;
     }
 
-    /** Keyboard only: the control gets focus and Enter (links, buttons) or Space (buttons) acts. */
+    /** Keyboard only: Tab (or Shift+Tab) until the control has focus, then Enter or Space acts on it. */
     private static void press(Locator control, String key) {
-        control.focus();
-        control.press(key);
+        Page page = control.page();
+        for (int i = 0; i < 80; i++) {
+            int where = ((Number) control.evaluate("(el) => el === document.activeElement ? 0"
+                    + " : document.activeElement.compareDocumentPosition(el) & Node.DOCUMENT_POSITION_PRECEDING ? -1 : 1")).intValue();
+            if (where == 0) {
+                page.keyboard().press(key);
+                return;
+            }
+            page.keyboard().press(where < 0 ? "Shift+Tab" : "Tab");
+        }
+        throw new AssertionError("the Tab key does not reach " + control);
     }
 
     private static String focused(Page page) {
