@@ -7,4 +7,5 @@ export default [
   "admin",
   "elections",
   "surplus",
+  "motions",
 ];
