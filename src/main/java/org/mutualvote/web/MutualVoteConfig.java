@@ -19,6 +19,8 @@ public interface MutualVoteConfig {
 
     Audit audit();
 
+    Motions motions();
+
     /** Who runs this portal, as its landing page names them. */
     Organisation organisation();
 
@@ -119,6 +121,12 @@ public interface MutualVoteConfig {
          */
         @WithDefault("10")
         int minimumRoll();
+    }
+
+    interface Motions {
+        /** The most proxy appointments one member may hold in one poll (the Co-operatives UK model rules say 5). */
+        @WithDefault("5")
+        int maxProxiesPerHolder();
     }
 
     interface Organisation {
