@@ -1,5 +1,8 @@
 package org.mutualvote.web;
 
+import java.util.List;
+import java.util.Optional;
+
 import io.smallrye.config.ConfigMapping;
 import io.smallrye.config.WithDefault;
 
@@ -9,9 +12,28 @@ public interface MutualVoteConfig {
 
     Membership membership();
 
+    Web web();
+
     /** How often each instance applies contest timetables (a duration such as {@code 15s}). */
     @WithDefault("15s")
     String timetableCheck();
+
+    interface Web {
+        /**
+         * Origins besides the service's own that the portal's pages are served from (behind a proxy that
+         * rewrites the host, say), e.g. {@code https://vote.example.org}. Cookie-authenticated changes from
+         * any other origin are refused.
+         */
+        Optional<List<String>> origins();
+
+        /** Sign-ups admitted per client address per minute; more get 429 with Retry-After. */
+        @WithDefault("10")
+        int signUpsPerAddressPerMinute();
+
+        /** Sign-ups admitted from all addresses together per minute, across every instance. */
+        @WithDefault("300")
+        int signUpsPerMinute();
+    }
 
     interface Membership {
         /** The largest CSV a member import accepts, in bytes (a 100,000-row staff list is about 8 MB). */
