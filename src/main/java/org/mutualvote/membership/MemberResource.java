@@ -37,6 +37,7 @@ import org.mutualvote.membership.MemberDtos.StatusChange;
 import org.mutualvote.security.CurrentUser;
 import org.mutualvote.security.Roles;
 import org.mutualvote.web.MutualVoteConfig;
+import org.mutualvote.web.PlainText;
 import org.mutualvote.web.RateLimiter;
 import org.mutualvote.web.ProblemException;
 
@@ -72,7 +73,7 @@ public class MemberResource {
                 || !limiter.admit("sign-up", web.signUpsPerMinute())) {
             throw RateLimiter.tooMany("sign-ups");
         }
-        SignUp outcome = service.signUp(user.subject(), user.actor(), user.email(), application);
+        SignUp outcome = service.signUp(user.subject(), user.actor(), user.verifiedEmail(), application);
         if (outcome instanceof SignUp.Joined joined) {
             return Response.created(URI.create("/api/members/me")).entity(joined.member()).build();
         }
@@ -122,8 +123,8 @@ public class MemberResource {
 
     @GET
     @RolesAllowed(Roles.ADMIN)
-    public MemberPage search(@QueryParam("name") String name, @QueryParam("email") String email,
-            @QueryParam("constituencyId") Long constituencyId, @QueryParam("status") String status,
+    public MemberPage search(@QueryParam("name") @PlainText String name, @QueryParam("email") @PlainText String email,
+            @QueryParam("constituencyId") Long constituencyId, @QueryParam("status") @PlainText String status,
             @QueryParam("page") @DefaultValue("0") @Min(0) int page,
             @QueryParam("size") @DefaultValue("50") @Min(1) @Max(500) int size) {
         MemberStatus s;
