@@ -13,7 +13,6 @@ import java.util.HexFormat;
  */
 public final class Tracker {
 
-    private static final SecureRandom RANDOM = new SecureRandom();
     private static final HexFormat HEX = HexFormat.of();
 
     private Tracker() {
@@ -21,7 +20,7 @@ public final class Tracker {
 
     public static String newNonce() {
         byte[] nonce = new byte[32];
-        RANDOM.nextBytes(nonce);
+        Nonces.RANDOM.nextBytes(nonce);
         return HEX.formatHex(nonce);
     }
 
@@ -36,6 +35,17 @@ public final class Tracker {
             return HEX.formatHex(MessageDigest.getInstance("SHA-256").digest(sb.toString().getBytes(StandardCharsets.UTF_8)));
         } catch (NoSuchAlgorithmException e) {
             throw new IllegalStateException("SHA-256 is missing from this JVM", e);
+        }
+    }
+
+    /**
+     * The nonces' source, in a class of its own that application.properties has the native image initialise at
+     * run time: a SecureRandom made while the image is built would carry the builder's seed into every start.
+     */
+    static final class Nonces {
+        static final SecureRandom RANDOM = new SecureRandom();
+
+        private Nonces() {
         }
     }
 
