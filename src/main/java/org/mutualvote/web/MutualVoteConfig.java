@@ -26,8 +26,11 @@ public interface MutualVoteConfig {
          */
         Optional<List<String>> origins();
 
-        /** Sign-ups admitted per client address per minute; more get 429 with Retry-After. */
-        @WithDefault("10")
+        /**
+         * Sign-ups admitted per client address per minute; more get 429 with Retry-After. Generous, because a
+         * hospital's staff may all come from one address.
+         */
+        @WithDefault("30")
         int signUpsPerAddressPerMinute();
 
         /** Sign-ups admitted from all addresses together per minute, across every instance. */
