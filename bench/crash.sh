@@ -8,7 +8,7 @@
 set -euo pipefail
 cd "$(dirname "$0")/.."
 
-VOTERS=${VOTERS:-1500}
+VOTERS=${VOTERS:-1000}
 RACE_VOTERS=${RACE_VOTERS:-100}
 CONCURRENCY=${CONCURRENCY:-16}
 PORT_A=${PORT_A:-8391}
@@ -20,7 +20,7 @@ WORK=target/crash
 PSQL=(psql -h 127.0.0.1 -U postgres -d "$DB" -v ON_ERROR_STOP=1 -q -At)
 export PGOPTIONS="-c search_path=$SCHEMA"
 mkdir -p "$WORK"
-rm -f "$WORK"/acks.txt
+rm -f "$WORK"/acks.txt; : > "$WORK"/acks.txt
 [ -f target/quarkus-app/quarkus-run.jar ] || ./mvnw -B -q package -DskipTests
 "${PSQL[@]}" -c "set client_min_messages = warning; drop schema if exists $SCHEMA cascade"
 java bench/LoadDriver.java keygen "$WORK"
