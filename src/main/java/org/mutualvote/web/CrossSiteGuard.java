@@ -52,8 +52,9 @@ public class CrossSiteGuard {
             boolean sameOrigin = origin != null && !normalise(origin).isEmpty()
                     && (normalise(origin).equals(own) || trustedOrigins.contains(normalise(origin)));
             if (!sameOrigin || (fetchSite != null && !fetchSite.equals("same-origin"))) {
-                return refuse(403, "Cross-site request refused", "A change made with the portal's session cookie must come from the portal's own page ("
-                        + own + "); this one came from " + (origin == null ? "a page that did not say its origin" : origin), path);
+                // The headers sent are not echoed back: they are the attacker's words.
+                return refuse(403, "Cross-site request refused", "A change made with the portal's session cookie must come from"
+                        + " the portal's own pages; this request came from another origin, or did not say its origin", path);
             }
         }
         String type = request.getHeaderString(HttpHeaders.CONTENT_TYPE);
