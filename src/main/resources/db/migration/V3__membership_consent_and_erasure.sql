@@ -8,5 +8,6 @@ alter table member add constraint member_erased_has_no_personal_data check (
                           and date_of_birth is null and postcode is null and staff_class is null)
 );
 
--- Admin search by email and the import's look-ups by employer staff number.
+-- The register filtered by status alone (pending applications, the admin list); look-ups by email and by
+-- employer staff number use the unique indexes of V2.
 create index member_status on member (status);

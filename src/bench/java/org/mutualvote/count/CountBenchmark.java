@@ -34,7 +34,7 @@ public class CountBenchmark {
     @Param({ "scotland", "meek", "wigm", "ers97" })
     String rule;
 
-    Election election;
+    Profile election;
 
     @Setup(Level.Trial)
     public void generate() {
@@ -46,7 +46,7 @@ public class CountBenchmark {
         return Counter.count(election, Rule.parse(rule), 1);
     }
 
-    static Election synthetic(int n, long seed) {
+    static Profile synthetic(int n, long seed) {
         SplittableRandom random = new SplittableRandom(seed);
         double[] popularity = new double[CANDIDATES];
         for (int c = 0; c < CANDIDATES; c++) {
@@ -86,6 +86,6 @@ public class CountBenchmark {
         for (int c = 0; c < CANDIDATES; c++) {
             names.add("Candidate " + (c + 1));
         }
-        return new Election("synthetic " + n, names, SEATS, Set.of(), list);
+        return new Profile("synthetic " + n, names, SEATS, Set.of(), list);
     }
 }

@@ -8,6 +8,6 @@ public record AuditEntryView(long seq, Instant at, String actor, String action, 
         @JsonRawValue String details, String prevHash, String hash) {
 
     static AuditEntryView from(AuditEntry e) {
-        return new AuditEntryView(e.seq, e.at, e.actor, e.action, e.subject, e.details, e.prevHash.trim(), e.hash.trim());
+        return new AuditEntryView(e.seq, e.at, e.actor, e.action, e.subject, e.details, e.prevHash, e.hash);
     }
 }

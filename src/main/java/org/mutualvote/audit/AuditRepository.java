@@ -10,11 +10,13 @@ import io.quarkus.panache.common.Sort;
 @ApplicationScoped
 public class AuditRepository implements PanacheRepositoryBase<AuditEntry, Long> {
 
-    /** Locks the tip of the chain until this transaction ends and returns {seq, hash}. */
-    Object[] lockHead() {
-        return (Object[]) getEntityManager()
-                .createNativeQuery("select seq, hash from audit_head where id = 1 for update")
-                .getSingleResult();
+    /** The tip of the chain: the last entry's sequence number and hash. */
+    record Head(long seq, String hash) {
+    }
+
+    /** Locks the tip of the chain until this transaction ends and returns it. */
+    Head lockHead() {
+        return head("select seq, hash from audit_head where id = 1 for update");
     }
 
     void moveHead(long seq, String hash) {
@@ -22,9 +24,13 @@ public class AuditRepository implements PanacheRepositoryBase<AuditEntry, Long> 
                 .setParameter(1, seq).setParameter(2, hash).executeUpdate();
     }
 
-    Object[] head() {
-        return (Object[]) getEntityManager().createNativeQuery("select seq, hash from audit_head where id = 1")
-                .getSingleResult();
+    Head head() {
+        return head("select seq, hash from audit_head where id = 1");
+    }
+
+    private Head head(String sql) {
+        Object[] row = (Object[]) getEntityManager().createNativeQuery(sql).getSingleResult();
+        return new Head(((Number) row[0]).longValue(), (String) row[1]);
     }
 
     List<AuditEntry> batchAfter(long seq, int size) {

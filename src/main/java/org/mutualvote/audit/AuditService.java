@@ -32,10 +32,10 @@ public class AuditService {
     /** Appends an entry; must run inside the transaction that makes the change it records. */
     @Transactional(Transactional.TxType.MANDATORY)
     public AuditEntry record(String actor, String action, String subject, Map<String, ?> details) {
-        Object[] head = entries.lockHead();
+        AuditRepository.Head head = entries.lockHead();
         AuditEntry e = new AuditEntry();
-        e.seq = ((Number) head[0]).longValue() + 1;
-        e.prevHash = ((String) head[1]).trim();
+        e.seq = head.seq() + 1;
+        e.prevHash = head.hash();
         e.at = Instant.now().truncatedTo(ChronoUnit.MICROS);
         e.actor = actor;
         e.action = action;
@@ -65,23 +65,22 @@ public class AuditService {
                 String problem = null;
                 if (e.seq != expectedSeq) {
                     problem = "entry " + expectedSeq + " is missing";
-                } else if (!e.prevHash.trim().equals(expectedPrev)) {
+                } else if (!e.prevHash.equals(expectedPrev)) {
                     problem = "its previous-hash does not match the entry before it";
-                } else if (!AuditChain.hashOf(e).equals(e.hash.trim())) {
+                } else if (!AuditChain.hashOf(e).equals(e.hash)) {
                     problem = "its content does not match its hash: it was edited";
                 }
                 if (problem != null) {
                     return ChainReport.broken(checked, Math.min(e.seq, expectedSeq), problem);
                 }
-                expectedPrev = e.hash.trim();
+                expectedPrev = e.hash;
                 expectedSeq++;
                 checked++;
             }
             entries.getEntityManager().clear();
         }
-        Object[] head = entries.head();
-        long headSeq = ((Number) head[0]).longValue();
-        if (headSeq != checked || !((String) head[1]).trim().equals(expectedPrev)) {
+        AuditRepository.Head head = entries.head();
+        if (head.seq() != checked || !head.hash().equals(expectedPrev)) {
             return ChainReport.broken(checked, checked + 1, "entries after " + checked + " were removed");
         }
         return ChainReport.intact(checked, expectedPrev);

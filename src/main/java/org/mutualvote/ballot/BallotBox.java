@@ -1,7 +1,9 @@
 package org.mutualvote.ballot;
 
+import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
+import java.util.Optional;
 import java.util.UUID;
 import java.util.function.Consumer;
 
@@ -60,15 +62,28 @@ public class BallotBox {
         page(contestId, "", Integer.MAX_VALUE, sink);
     }
 
-    /** Up to {@code limit} ballots whose trackers come after {@code after} (empty: from the first), in tracker order. */
+    /**
+     * Up to {@code limit} ballots whose trackers come after {@code after} (empty: from the first), in tracker order.
+     * Plain JDBC, like the cast: a count streams every ballot of a contest (millions at most) with a fetch size,
+     * and reads each ranking straight from the integer array, without an entity per row.
+     */
     public void page(long contestId, String after, int limit, Consumer<StoredBallot> sink) {
+        read("where contest_id = ? and tracker > ? order by tracker limit ?", contestId, after, limit, sink);
+    }
+
+    public Optional<StoredBallot> byTracker(long contestId, String tracker) {
+        List<StoredBallot> found = new ArrayList<>(1);
+        read("where contest_id = ? and tracker = ? limit ?", contestId, tracker, 1, found::add);
+        return found.stream().findFirst();
+    }
+
+    /** The one way ballots are read back: {@code where} binds the contest, a tracker and a limit, in that order. */
+    private void read(String where, long contestId, String tracker, int limit, Consumer<StoredBallot> sink) {
         em.unwrap(Session.class).doWork(connection -> {
-            try (var ps = connection.prepareStatement("""
-                    select tracker, channel, ranking, nonce from ballot
-                    where contest_id = ? and tracker > ? order by tracker limit ?""")) {
+            try (var ps = connection.prepareStatement("select tracker, channel, ranking, nonce from ballot " + where)) {
                 ps.setFetchSize(5000);
                 ps.setLong(1, contestId);
-                ps.setString(2, after);
+                ps.setString(2, tracker);
                 ps.setInt(3, limit);
                 try (var rs = ps.executeQuery()) {
                     while (rs.next()) {
@@ -81,26 +96,12 @@ public class BallotBox {
         });
     }
 
-    public java.util.Optional<StoredBallot> byTracker(long contestId, String tracker) {
-        @SuppressWarnings("unchecked")
-        List<Object[]> rows = em.createNativeQuery(
-                "select tracker, channel, cast(ranking as text), nonce from ballot where contest_id = ?1 and tracker = ?2")
-                .setParameter(1, contestId).setParameter(2, tracker).getResultList();
-        return rows.stream().findFirst().map(r -> new StoredBallot(((String) r[0]).trim(), (String) r[1],
-                parseArray((String) r[2]), ((String) r[3]).trim()));
-    }
-
     static String arrayLiteral(int[] ranking) {
         StringBuilder sb = new StringBuilder("{");
         for (int i = 0; i < ranking.length; i++) {
             sb.append(i == 0 ? "" : ",").append(ranking[i]);
         }
         return sb.append('}').toString();
-    }
-
-    private static int[] parseArray(String literal) {
-        String inner = literal.substring(1, literal.length() - 1);
-        return inner.isEmpty() ? new int[0] : Arrays.stream(inner.split(",")).mapToInt(Integer::parseInt).toArray();
     }
 
     /** A ballot as stored: its tracker, channel ("online" or "paper"), ranking of candidate numbers and nonce. */

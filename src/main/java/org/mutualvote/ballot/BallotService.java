@@ -37,6 +37,9 @@ public class BallotService {
             insert into ballot (id, contest_id, channel, ranking, nonce, tracker)
             select ?, contest_id, ?, cast(? as integer[]), ?, ? from voted""";
 
+    // Plain JDBC on the DataSource, the one place outside bulk ballot reads that skips Hibernate: a cast is
+    // one lock and one statement with no entity to load or flush, and README's "Casting speed" figures
+    // (1,264-1,647 ballots/s at 32 concurrent voters) were measured on this path.
     private final DataSource db;
     private final Instance<BallotForm> forms;
 

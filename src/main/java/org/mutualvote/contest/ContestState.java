@@ -16,10 +16,6 @@ public enum ContestState {
         return EnumKeys.key(this);
     }
 
-    public static ContestState parse(String key) {
-        return EnumKeys.parse(ContestState.class, key, "state");
-    }
-
     /** The states this one may move to (an uncontested election goes from open-ready to counted). */
     public Set<ContestState> next() {
         return switch (this) {

@@ -1,8 +1,10 @@
 package org.mutualvote.contest;
 
 import java.time.Instant;
+import java.util.List;
 
 import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.transaction.Transactional;
 
 import org.jboss.logging.Logger;
 
@@ -38,8 +40,8 @@ class TimetableClock {
         }
     }
 
-    @jakarta.transaction.Transactional
-    java.util.List<Long> dueContests(Instant now) {
+    @Transactional
+    List<Long> dueContests(Instant now) {
         return contests.due(now);
     }
 }

@@ -20,7 +20,7 @@ public final class Blt {
     private Blt() {
     }
 
-    public static Election read(Reader source) throws BltFormatException {
+    public static Profile read(Reader source) throws BltFormatException {
         List<String> lines = new ArrayList<>();
         try {
             BufferedReader in = source instanceof BufferedReader b ? b : new BufferedReader(source, 1 << 16);
@@ -52,7 +52,7 @@ public final class Blt {
             throw new BltFormatException(0, "the file ends before " + expected);
         }
 
-        Election parse() throws BltFormatException {
+        Profile parse() throws BltFormatException {
             String[] header = next("the line 'candidates seats'").split("\\s+");
             if (header.length != 2) {
                 throw new BltFormatException(at, "expected 'candidates seats', found '" + String.join(" ", header) + "'");
@@ -94,7 +94,7 @@ public final class Blt {
                     break;
                 }
             }
-            return new Election(title, names, seats, withdrawn, ballots);
+            return new Profile(title, names, seats, withdrawn, ballots);
         }
 
         private Ballot ballot(String line, int n) throws BltFormatException {
@@ -119,8 +119,8 @@ public final class Blt {
             if (weight < 0) {
                 throw new BltFormatException(at, "the weight " + weight + " is negative");
             }
-            int[] ranking = new int[tokens.length - 2];
-            boolean[] seen = new boolean[n];
+            int[] positions = new int[tokens.length - 2];
+            boolean[] seen = new boolean[n + 1];
             for (int i = 1; i < tokens.length - 1; i++) {
                 if (tokens[i].contains("=")) {
                     throw new BltFormatException(at, "equal preferences ('" + tokens[i] + "') are not supported");
@@ -129,13 +129,13 @@ public final class Blt {
                 if (c < 1 || c > n) {
                     throw new BltFormatException(at, "preference " + c + " is not a candidate (1 to " + n + ")");
                 }
-                if (seen[c - 1]) {
+                if (seen[c]) {
                     throw new BltFormatException(at, "candidate " + c + " is ranked twice");
                 }
-                seen[c - 1] = true;
-                ranking[i - 1] = c - 1;
+                seen[c] = true;
+                positions[i - 1] = c;
             }
-            return new Ballot(weight, ranking);
+            return Ballot.ofPositions(weight, positions);
         }
 
         private int number(String token, String what) throws BltFormatException {
@@ -163,7 +163,7 @@ public final class Blt {
         }
     }
 
-    public static void write(Election e, Writer out) throws IOException {
+    public static void write(Profile e, Writer out) throws IOException {
         StringBuilder sb = new StringBuilder();
         sb.append(e.candidates().size()).append(' ').append(e.seats()).append('\n');
         if (!e.withdrawn().isEmpty()) {
@@ -175,8 +175,8 @@ public final class Blt {
         }
         for (Ballot b : e.ballots()) {
             sb.append(b.weight());
-            for (int c : b.ranking()) {
-                sb.append(' ').append(c + 1);
+            for (int c : b.positions()) {
+                sb.append(' ').append(c);
             }
             sb.append(" 0\n");
             if (sb.length() > 1 << 16) {

@@ -1,6 +1,6 @@
 package org.mutualvote.count;
 
-/** The entry point: counts an election under a rule, drawing any lot from the seed. */
+/** The entry point: counts a profile under a rule, drawing any lot from the seed. */
 public final class Counter {
 
     private Counter() {
@@ -10,8 +10,8 @@ public final class Counter {
      * Counts. Invalid input (no seats, a ranking naming a candidate twice or one that does not exist, a
      * negative weight) is an {@link IllegalArgumentException} that says what is wrong.
      */
-    public static CountResult count(Election election, Rule rule, long seed) {
-        Prepared input = Prepared.of(election);
+    public static CountResult count(Profile profile, Rule rule, long seed) {
+        Prepared input = Prepared.of(profile);
         CountResult result = switch (rule) {
             case FPTP -> Plurality.count(input, seed);
             case IRV -> InstantRunoff.count(input, seed);

@@ -1,6 +1,6 @@
 package org.mutualvote.count;
 
-/** Fixed-point numbers as text: a scaled long printed with its decimal places. */
+/** Fixed-point numbers as text: a scaled long printed with its decimal places, and read back. */
 final class Decimal {
 
     private Decimal() {
@@ -15,5 +15,15 @@ final class Decimal {
         long abs = Math.abs(scaled);
         String frac = Long.toString(abs % scale);
         return sign + (abs / scale) + "." + "0".repeat(places - frac.length()) + frac;
+    }
+
+    /** The inverse of {@link #format}: "-1.50000" at 5 places is -150000. */
+    static long parse(String text, int places) {
+        int dot = text.indexOf('.');
+        String digits = dot < 0 ? text + "0".repeat(places) : text.substring(0, dot) + text.substring(dot + 1);
+        if (dot >= 0 && text.length() - dot - 1 != places) {
+            throw new IllegalArgumentException("'" + text + "' should have " + places + " decimal places");
+        }
+        return Long.parseLong(digits);
     }
 }

@@ -31,15 +31,13 @@ final class Ers97 {
     private long valid;
 
     private Ers97(Prepared input, long seed) {
-        t = new Tally(input.election(), Rule.ERS97, seed, Tally.Lookback.EARLIEST_STAGE);
-        papers = new Papers(input.rankings(), t.n);
+        t = new Tally(input.profile(), Rule.ERS97, seed, Tally.Lookback.EARLIEST_STAGE);
+        papers = t.firstPreferences(input);
         surplusDone = new boolean[t.n];
         lastParcelStage = new int[t.n];
-        for (int r = 0; r < input.rankings().length; r++) {
-            int first = input.rankings()[r][0];
-            papers.held[first].add(papers.add(r, input.counts()[r], t.scale, 0, 1));
-            t.votes[first] += input.counts()[r] * t.scale;
-            lastParcelStage[first] = 1;
+        for (int c = 0; c < t.n; c++) {
+            // Every first preference is the parcel of stage 1.
+            lastParcelStage[c] = papers.held[c].size > 0 ? 1 : 0;
         }
     }
 
@@ -56,14 +54,14 @@ final class Ers97 {
         for (long v : t.votes) {
             valid += v;
         }
-        t.quota = quota(valid, t.election.seats());
+        t.quota = quota(valid, t.profile.seats());
         t.note("quota " + Decimal.format(t.quota, 2));
         t.stage("First preferences", List.of(), List.of());
         deemElected();
         while (t.seatsLeft() > 0) {
             List<Integer> hopeful = t.hopeful();
             if (hopeful.size() <= t.seatsLeft()) {
-                electRemaining(hopeful);
+                t.electRemaining(hopeful);
                 break;
             }
             List<Integer> pending = new ArrayList<>();
@@ -97,20 +95,12 @@ final class Ers97 {
                     t.exclude(c);
                 }
                 t.stage("Exclusion of " + t.names(out), List.of(), out);
-                electRemaining(t.hopeful());
+                t.electRemaining(t.hopeful());
                 break;
             }
             exclude(out);
         }
         return t.result();
-    }
-
-    private void electRemaining(List<Integer> rest) {
-        for (int c : rest) {
-            t.elect(c);
-        }
-        t.note("as many candidates continue as seats remain");
-        t.stage("Remaining candidates elected", rest, List.of());
     }
 
     private List<Integer> ascending(List<Integer> hopeful) {
@@ -253,7 +243,7 @@ final class Ers97 {
             }
             if (t.elected.isEmpty() && t.nonTransferable > 0) {
                 // 5.4.8: while nobody is elected, the quota is recalculated without the non-transferable votes.
-                t.quota = quota(valid - t.nonTransferable, t.election.seats());
+                t.quota = quota(valid - t.nonTransferable, t.profile.seats());
                 t.note("quota recalculated: " + Decimal.format(t.quota, 2));
             }
             t.stage("Exclusion of " + t.names(out) + ": papers at " + Decimal.format(value, 2), List.of(),

@@ -16,15 +16,9 @@ final class Gregory {
     private final List<Integer> surplusPending = new ArrayList<>();
 
     private Gregory(Prepared input, Rule rule, long seed) {
-        t = new Tally(input.election(), rule, seed,
+        t = new Tally(input.profile(), rule, seed,
                 rule == Rule.SCOTLAND ? Tally.Lookback.MOST_RECENT_STAGE : Tally.Lookback.NONE);
-        papers = new Papers(input.rankings(), t.n);
-        for (int r = 0; r < input.rankings().length; r++) {
-            int first = input.rankings()[r][0];
-            int parcel = papers.add(r, input.counts()[r], t.scale, 0, 1);
-            papers.held[first].add(parcel);
-            t.votes[first] += input.counts()[r] * t.scale;
-        }
+        papers = t.firstPreferences(input);
     }
 
     static CountResult count(Prepared input, Rule rule, long seed) {
@@ -39,22 +33,18 @@ final class Gregory {
         int places = t.rule.places();
         if (t.rule == Rule.SCOTLAND) {
             // Rule 46: the number of valid papers divided by seats + 1, fractions ignored, plus one.
-            t.quota = (total / t.scale / (t.election.seats() + 1) + 1) * t.scale;
+            t.quota = (total / t.scale / (t.profile.seats() + 1) + 1) * t.scale;
         } else {
             // PRF WIGM: votes / (seats + 1), truncated to 4 places, plus 0.0001.
-            t.quota = total / (t.election.seats() + 1) + 1;
+            t.quota = total / (t.profile.seats() + 1) + 1;
         }
         t.note("quota " + Decimal.format(t.quota, places));
         t.stage("First preferences", List.of(), List.of());
         while (t.seatsLeft() > 0) {
             List<Integer> hopeful = t.hopeful();
             if (hopeful.size() <= t.seatsLeft()) {
-                // Checked before the quota, as droop does: they are all elected at once, listed in ballot order.
-                for (int c : hopeful) {
-                    t.elect(c);
-                }
-                t.note("as many candidates continue as seats remain");
-                t.stage("Remaining candidates elected", hopeful, List.of());
+                // Checked before the quota, as droop does.
+                t.electRemaining(hopeful);
                 break;
             }
             List<Integer> reached = electReached();
@@ -70,7 +60,7 @@ final class Gregory {
             } else {
                 int c = t.pick(hopeful, false, t.votes, "exclusion");
                 t.exclude(c);
-                transferAll(c);
+                t.transferAll(papers, c);
                 t.stage("Exclusion of " + t.name(c), List.of(), List.of(c));
             }
         }
@@ -79,13 +69,7 @@ final class Gregory {
 
     /** Candidates at or above quota are elected, most votes first; they are returned for the next stage record. */
     private List<Integer> electReached() {
-        List<Integer> reached = new ArrayList<>();
-        for (int c : t.hopeful()) {
-            if (t.votes[c] >= t.quota) {
-                reached.add(c);
-            }
-        }
-        List<Integer> ordered = t.byVotesDescending(reached, "order of election");
+        List<Integer> ordered = t.byVotesDescending(t.reachedQuota(), "order of election");
         for (int c : ordered) {
             t.elect(c);
             surplusPending.add(c);
@@ -125,23 +109,6 @@ final class Gregory {
         t.votes[c] = t.quota;
         t.stage("Surplus of " + t.name(c) + " (" + Decimal.format(surplus, t.rule.places()) + ") transferred",
                 List.of(), List.of());
-    }
-
-    private void transferAll(int c) {
-        Papers.IntList held = papers.held[c];
-        for (int i = 0; i < held.size; i++) {
-            int p = held.items[i];
-            long amount = papers.count[p] * papers.value[p];
-            int next = papers.advance(p, t.continuing);
-            if (next < 0) {
-                t.nonTransferable += amount;
-            } else {
-                t.votes[next] += amount;
-                papers.held[next].add(p);
-            }
-        }
-        held.clear();
-        t.votes[c] = 0;
     }
 
     /** value * surplus / total, truncated, without overflowing. */

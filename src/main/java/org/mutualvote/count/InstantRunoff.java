@@ -12,16 +12,11 @@ final class InstantRunoff {
     }
 
     static CountResult count(Prepared input, long seed) {
-        if (input.election().seats() != 1) {
-            throw new IllegalArgumentException("irv fills one seat; use an stv rule for " + input.election().seats());
+        if (input.profile().seats() != 1) {
+            throw new IllegalArgumentException("irv fills one seat; use an stv rule for " + input.profile().seats());
         }
-        Tally t = new Tally(input.election(), Rule.IRV, seed, Tally.Lookback.MOST_RECENT_STAGE);
-        Papers papers = new Papers(input.rankings(), t.n);
-        for (int r = 0; r < input.rankings().length; r++) {
-            int first = input.rankings()[r][0];
-            papers.held[first].add(papers.add(r, input.counts()[r], 1, 0, 1));
-            t.votes[first] += input.counts()[r];
-        }
+        Tally t = new Tally(input.profile(), Rule.IRV, seed, Tally.Lookback.MOST_RECENT_STAGE);
+        Papers papers = t.firstPreferences(input);
         t.stage("First preferences", List.of(), List.of());
         while (true) {
             List<Integer> hopeful = t.hopeful();
@@ -38,19 +33,7 @@ final class InstantRunoff {
             }
             int lowest = t.pick(hopeful, false, t.votes, "exclusion");
             t.exclude(lowest);
-            Papers.IntList held = papers.held[lowest];
-            for (int i = 0; i < held.size; i++) {
-                int p = held.items[i];
-                int next = papers.advance(p, t.continuing);
-                if (next < 0) {
-                    t.nonTransferable += papers.count[p];
-                } else {
-                    t.votes[next] += papers.count[p];
-                    papers.held[next].add(p);
-                }
-            }
-            held.clear();
-            t.votes[lowest] = 0;
+            t.transferAll(papers, lowest);
             t.stage("Exclusion of " + t.name(lowest), List.of(), List.of(lowest));
         }
     }

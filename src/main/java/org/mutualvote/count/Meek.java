@@ -2,6 +2,7 @@ package org.mutualvote.count;
 
 import java.math.BigInteger;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.List;
 
 /**
@@ -21,7 +22,7 @@ final class Meek {
 
     private Meek(Prepared input, long seed) {
         this.input = input;
-        this.t = new Tally(input.election(), Rule.MEEK, seed, Tally.Lookback.NONE);
+        this.t = new Tally(input.profile(), Rule.MEEK, seed, Tally.Lookback.NONE);
         this.keep = new long[t.n];
         for (int c = 0; c < t.n; c++) {
             keep[c] = t.status[c] == Tally.Status.EXCLUDED ? 0 : t.scale;
@@ -41,13 +42,7 @@ final class Meek {
             }
             List<Integer> hopeful = t.hopeful();
             if (hopeful.size() <= t.seatsLeft()) {
-                // They are all elected at once; they are listed in ballot order, as droop does.
-                List<Integer> rest = hopeful;
-                for (int c : rest) {
-                    t.elect(c);
-                }
-                t.note("as many candidates continue as seats remain");
-                t.stage("Remaining candidates elected", rest, List.of());
+                t.electRemaining(hopeful);
                 break;
             }
             long lastSurplus = Long.MAX_VALUE;
@@ -57,12 +52,7 @@ final class Meek {
             long before = iterations;
             while (true) {
                 distribute();
-                reached = new ArrayList<>();
-                for (int c : t.hopeful()) {
-                    if (t.votes[c] >= t.quota) {
-                        reached.add(c);
-                    }
-                }
+                reached = t.reachedQuota();
                 if (!reached.isEmpty()) {
                     break;
                 }
@@ -129,7 +119,7 @@ final class Meek {
     private void distribute() {
         iterations++;
         long[] votes = t.votes;
-        java.util.Arrays.fill(votes, 0);
+        Arrays.fill(votes, 0);
         long scale = t.scale;
         long lost = 0;
         long total = 0;
@@ -160,7 +150,7 @@ final class Meek {
         }
         excess = lost;
         t.nonTransferable = lost;
-        t.quota = (total - excess) / (t.election.seats() + 1) + 1;
+        t.quota = (total - excess) / (t.profile.seats() + 1) + 1;
     }
 
     /** keep = (keep * quota, rounded up to 9 places) / votes, rounded up to 9 places: PRF rule B.2.f. */

@@ -9,8 +9,8 @@ final class Plurality {
     }
 
     static CountResult count(Prepared input, long seed) {
-        Tally t = new Tally(input.election(), Rule.FPTP, seed, Tally.Lookback.NONE);
-        int seats = input.election().seats();
+        Tally t = new Tally(input.profile(), Rule.FPTP, seed, Tally.Lookback.NONE);
+        int seats = input.profile().seats();
         for (int r = 0; r < input.rankings().length; r++) {
             int[] ranking = input.rankings()[r];
             for (int i = 0; i < Math.min(seats, ranking.length); i++) {

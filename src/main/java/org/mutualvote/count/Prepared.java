@@ -10,7 +10,7 @@ import java.util.Map;
  * Ballots made ready to count: withdrawn candidates dropped from each ranking, identical rankings
  * merged with their papers counted, and empty ballots set aside (they count towards no quota).
  */
-record Prepared(Election election, int[][] rankings, long[] counts, long empty) {
+record Prepared(Profile profile, int[][] rankings, long[] counts, long empty) {
 
     private record Key(int[] ranking) {
         @Override
@@ -24,7 +24,7 @@ record Prepared(Election election, int[][] rankings, long[] counts, long empty) 
         }
     }
 
-    static Prepared of(Election e) {
+    static Prepared of(Profile e) {
         int n = e.candidates().size();
         if (e.seats() < 1) {
             throw new IllegalArgumentException("seats must be at least 1, not " + e.seats());

@@ -25,12 +25,12 @@ public final class Recount {
     }
 
     static int run(String[] args, PrintStream out, PrintStream err) {
+        String file = null;
         try {
             Rule rule = null;
             Integer seats = null;
             long seed = 0;
             String format = "text";
-            String file = null;
             for (int i = 0; i < args.length; i++) {
                 String a = args[i];
                 switch (a) {
@@ -58,19 +58,20 @@ public final class Recount {
             if (rule == null || file == null) {
                 throw new IllegalArgumentException(rule == null ? "--rule is required" : "a BLT file is required");
             }
-            Election e;
+            Profile e;
             try (Reader in = Files.newBufferedReader(Path.of(file), StandardCharsets.UTF_8)) {
                 e = Blt.read(in);
             }
             if (seats != null) {
-                e = new Election(e.title(), e.candidates(), seats, e.withdrawn(), e.ballots());
+                e = e.withSeats(seats);
             }
             CountResult result = Counter.count(e, rule, seed);
-            out.print(format.equals("json") ? result.toJson(e) + "\n" : result.toText(e));
+            out.print(format.equals("json") ? result.toJson() + "\n" : result.toText());
             out.flush();
             return 0;
         } catch (BltFormatException e) {
-            err.println("Recount: " + args[args.length - 1] + ": " + e.getMessage());
+            // Named by the file argument, wherever it stands among the options.
+            err.println("Recount: " + file + ": " + e.getMessage());
         } catch (NoSuchFileException e) {
             err.println("Recount: no such file: " + e.getFile());
         } catch (IOException e) {

@@ -12,7 +12,7 @@ class Tally {
     /** How a rule looks back at earlier stages to break a tie before drawing lots. */
     enum Lookback { MOST_RECENT_STAGE, EARLIEST_STAGE, NONE }
 
-    final Election election;
+    final Profile profile;
     final Rule rule;
     final int n;
     final long scale;
@@ -28,10 +28,10 @@ class Tally {
     long quota;
     private final List<String> pendingNotes = new ArrayList<>();
 
-    Tally(Election election, Rule rule, long seed, Lookback lookback) {
-        this.election = election;
+    Tally(Profile profile, Rule rule, long seed, Lookback lookback) {
+        this.profile = profile;
         this.rule = rule;
-        this.n = election.candidates().size();
+        this.n = profile.candidates().size();
         this.scale = pow10(rule.places());
         this.status = new Status[n];
         this.votes = new long[n];
@@ -39,7 +39,7 @@ class Tally {
         this.lot = new Lot(seed);
         this.lookback = lookback;
         for (int c = 0; c < n; c++) {
-            boolean withdrawn = election.withdrawn().contains(c);
+            boolean withdrawn = profile.withdrawn().contains(c);
             status[c] = withdrawn ? Status.EXCLUDED : Status.HOPEFUL;
             continuing[c] = !withdrawn;
         }
@@ -53,8 +53,66 @@ class Tally {
         return s;
     }
 
+    /**
+     * Every paper goes to its first preference at full value (one vote, scaled); the parcels are kept for
+     * the transfers that follow. Every rule that moves papers starts here.
+     */
+    Papers firstPreferences(Prepared input) {
+        Papers papers = new Papers(input.rankings(), n);
+        for (int r = 0; r < input.rankings().length; r++) {
+            int first = input.rankings()[r][0];
+            papers.held[first].add(papers.add(r, input.counts()[r], scale, 0, 1));
+            votes[first] += input.counts()[r] * scale;
+        }
+        return papers;
+    }
+
+    /**
+     * An excluded candidate's papers all pass on at the value they carry, each to its next continuing
+     * preference; papers with none left are non-transferable. The candidate is left with no votes.
+     */
+    void transferAll(Papers papers, int c) {
+        Papers.IntList held = papers.held[c];
+        for (int i = 0; i < held.size; i++) {
+            int p = held.items[i];
+            long amount = papers.count[p] * papers.value[p];
+            int next = papers.advance(p, continuing);
+            if (next < 0) {
+                nonTransferable += amount;
+            } else {
+                votes[next] += amount;
+                papers.held[next].add(p);
+            }
+        }
+        held.clear();
+        votes[c] = 0;
+    }
+
+    /** Hopeful candidates at or above the quota, in ballot order. */
+    List<Integer> reachedQuota() {
+        List<Integer> reached = new ArrayList<>();
+        for (int c : hopeful()) {
+            if (votes[c] >= quota) {
+                reached.add(c);
+            }
+        }
+        return reached;
+    }
+
+    /**
+     * When no more candidates continue than seats remain, they are all elected at once, in ballot order
+     * (as droop does), in a stage of their own.
+     */
+    void electRemaining(List<Integer> rest) {
+        for (int c : rest) {
+            elect(c);
+        }
+        note("as many candidates continue as seats remain");
+        stage("Remaining candidates elected", rest, List.of());
+    }
+
     int seatsLeft() {
-        return election.seats() - elected.size();
+        return profile.seats() - elected.size();
     }
 
     List<Integer> hopeful() {
@@ -114,7 +172,7 @@ class Tally {
     }
 
     String name(int c) {
-        return election.candidates().get(c);
+        return profile.candidates().get(c);
     }
 
     /**
@@ -194,6 +252,7 @@ class Tally {
     }
 
     CountResult result() {
-        return new CountResult(rule, election.seats(), 0, List.copyOf(elected), List.copyOf(stages), quota, scale);
+        return new CountResult(rule, profile.title(), profile.seats(), 0, quota, profile.candidates(), List.copyOf(elected),
+                List.copyOf(stages));
     }
 }

@@ -6,6 +6,8 @@ import jakarta.persistence.Entity;
 import jakarta.persistence.Id;
 import jakarta.persistence.Table;
 
+import org.mutualvote.count.Rule;
+
 /** What an election adds to its contest: seats and the voting method. Shares the contest's id. */
 @Entity
 @Table(name = "election")
@@ -25,11 +27,11 @@ public class Election {
     public StvRule stvRule;
 
     /** The counting engine's rule for this election. */
-    public org.mutualvote.count.Rule countRule() {
+    public Rule countRule() {
         return switch (method) {
-            case FPTP -> org.mutualvote.count.Rule.FPTP;
-            case IRV -> org.mutualvote.count.Rule.IRV;
-            case STV -> org.mutualvote.count.Rule.parse(stvRule.key());
+            case FPTP -> Rule.FPTP;
+            case IRV -> Rule.IRV;
+            case STV -> Rule.parse(stvRule.key());
         };
     }
 }

@@ -10,6 +10,7 @@ import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
 
 import jakarta.enterprise.context.ApplicationScoped;
 
@@ -33,7 +34,7 @@ class ElectionBallotForm implements BallotForm {
      * candidate may be added or withdraw, so an entry never goes stale. Bounded; another instance keeps
      * its own.
      */
-    private final Map<Long, Form> forms = new java.util.concurrent.ConcurrentHashMap<>();
+    private final Map<Long, Form> forms = new ConcurrentHashMap<>();
 
     @Override
     public ContestKind kind() {

@@ -4,6 +4,7 @@ import java.io.IOException;
 import java.io.StringReader;
 import java.io.StringWriter;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.List;
 import java.util.Map;
 
@@ -21,6 +22,7 @@ import org.mutualvote.contest.ContestState;
 import org.mutualvote.count.Ballot;
 import org.mutualvote.count.Blt;
 import org.mutualvote.count.BltFormatException;
+import org.mutualvote.count.Profile;
 import org.mutualvote.web.Problem.FieldError;
 import org.mutualvote.web.ProblemException;
 
@@ -64,7 +66,7 @@ class ElectionBulletin {
         List<String> names = candidates.ofContest(id).stream().map(k -> k.name).toList();
         List<BoardBallot> ballots = new ArrayList<>();
         box.page(id, after == null ? "" : after.toLowerCase(), limit, b -> ballots.add(new BoardBallot(b.tracker(), b.channel(),
-                java.util.Arrays.stream(b.ranking()).mapToObj(p -> names.get(p - 1)).toList(), b.ranking(), b.nonce())));
+                Arrays.stream(Ballot.ofPositions(1, b.ranking()).ranking()).mapToObj(names::get).toList(), b.ranking(), b.nonce())));
         String next = ballots.size() == limit ? ballots.get(ballots.size() - 1).tracker() : null;
         return new Board(id, c.title, c.state.key(), elections.findById(id).seats, names,
                 "sha256(\"mutualvote-ballot-v1\\n\" + contestId + \"\\n\" + channel + \"\\n\" + positions joined by \",\" + \"\\n\" + nonce)",
@@ -84,10 +86,10 @@ class ElectionBulletin {
         Contest c = closed(id);
         Election e = elections.findById(id);
         List<Ballot> ballots = new ArrayList<>();
-        box.forEach(id, b -> ballots.add(new Ballot(1, ElectionCount.toIndices(b.ranking()))));
+        box.forEach(id, b -> ballots.add(Ballot.ofPositions(1, b.ranking())));
         StringWriter out = new StringWriter();
         try {
-            Blt.write(ElectionCount.engineInput(c, e, candidates.ofContest(id), ballots), out);
+            Blt.write(ElectionCount.profile(c, e, candidates.ofContest(id), ballots), out);
         } catch (IOException impossible) {
             throw new IllegalStateException(impossible);
         }
@@ -102,7 +104,7 @@ class ElectionBulletin {
             throw ProblemException.conflict("Paper ballots can be added only to a closed election before its count; this one is "
                     + c.state.key());
         }
-        org.mutualvote.count.Election paper;
+        Profile paper;
         try {
             paper = Blt.read(new StringReader(bltText));
         } catch (BltFormatException bad) {
@@ -128,14 +130,12 @@ class ElectionBulletin {
             if (total > MAX_PAPER_BALLOTS) {
                 throw ProblemException.unprocessable("The file holds more than " + MAX_PAPER_BALLOTS + " ballots");
             }
-            int[] positions = new int[b.ranking().length];
-            for (int i = 0; i < positions.length; i++) {
-                int idx = b.ranking()[i];
+            for (int idx : b.ranking()) {
                 if (idx >= 0 && idx < standing.size() && standing.get(idx).withdrawn) {
                     errors.add(new FieldError("ballots", "a ballot marks " + standing.get(idx).name + ", who withdrew"));
                 }
-                positions[i] = idx + 1;
             }
+            int[] positions = b.positions();
             for (long w = 0; w < b.weight(); w++) {
                 rankings.add(positions);
             }

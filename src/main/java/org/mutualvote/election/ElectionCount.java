@@ -25,10 +25,8 @@ import org.mutualvote.contest.UncontestedRule;
 import org.mutualvote.count.Ballot;
 import org.mutualvote.count.CountResult;
 import org.mutualvote.count.Counter;
+import org.mutualvote.count.Profile;
 import org.mutualvote.web.ProblemException;
-
-import com.fasterxml.jackson.databind.ObjectMapper;
-import com.fasterxml.jackson.databind.node.ObjectNode;
 
 /**
  * Counting an election with the project's counting engine. The ballots are read in tracker order,
@@ -44,17 +42,15 @@ class ElectionCount implements UncontestedRule {
     private final ContestResultRepository results;
     private final BallotBox box;
     private final AuditService audit;
-    private final ObjectMapper json;
 
     ElectionCount(ContestLifecycle lifecycle, ElectionRepository elections, CandidateRepository candidates,
-            ContestResultRepository results, BallotBox box, AuditService audit, ObjectMapper json) {
+            ContestResultRepository results, BallotBox box, AuditService audit) {
         this.lifecycle = lifecycle;
         this.elections = elections;
         this.candidates = candidates;
         this.results = results;
         this.box = box;
         this.audit = audit;
-        this.json = json;
     }
 
     @Transactional
@@ -69,11 +65,11 @@ class ElectionCount implements UncontestedRule {
         MessageDigest seedDigest = sha256();
         int[] channels = new int[2];
         box.forEach(id, b -> {
-            ballots.add(new Ballot(1, toIndices(b.ranking())));
+            ballots.add(Ballot.ofPositions(1, b.ranking()));
             seedDigest.update(b.tracker().getBytes(StandardCharsets.US_ASCII));
             channels["paper".equals(b.channel()) ? 1 : 0]++;
         });
-        org.mutualvote.count.Election input = engineInput(c, e, all, ballots);
+        Profile input = profile(c, e, all, ballots);
         long seed = seedFrom(seedDigest.digest());
         CountResult counted = Counter.count(input, e.countRule(), seed);
 
@@ -83,12 +79,12 @@ class ElectionCount implements UncontestedRule {
         r.seed = seed;
         r.onlineBallots = channels[0];
         r.paperBallots = channels[1];
-        r.report = counted.toJson(input);
+        r.report = counted.toJson();
         r.countedAt = Instant.now();
         results.persist(r);
         lifecycle.move(c, ContestState.COUNTED, actor);
         audit.record(actor, "election.result", "election/" + id, Map.of("rule", r.rule, "seed", Long.toString(seed),
-                "ballots", ballots.size(), "elected", electedNames(counted, all)));
+                "ballots", ballots.size(), "elected", counted.electedNames()));
         return r;
     }
 
@@ -102,7 +98,7 @@ class ElectionCount implements UncontestedRule {
     }
 
     /** The engine's view of an election: candidates in ballot order, withdrawn ones marked. */
-    static org.mutualvote.count.Election engineInput(Contest c, Election e, List<Candidate> all, List<Ballot> ballots) {
+    static Profile profile(Contest c, Election e, List<Candidate> all, List<Ballot> ballots) {
         List<String> names = all.stream().map(k -> k.name).toList();
         Set<Integer> withdrawn = new TreeSet<>();
         for (int i = 0; i < all.size(); i++) {
@@ -110,7 +106,7 @@ class ElectionCount implements UncontestedRule {
                 withdrawn.add(i);
             }
         }
-        return new org.mutualvote.count.Election(c.title, names, e.seats, withdrawn, ballots);
+        return new Profile(c.title, names, e.seats, withdrawn, ballots);
     }
 
     @Override
@@ -127,33 +123,14 @@ class ElectionCount implements UncontestedRule {
     @Override
     public void declare(Contest c) {
         Election e = elections.findById(c.id);
-        List<String> elected = candidates.ofContest(c.id).stream().filter(k -> !k.withdrawn).map(k -> k.name).toList();
-        ObjectNode report = json.createObjectNode();
-        report.put("rule", e.countRule().key());
-        report.put("seats", e.seats);
-        report.put("seed", 0);
-        report.put("uncontested", true);
-        report.putPOJO("elected", elected);
-        report.putArray("stages");
+        CountResult declared = CountResult.uncontested(profile(c, e, candidates.ofContest(c.id), List.of()), e.countRule());
         ContestResult r = new ContestResult();
         r.contestId = c.id;
         r.rule = e.countRule().key();
         r.uncontested = true;
-        r.report = report.toString();
+        r.report = declared.toJson();
         r.countedAt = Instant.now();
         results.persist(r);
-    }
-
-    static int[] toIndices(int[] positions) {
-        int[] indices = new int[positions.length];
-        for (int i = 0; i < positions.length; i++) {
-            indices[i] = positions[i] - 1;
-        }
-        return indices;
-    }
-
-    private static List<String> electedNames(CountResult counted, List<Candidate> all) {
-        return counted.elected().stream().map(i -> all.get(i).name).toList();
     }
 
     /** The first 63 bits of SHA-256 over the trackers in order: fixed by the ballots, chosen by nobody. */

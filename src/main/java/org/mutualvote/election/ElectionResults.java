@@ -1,7 +1,6 @@
 package org.mutualvote.election;
 
 import java.time.Instant;
-import java.util.ArrayList;
 import java.util.List;
 
 import jakarta.enterprise.context.ApplicationScoped;
@@ -15,12 +14,10 @@ import org.mutualvote.contest.ContestResult;
 import org.mutualvote.contest.ContestResultRepository;
 import org.mutualvote.contest.ContestState;
 import org.mutualvote.contest.VoterRoll;
+import org.mutualvote.count.CountResult;
 import org.mutualvote.web.ProblemException;
 
 import com.fasterxml.jackson.annotation.JsonRawValue;
-import com.fasterxml.jackson.core.JsonProcessingException;
-import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.ObjectMapper;
 
 /** Reading results and turnout: who may see what, and when. */
 @ApplicationScoped
@@ -30,15 +27,13 @@ class ElectionResults {
     private final ContestResultRepository results;
     private final VoterRoll roll;
     private final ElectionService elections;
-    private final ObjectMapper json;
 
     ElectionResults(ContestRepository contests, ContestResultRepository results, VoterRoll roll,
-            ElectionService elections, ObjectMapper json) {
+            ElectionService elections) {
         this.contests = contests;
         this.results = results;
         this.roll = roll;
         this.elections = elections;
-        this.json = json;
     }
 
     public record ResultView(long contestId, String title, String state, String rule, String seed, boolean uncontested,
@@ -61,7 +56,7 @@ class ElectionResults {
         }
         ContestResult r = results.findById(id);
         return new ResultView(id, c.title, c.state.key(), r.rule, Long.toString(r.seed), r.uncontested, c.rollSize,
-                r.onlineBallots, r.paperBallots, elected(r.report), r.countedAt, r.publishedAt, r.report);
+                r.onlineBallots, r.paperBallots, CountResult.fromJson(r.report).electedNames(), r.countedAt, r.publishedAt, r.report);
     }
 
     @Transactional
@@ -78,16 +73,5 @@ class ElectionResults {
         }
         long tenths = (voted * 1000 * 2 + rollSize) / (2L * rollSize);
         return (tenths / 10) + "." + (tenths % 10);
-    }
-
-    private List<String> elected(String report) {
-        try {
-            List<String> names = new ArrayList<>();
-            JsonNode node = json.readTree(report).path("elected");
-            node.forEach(n -> names.add(n.asText()));
-            return names;
-        } catch (JsonProcessingException e) {
-            throw new IllegalStateException("stored count report is not JSON", e);
-        }
     }
 }

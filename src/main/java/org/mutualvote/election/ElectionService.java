@@ -1,6 +1,8 @@
 package org.mutualvote.election;
 
+import java.time.Instant;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -24,6 +26,8 @@ import org.mutualvote.membership.Member;
 import org.mutualvote.membership.MemberRepository;
 import org.mutualvote.web.Problem.FieldError;
 import org.mutualvote.web.ProblemException;
+
+import io.quarkus.panache.common.Sort;
 
 /** Setting an election up: its details, timetable and candidates, and moving it through its lifecycle. */
 @ApplicationScoped
@@ -85,7 +89,7 @@ public class ElectionService {
     public ElectionDtos.CandidateView nominate(long id, CandidateRequest r, String actor) {
         Contest c = lifecycle.lock(id, ContestKind.ELECTION);
         requireBeforeVoting(c, "given new candidates");
-        if (c.nominationsCloseAt != null && !java.time.Instant.now().isBefore(c.nominationsCloseAt)) {
+        if (c.nominationsCloseAt != null && !Instant.now().isBefore(c.nominationsCloseAt)) {
             throw ProblemException.conflict("Nominations closed at " + c.nominationsCloseAt);
         }
         String statement = r.statement() == null ? "" : r.statement().strip();
@@ -152,7 +156,7 @@ public class ElectionService {
         List<ElectionView> out = new ArrayList<>();
         List<Contest> found;
         if (seesAll) {
-            found = contests.list("kind", io.quarkus.panache.common.Sort.descending("id"), ContestKind.ELECTION);
+            found = contests.list("kind", Sort.descending("id"), ContestKind.ELECTION);
         } else {
             Member m = members.findBySubject(subject).orElse(null);
             found = m == null ? List.of() : contests.inConstituency(m.constituency.id).stream()
@@ -163,12 +167,12 @@ public class ElectionService {
         }
         // Two queries for the whole list, not two per election.
         List<Long> ids = found.stream().map(c -> c.id).toList();
-        Map<Long, Election> details = new java.util.HashMap<>();
+        Map<Long, Election> details = new HashMap<>();
         for (Election e : elections.list("contestId in ?1", ids)) {
             details.put(e.contestId, e);
         }
-        Map<Long, List<Candidate>> standing = new java.util.HashMap<>();
-        for (Candidate k : candidates.list("contestId in ?1", io.quarkus.panache.common.Sort.by("position"), ids)) {
+        Map<Long, List<Candidate>> standing = new HashMap<>();
+        for (Candidate k : candidates.list("contestId in ?1", Sort.by("position"), ids)) {
             standing.computeIfAbsent(k.contestId, x -> new ArrayList<>()).add(k);
         }
         for (Contest c : found) {
@@ -211,7 +215,7 @@ public class ElectionService {
         return constituency;
     }
 
-    private static void order(List<FieldError> errors, String field, java.time.Instant before, java.time.Instant after) {
+    private static void order(List<FieldError> errors, String field, Instant before, Instant after) {
         if (before != null && after != null && after.isBefore(before)) {
             errors.add(new FieldError("timetable." + field, "must not be before the step that comes first"));
         }

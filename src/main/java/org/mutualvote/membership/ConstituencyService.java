@@ -3,6 +3,7 @@ package org.mutualvote.membership;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.Objects;
 import java.util.TreeSet;
@@ -15,6 +16,8 @@ import org.mutualvote.membership.ConstituencyDtos.ConstituencyRequest;
 import org.mutualvote.membership.ConstituencyDtos.ConstituencyView;
 import org.mutualvote.web.Problem;
 import org.mutualvote.web.ProblemException;
+
+import io.quarkus.panache.common.Sort;
 
 @ApplicationScoped
 public class ConstituencyService {
@@ -31,7 +34,7 @@ public class ConstituencyService {
 
     @Transactional
     public List<ConstituencyView> list(boolean includeRetired) {
-        List<Constituency> list = includeRetired ? constituencies.listAll(io.quarkus.panache.common.Sort.by("name"))
+        List<Constituency> list = includeRetired ? constituencies.listAll(Sort.by("name"))
                 : constituencies.listOpen();
         return list.stream().map(ConstituencyView::from).toList();
     }
@@ -110,7 +113,7 @@ public class ConstituencyService {
         }
         TreeSet<String> areas = new TreeSet<>();
         for (String a : r.areas() == null ? List.<String> of() : r.areas()) {
-            String d = a.trim().toUpperCase(java.util.Locale.ROOT);
+            String d = a.trim().toUpperCase(Locale.ROOT);
             if (!EligibilityRules.isDistrict(d)) {
                 errors.add(new Problem.FieldError("areas", "'" + a + "' is not a postcode district such as LS6"));
             }

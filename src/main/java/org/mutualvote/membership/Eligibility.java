@@ -1,5 +1,6 @@
 package org.mutualvote.membership;
 
+import java.time.LocalDate;
 import java.util.List;
 
 /** Where an applicant fits: exactly one constituency, none (with each candidate's reason), or several. */
@@ -16,6 +17,6 @@ public sealed interface Eligibility {
     }
 
     /** What the rules look at: the same for sign-up, a change of details and a CSV row. */
-    record Applicant(java.time.LocalDate dateOfBirth, String postcode, String staffClass, Long constituencyId) {
+    record Applicant(LocalDate dateOfBirth, String postcode, String staffClass, Long constituencyId) {
     }
 }

@@ -337,47 +337,52 @@ public class MemberImport {
         return v.isEmpty() ? null : v;
     }
 
+    /** A member already on the register, as the import matches rows to it (email in lower case). */
+    /** A member the file may match; {@code subject} is their login, null until someone logs in as them. */
+    record Existing(Long id, String externalId, String email, String subject) {
+    }
+
     /** Finds the member each valid row updates, and rejects rows whose email belongs to someone else. */
     private void match(List<Planned> planned) {
         List<Planned> valid = planned.stream().filter(p -> p.reason == null).toList();
-        Map<String, Object[]> byExternal = new HashMap<>();
-        Map<String, Object[]> byEmail = new HashMap<>();
+        Map<String, Existing> byExternal = new HashMap<>();
+        Map<String, Existing> byEmail = new HashMap<>();
         EntityManager em = members.getEntityManager();
         List<String> externals = valid.stream().map(p -> p.externalId).filter(x -> x != null).toList();
         for (int i = 0; i < externals.size(); i += CHUNK) {
-            em.createQuery("select m.id, m.externalId, lower(m.email) from Member m where m.externalId in :ids", Object[].class)
+            em.createQuery("select m.id, m.externalId, lower(m.email), m.subject from Member m where m.externalId in :ids", Existing.class)
                     .setParameter("ids", externals.subList(i, Math.min(externals.size(), i + CHUNK)))
-                    .getResultList().forEach(row -> byExternal.put((String) row[1], row));
+                    .getResultList().forEach(row -> byExternal.put(row.externalId(), row));
         }
         List<String> emails = valid.stream().map(p -> p.email.toLowerCase(Locale.ROOT)).toList();
         for (int i = 0; i < emails.size(); i += CHUNK) {
-            em.createQuery("select m.id, m.externalId, lower(m.email), m.subject from Member m where lower(m.email) in :emails", Object[].class)
+            em.createQuery("select m.id, m.externalId, lower(m.email), m.subject from Member m where lower(m.email) in :emails", Existing.class)
                     .setParameter("emails", emails.subList(i, Math.min(emails.size(), i + CHUNK)))
-                    .getResultList().forEach(row -> byEmail.put((String) row[2], row));
+                    .getResultList().forEach(row -> byEmail.put(row.email(), row));
         }
         Map<Long, Integer> targeted = new HashMap<>();
         for (Planned p : valid) {
-            Object[] owner = byEmail.get(p.email.toLowerCase(Locale.ROOT));
-            Object[] target = p.externalId == null ? null : byExternal.get(p.externalId);
+            Existing owner = byEmail.get(p.email.toLowerCase(Locale.ROOT));
+            Existing target = p.externalId == null ? null : byExternal.get(p.externalId);
             if (target != null) {
-                if (owner != null && !owner[0].equals(target[0])) {
-                    p.reason = "email " + p.email + " is already used by another member (id " + owner[0] + ")";
+                if (owner != null && !owner.id().equals(target.id())) {
+                    p.reason = "email " + p.email + " is already used by another member (id " + owner.id() + ")";
                     continue;
                 }
             } else if (owner != null) {
-                if (p.externalId != null && owner[1] != null) {
-                    p.reason = "email " + p.email + " is already used by a member with another external_id (id " + owner[0] + ")";
+                if (p.externalId != null && owner.externalId() != null) {
+                    p.reason = "email " + p.email + " is already used by a member with another external_id (id " + owner.id() + ")";
                     continue;
                 }
                 target = owner;
-                if (owner[3] != null) {
-                    p.linkWarning = "matches by email alone member " + owner[0] + ", who signed up with a login of their own:"
+                if (owner.subject() != null) {
+                    p.linkWarning = "matches by email alone member " + owner.id() + ", who signed up with a login of their own:"
                             + " the import would give that login this row's name, date of birth and staff details."
                             + " Confirm (confirmLinks=true) only if it is the same person";
                 }
             }
             if (target != null) {
-                Long id = ((Number) target[0]).longValue();
+                Long id = target.id();
                 Integer first = targeted.putIfAbsent(id, p.row);
                 if (first != null) {
                     p.reason = "matches the same member (id " + id + ") as row " + first;

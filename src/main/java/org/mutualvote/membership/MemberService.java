@@ -4,9 +4,11 @@ import java.time.Clock;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
@@ -266,20 +268,33 @@ public class MemberService {
         return MemberView.from(m);
     }
 
+    /** One line of the member counts as the query returns it. */
+    record StatusCount(Long constituencyId, String constituency, MemberStatus status, Long count) {
+    }
+
     @Transactional
     public Counts counts() {
-        List<Object[]> rows = members.getEntityManager().createQuery(
+        List<StatusCount> rows = members.getEntityManager().createQuery(
                 "select c.id, c.name, m.status, count(m) from Member m join m.constituency c"
-                        + " group by c.id, c.name, m.status order by c.name, c.id, m.status", Object[].class)
+                        + " group by c.id, c.name, m.status order by c.name, c.id, m.status", StatusCount.class)
                 .getResultList();
         List<CountRow> out = new ArrayList<>();
         long total = 0;
-        for (Object[] r : rows) {
-            long n = ((Number) r[3]).longValue();
-            total += n;
-            out.add(new CountRow(((Number) r[0]).longValue(), (String) r[1], ((MemberStatus) r[2]).key(), n));
+        for (StatusCount r : rows) {
+            total += r.count();
+            out.add(new CountRow(r.constituencyId(), r.constituency(), r.status().key(), r.count()));
         }
         return new Counts(out, total);
+    }
+
+    /** One row of the register export, in the columns of its header. */
+    record RegisterRow(Long id, String externalId, String name, String email, LocalDate dateOfBirth, String postcode,
+            String staffClass, String constituency, MemberStatus status, LocalDate joinedOn) {
+
+        List<Object> fields() {
+            return Arrays.asList(id, externalId, name, email, dateOfBirth, postcode, staffClass, constituency, status.key(),
+                    joinedOn);
+        }
     }
 
     /**
@@ -290,16 +305,17 @@ public class MemberService {
     public String export(String actor) {
         StringBuilder sb = new StringBuilder(1 << 16);
         sb.append("id,external_id,name,email,date_of_birth,postcode,staff_class,constituency,status,joined_on\r\n");
-        List<Object[]> rows = members.getEntityManager().createQuery(
+        List<RegisterRow> rows = members.getEntityManager().createQuery(
                 "select m.id, m.externalId, m.name, m.email, m.dateOfBirth, m.postcode, m.staffClass, c.name, m.status, m.joinedOn"
-                        + " from Member m join m.constituency c order by m.id", Object[].class)
+                        + " from Member m join m.constituency c order by m.id", RegisterRow.class)
                 .getResultList();
-        for (Object[] r : rows) {
-            for (int i = 0; i < r.length; i++) {
+        for (RegisterRow r : rows) {
+            List<Object> fields = r.fields();
+            for (int i = 0; i < fields.size(); i++) {
                 if (i > 0) {
                     sb.append(',');
                 }
-                Object v = r[i] instanceof MemberStatus s ? s.key() : r[i];
+                Object v = fields.get(i);
                 sb.append(Csv.escape(v == null ? "" : v.toString()));
             }
             sb.append("\r\n");
@@ -337,7 +353,7 @@ public class MemberService {
         if (postcode == null || postcode.isBlank()) {
             return null;
         }
-        String p = postcode.trim().toUpperCase(java.util.Locale.ROOT).replaceAll("\\s+", "");
+        String p = postcode.trim().toUpperCase(Locale.ROOT).replaceAll("\\s+", "");
         return p.length() >= 5 ? p.substring(0, p.length() - 3) + " " + p.substring(p.length() - 3) : p;
     }
 

@@ -19,10 +19,6 @@ public class CurrentUser {
         this.identity = identity;
     }
 
-    public boolean isAnonymous() {
-        return identity.isAnonymous();
-    }
-
     /** The OIDC subject ("sub"), the key a member record is linked by. */
     public String subject() {
         if (identity.getPrincipal() instanceof JsonWebToken jwt && jwt.getSubject() != null) {

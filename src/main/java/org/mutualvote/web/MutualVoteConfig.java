@@ -14,7 +14,12 @@ public interface MutualVoteConfig {
 
     Web web();
 
-    /** How often each instance applies contest timetables (a duration such as {@code 15s}). */
+    /**
+     * How often each instance applies contest timetables (a duration such as {@code 15s}). Nothing calls this:
+     * TimetableClock's {@code @Scheduled(every = "${mutualvote.timetable-check:15s}")} reads the setting, as an
+     * annotation must, and the tests set it to 1s. It stays here so the setting is declared, documented and
+     * checked with the service's other settings.
+     */
     @WithDefault("15s")
     String timetableCheck();
 

@@ -32,8 +32,8 @@ class BallotSecrecySchemaTest {
     @Test
     void ballotTableHoldsOnlyTheVoteAndItsTracker() throws SQLException {
         Map<String, String> columns = columns("ballot");
-        assertEquals(Map.of("channel", "text", "contest_id", "bigint", "id", "uuid", "nonce", "character",
-                "ranking", "ARRAY", "tracker", "character"), columns);
+        assertEquals(Map.of("channel", "text", "contest_id", "bigint", "id", "uuid", "nonce", "text",
+                "ranking", "ARRAY", "tracker", "text"), columns);
     }
 
     @Test

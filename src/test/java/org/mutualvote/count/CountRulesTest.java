@@ -30,7 +30,7 @@ class CountRulesTest {
         // A 3, B 3 + 2 = 5, C 3: B first, then A and C tie at 3, decided by lot.
         CountResult r = f.count(Rule.FPTP);
         assertEquals(List.of(3L, 5L, 3L), votes(r, 0));
-        assertEquals("B", f.election().candidates().get(r.elected().get(0)));
+        assertEquals("B", f.profile().candidates().get(r.elected().get(0)));
         assertNotNull(r.stages().get(0).note(), "a lot is recorded");
     }
 
@@ -137,19 +137,40 @@ class CountRulesTest {
         for (long seed = 0; seed < 40; seed++) {
             List<String> first = f.elected(rule, seed);
             assertEquals(first, f.elected(rule, seed), "seed " + seed);
-            assertEquals(Counter.count(f.election(), rule, seed).toJson(f.election()),
-                    Counter.count(f.election(), rule, seed).toJson(f.election()));
+            assertEquals(Counter.count(f.profile(), rule, seed).toJson(),
+                    Counter.count(f.profile(), rule, seed).toJson());
             outcomes.add(first);
         }
         assertEquals(3, outcomes.size(), "every candidate can win the lot: " + outcomes);
     }
 
+    /**
+     * Scottish rule 49: of equal surpluses, the one of the candidate with more votes at the most recent stage
+     * at which they differed goes first; equal at every stage, the lot decides.
+     * <p>Earlier stage: 22 papers, 4 seats, quota floor(22/5) + 1 = 5. C's 10 papers pass a surplus of 5 on
+     * at 0.50000: 4 to A (4 + 2 = 6) and 6 to B (3 + 3 = 6). A and B are elected with equal surpluses of 1;
+     * at stage 1 A had 4 and B 3, so A is elected first and A's surplus is transferred first.
+     * <p>Lot: 14 papers, 3 seats, quota 4; A and B have 5 each from the first stage on, so only the lot
+     * orders their surpluses, and it is the seed's: seed 0 draws A, seed 1 draws B.
+     */
     @Test
     void equalSurplusesAreOrderedByEarlierStageThenLot() {
-        Fixture f = Fixture.seats(3, "A", "B", "C", "D").ballots(5, "AC").ballots(5, "BD").ballots(2, "C").ballots(2, "D");
-        CountResult r = f.count(Rule.SCOTLAND);
-        assertEquals(Set.of("A", "B"), Set.copyOf(names(f, r.elected()).subList(0, 2)));
-        assertTrue(r.stages().stream().anyMatch(s -> s.note() != null && s.note().contains("largest surplus")));
+        Fixture earlier = Fixture.seats(4, "A", "B", "C", "D", "E").ballots(4, "A").ballots(3, "B").ballots(4, "CA")
+                .ballots(6, "CB").ballots(3, "D").ballots(2, "E");
+        CountResult r = earlier.count(Rule.SCOTLAND);
+        assertEquals(List.of(600000L, 600000L, 500000L, 300000L, 200000L), votes(r, 1));
+        assertEquals(List.of("C", "A", "B", "D"), names(earlier, r.elected()));
+        assertEquals("Surplus of A (1.00000) transferred", r.stages().get(2).action());
+        assertEquals("tie for largest surplus between A, B broken by an earlier stage: A", r.stages().get(2).note());
+        assertEquals("Surplus of B (1.00000) transferred", r.stages().get(3).action());
+
+        Fixture level = Fixture.seats(3, "A", "B", "C", "D").ballots(5, "AC").ballots(5, "BD").ballots(2, "C").ballots(2, "D");
+        Stage seed0 = Counter.count(level.profile(), Rule.SCOTLAND, 0).stages().get(1);
+        assertEquals("Surplus of A (1.00000) transferred", seed0.action());
+        assertEquals("tie for largest surplus between A, B broken by lot: A", seed0.note());
+        Stage seed1 = Counter.count(level.profile(), Rule.SCOTLAND, 1).stages().get(1);
+        assertEquals("Surplus of B (1.00000) transferred", seed1.action());
+        assertEquals("tie for largest surplus between A, B broken by lot: B", seed1.note());
     }
 
     @Test
@@ -202,10 +223,10 @@ class CountRulesTest {
     void invalidInputIsRefusedWithAReason() {
         assertThrows(IllegalArgumentException.class, () -> Fixture.seats(0, "A").ballots(1, "A").count(Rule.SCOTLAND));
         IllegalArgumentException twice = assertThrows(IllegalArgumentException.class, () ->
-                Counter.count(new Election("t", List.of("A", "B"), 1, Set.of(), List.of(new Ballot(1, new int[] { 0, 0 }))), Rule.IRV, 0));
+                Counter.count(new Profile("t", List.of("A", "B"), 1, Set.of(), List.of(new Ballot(1, new int[] { 0, 0 }))), Rule.IRV, 0));
         assertTrue(twice.getMessage().contains("twice"));
         IllegalArgumentException unknown = assertThrows(IllegalArgumentException.class, () ->
-                Counter.count(new Election("t", List.of("A"), 1, Set.of(), List.of(new Ballot(1, new int[] { 3 }))), Rule.FPTP, 0));
+                Counter.count(new Profile("t", List.of("A"), 1, Set.of(), List.of(new Ballot(1, new int[] { 3 }))), Rule.FPTP, 0));
         assertTrue(unknown.getMessage().contains("candidate 4"));
         assertThrows(IllegalArgumentException.class, () -> Rule.parse("borda"));
     }
@@ -213,7 +234,7 @@ class CountRulesTest {
     @Test
     void jsonCarriesEveryStage() {
         Fixture f = Fixture.seats(2, "A", "B", "C").ballots(6, "AB").ballots(2, "AC").ballots(4, "C").ballots(3, "B");
-        String json = f.count(Rule.SCOTLAND).toJson(f.election());
+        String json = f.count(Rule.SCOTLAND).toJson();
         assertTrue(json.startsWith("{\"rule\":\"scotland\",\"seats\":2,\"seed\":0,"), json);
         assertTrue(json.contains("\"elected\":[\"A\",\"C\"]"), json);
         assertTrue(json.contains("\"transfers\":{\"A\":\"-2.00000\",\"B\":\"1.50000\",\"C\":\"0.50000\"}"), json);
@@ -225,6 +246,6 @@ class CountRulesTest {
     }
 
     private static List<String> names(Fixture f, List<Integer> cs) {
-        return cs.stream().map(f.election().candidates()::get).toList();
+        return cs.stream().map(f.profile().candidates()::get).toList();
     }
 }

@@ -36,15 +36,15 @@ final class Fixture {
         return this;
     }
 
-    Election election() {
-        return new Election("fixture", names, seats, withdrawn, ballots);
+    Profile profile() {
+        return new Profile("fixture", names, seats, withdrawn, ballots);
     }
 
     List<String> elected(Rule rule, long seed) {
-        return Counter.count(election(), rule, seed).elected().stream().map(names::get).toList();
+        return Counter.count(profile(), rule, seed).elected().stream().map(names::get).toList();
     }
 
     CountResult count(Rule rule) {
-        return Counter.count(election(), rule, 0);
+        return Counter.count(profile(), rule, 0);
     }
 }

@@ -77,6 +77,14 @@ class RecountTest {
     }
 
     @Test
+    void aMalformedFileIsNamedWhereverItStandsAmongTheOptions() throws Exception {
+        Path f = file("2 1\n1 5 0\n0\n");
+        assertEquals(2, run(f.toString(), "--rule", "irv"));
+        String message = err.toString(StandardCharsets.UTF_8);
+        assertTrue(message.startsWith("Recount: " + f + ": line 2: preference 5 is not a candidate"), message);
+    }
+
+    @Test
     void irvOnAMultiSeatFileIsAClearError() throws Exception {
         assertEquals(2, run("--rule", "irv", file(ELECTION).toString()));
         assertTrue(err.toString(StandardCharsets.UTF_8).contains("irv fills one seat"));

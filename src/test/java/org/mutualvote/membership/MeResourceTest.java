@@ -1,4 +1,4 @@
-package org.mutualvote.security;
+package org.mutualvote.membership;
 
 import static io.restassured.RestAssured.given;
 import static org.hamcrest.Matchers.contains;
@@ -12,7 +12,6 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
 import org.mutualvote.membership.ConstituencyDtos.ConstituencyView;
-import org.mutualvote.membership.Fixtures;
 import org.mutualvote.membership.MemberDtos.MemberView;
 import org.mutualvote.support.Tokens;
 

@@ -1,4 +1,4 @@
-package org.mutualvote.security;
+package org.mutualvote.membership;
 
 import java.util.Set;
 
@@ -8,10 +8,14 @@ import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.core.MediaType;
 
 import org.mutualvote.membership.MemberDtos.MemberView;
-import org.mutualvote.membership.MemberService;
+import org.mutualvote.security.CurrentUser;
 
 import io.quarkus.security.Authenticated;
 
+/**
+ * The caller and their member record. It lives with membership, not security, so that security stays at
+ * the bottom of the package graph and imports no feature.
+ */
 @Path("/api/me")
 @Produces(MediaType.APPLICATION_JSON)
 @Authenticated
