@@ -161,6 +161,11 @@ public record CountResult(Rule rule, String title, int seats, long seed, long qu
         return Decimal.format(scaled, rule.places());
     }
 
+    /** A number of this result (a stage's votes, the quota) as the exact decimal the count sheet prints. */
+    public String format(long scaled) {
+        return fmt(scaled);
+    }
+
     private String names(List<Integer> cs) {
         StringBuilder sb = new StringBuilder("[");
         for (int i = 0; i < cs.size(); i++) {

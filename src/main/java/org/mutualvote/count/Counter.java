@@ -18,6 +18,7 @@ public final class Counter {
             case SCOTLAND, WIGM -> Gregory.count(input, rule, seed);
             case MEEK -> Meek.count(input, seed);
             case ERS97 -> Ers97.count(input, seed);
+            case NI85 -> Ni85.count(input, seed);
         };
         return result.withSeed(seed);
     }

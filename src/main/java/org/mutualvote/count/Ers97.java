@@ -72,7 +72,7 @@ final class Ers97 {
                     totalSurplus += t.votes[c] - t.quota;
                 }
             }
-            List<Integer> ascending = ascending(hopeful);
+            List<Integer> ascending = t.hopefulAscending();
             int maxOut = hopeful.size() - t.seatsLeft();
             if (!pending.isEmpty() && !deferrable(ascending, maxOut, totalSurplus)) {
                 long[] surplus = new long[t.n];
@@ -103,11 +103,6 @@ final class Ers97 {
         return t.result();
     }
 
-    private List<Integer> ascending(List<Integer> hopeful) {
-        List<Integer> order = new ArrayList<>(hopeful);
-        order.sort((a, b) -> t.votes[a] != t.votes[b] ? Long.compare(t.votes[a], t.votes[b]) : Integer.compare(a, b));
-        return order;
-    }
 
     /** 5.2.2: deferred while, for some group of lowest candidates, the surpluses could not lift them past the next. */
     private boolean deferrable(List<Integer> ascending, int maxOut, long totalSurplus) {
@@ -154,7 +149,7 @@ final class Ers97 {
             if (papers.arrived[p] == parcelStage) {
                 parcel.add(p);
                 parcelValue = papers.value[p];
-                if (nextContinuing(p) >= 0) {
+                if (papers.next(p, t.continuing) >= 0) {
                     transferablePapers += papers.count[p];
                 }
             } else {
@@ -190,15 +185,6 @@ final class Ers97 {
         deemElected();
     }
 
-    private int nextContinuing(int p) {
-        int[] r = papers.rankings[papers.ranking[p]];
-        for (int i = papers.pos[p] + 1; i < r.length; i++) {
-            if (t.continuing[r[i]]) {
-                return r[i];
-            }
-        }
-        return -1;
-    }
 
     /** 5.4: the excluded candidates' papers pass on in sub-stages, highest value first. */
     private void exclude(List<Integer> out) {
@@ -258,9 +244,31 @@ final class Ers97 {
 
     /** 5.1.7: the quota, or the total active vote / (places unfilled + 1); most votes first if too many qualify. */
     private void deemElected() {
+        List<Integer> now = new ArrayList<>();
+        // The test is a condition on the state of the count, so it is applied again after each batch it elects:
+        // those elected under the quota leave the active vote and the places, and the condition can then hold for
+        // the next candidate at the same point of the count (droop-M135 stage 31 elects C2 and C6, then C3 and C4,
+        // then C9, as OpenSTV does; our single pass had left C9 continuing, which changed the later transfers).
+        for (List<Integer> batch = qualifying(); !batch.isEmpty() && t.seatsLeft() > 0; batch = qualifying()) {
+            for (int c : t.byVotesDescending(batch, "order of election")) {
+                if (t.seatsLeft() == 0) {
+                    break;
+                }
+                t.elect(c);
+                if (t.votes[c] < t.quota) {
+                    t.note(t.name(c) + " reached the total active vote divided by one more than the places unfilled");
+                }
+                now.add(c);
+            }
+        }
+        t.creditLastStage(now, null);
+    }
+
+    private List<Integer> qualifying() {
         int places = t.seatsLeft();
+        List<Integer> qualify = new ArrayList<>();
         if (places <= 0) {
-            return;
+            return qualify;
         }
         long active = 0;
         for (int c = 0; c < t.n; c++) {
@@ -268,28 +276,19 @@ final class Ers97 {
                 active += t.votes[c];
             } else if (t.status[c] == Tally.Status.ELECTED && !surplusDone[c] && t.votes[c] > t.quota) {
                 active += t.votes[c] - t.quota;
+            } else if (t.status[c] == Tally.Status.EXCLUDED) {
+                // Part-way through an exclusion, the papers the excluded still hold are "votes awaiting transfer",
+                // which the 1997 definition of the total active vote counts. Leaving them out let a candidate be
+                // elected on a share of a vote that was about to grow (droop-SC stage 8, glasgow07-govan from
+                // stage 8, glasgow07-pollokshields: OpenSTV was right there, and these stages now agree).
+                active += t.votes[c];
             }
         }
-        List<Integer> qualify = new ArrayList<>();
         for (int c : t.hopeful()) {
             if (t.votes[c] >= t.quota || (active > 0 && t.votes[c] * (places + 1) >= active)) {
                 qualify.add(c);
             }
         }
-        if (qualify.isEmpty()) {
-            return;
-        }
-        List<Integer> now = new ArrayList<>();
-        for (int c : t.byVotesDescending(qualify, "order of election")) {
-            if (t.seatsLeft() == 0) {
-                break;
-            }
-            t.elect(c);
-            if (t.votes[c] < t.quota) {
-                t.note(t.name(c) + " reached the total active vote divided by one more than the places unfilled");
-            }
-            now.add(c);
-        }
-        t.creditLastStage(now, null);
+        return qualify;
     }
 }

@@ -53,6 +53,17 @@ final class Papers {
         return p < r.length ? r[p] : -1;
     }
 
+    /** The candidate the parcel would move on to (its next preference still continuing), or -1; it does not move. */
+    int next(int parcel, boolean[] continuing) {
+        int[] r = rankings[ranking[parcel]];
+        for (int i = pos[parcel] + 1; i < r.length; i++) {
+            if (continuing[r[i]]) {
+                return r[i];
+            }
+        }
+        return -1;
+    }
+
     /** A growable list of ints, to keep a million parcels without boxing. */
     static final class IntList {
         int[] items = new int[8];

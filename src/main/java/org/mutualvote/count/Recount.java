@@ -15,7 +15,7 @@ import java.nio.file.Path;
  */
 public final class Recount {
 
-    private static final String USAGE = "usage: Recount --rule fptp|irv|scotland|ers97|meek|wigm [--seats N] [--seed S] [--format json|text] FILE.blt";
+    private static final String USAGE = "usage: Recount --rule fptp|irv|scotland|ers97|ni85|meek|wigm [--seats N] [--seed S] [--format json|text] FILE.blt";
 
     private Recount() {
     }

@@ -14,6 +14,11 @@ public enum Rule {
     SCOTLAND(5),
     /** The Electoral Reform Society's 1997 rules: 2 dp, last parcel, deferred surpluses, bulk exclusion. */
     ERS97(2),
+    /**
+     * Northern Ireland local elections rules 1985 (rules 47-52), the count of NHS foundation trusts' model election
+     * rules: 2 dp, whole-vote quota, last sub-parcel surpluses, deferral, bulk exclusion, earliest-stage ties.
+     */
+    NI85(2),
     /** The Proportional Representation Foundation's reference Meek rule: 9 dp, omega 10^-6. */
     MEEK(9),
     /** The Proportional Representation Foundation's reference weighted inclusive Gregory rule: 4 dp. */

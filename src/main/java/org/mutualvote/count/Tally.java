@@ -125,6 +125,13 @@ class Tally {
         return h;
     }
 
+    /** The hopeful candidates, fewest votes first (equal votes in ballot order, only to list them). */
+    List<Integer> hopefulAscending() {
+        List<Integer> order = hopeful();
+        order.sort((a, b) -> votes[a] != votes[b] ? Long.compare(votes[a], votes[b]) : Integer.compare(a, b));
+        return order;
+    }
+
     void elect(int c) {
         status[c] = Status.ELECTED;
         continuing[c] = false;

@@ -194,9 +194,6 @@ public class ElectionService {
         } else if (constituency.retired) {
             errors.add(new FieldError("constituencyId", constituency.name + " is retired"));
         }
-        if (r.method() == ElectionMethod.STV && r.stvRule() == null) {
-            errors.add(new FieldError("stvRule", "an stv election needs a rule: scotland, ers97 or meek"));
-        }
         if (r.method() != ElectionMethod.STV && r.stvRule() != null) {
             errors.add(new FieldError("stvRule", "only stv elections take a rule"));
         }
@@ -230,7 +227,12 @@ public class ElectionService {
     private static void apply(Election e, ElectionRequest r) {
         e.seats = r.seats();
         e.method = r.method();
-        e.stvRule = r.stvRule();
+        e.stvRule = rule(r);
+    }
+
+    /** An stv election that names no rule counts by ni85, the rule foundation trusts' model election rules use. */
+    private static StvRule rule(ElectionRequest r) {
+        return r.method() == ElectionMethod.STV && r.stvRule() == null ? StvRule.NI85 : r.stvRule();
     }
 
     private static void applyTimetable(Contest c, Timetable t) {
@@ -246,8 +248,8 @@ public class ElectionService {
         d.put("constituencyId", r.constituencyId());
         d.put("seats", r.seats());
         d.put("method", r.method().key());
-        if (r.stvRule() != null) {
-            d.put("stvRule", r.stvRule().key());
+        if (rule(r) != null) {
+            d.put("stvRule", rule(r).key());
         }
         if (r.timetable() != null) {
             d.put("timetable", r.timetable().toString());

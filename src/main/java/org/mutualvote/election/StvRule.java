@@ -5,8 +5,9 @@ import com.fasterxml.jackson.annotation.JsonValue;
 
 import org.mutualvote.web.EnumKeys;
 
+/** The STV counting rules an election may choose; {@code ni85} (the foundation trusts' rule) is the default. */
 public enum StvRule {
-    SCOTLAND, ERS97, MEEK;
+    NI85, SCOTLAND, ERS97, MEEK;
 
     @JsonValue
     public String key() {

@@ -1,5 +1,8 @@
 package org.mutualvote.web;
 
+import java.time.LocalDate;
+import java.time.LocalTime;
+import java.time.ZoneId;
 import java.util.List;
 import java.util.Optional;
 
@@ -22,6 +25,68 @@ public interface MutualVoteConfig {
      */
     @WithDefault("15s")
     String timetableCheck();
+
+    /**
+     * The model election rules' timetable, in working days counted back from the close of poll (Saturdays, Sundays
+     * and the listed bank holidays disregarded); constitutions vary, so each trust sets its own.
+     */
+    ElectionTimetable electionTimetable();
+
+    /** Names printed on an election's notices, count sheet and declaration. */
+    Documents documents();
+
+    interface Documents {
+        /** The body holding the elections, as the notices name it. */
+        @WithDefault("the Trust")
+        String organisation();
+
+        /** The returning officer who signs the notices, the count sheet and the declaration. */
+        @WithDefault("the Returning Officer")
+        String returningOfficer();
+    }
+
+    interface ElectionTimetable {
+        /** Notice of election published at least this many working days before the close of poll. */
+        @WithDefault("40")
+        int noticeOfElection();
+
+        /** Nominations close at least this many working days before the close of poll. */
+        @WithDefault("28")
+        int nominationsClose();
+
+        /** The statement of nominated candidates published at least this many working days before. */
+        @WithDefault("27")
+        int statementOfCandidates();
+
+        /** The last day for candidates to withdraw, at least this many working days before. */
+        @WithDefault("25")
+        int withdrawalsClose();
+
+        /** The notice of poll published at least this many working days before. */
+        @WithDefault("15")
+        int noticeOfPoll();
+
+        /** Voting information issued to members at least this many working days before. */
+        @WithDefault("15")
+        int votingInformation();
+
+        /** The count, proposed this many working days after the close of poll (0: the same day). */
+        @WithDefault("1")
+        int countAfter();
+
+        /** The hour at which nominations and the poll close, local time. */
+        @WithDefault("17:00")
+        LocalTime closingTime();
+
+        /** The time zone of the trust's dates. */
+        @WithDefault("Europe/London")
+        ZoneId zone();
+
+        /** Bank holidays (ISO dates) the periods disregard besides weekends; England and Wales 2026-2027 by default. */
+        @WithDefault("2026-01-01,2026-04-03,2026-04-06,2026-05-04,2026-05-25,2026-08-31,2026-12-25,2026-12-28,"
+                + "2027-01-01,2027-03-26,2027-03-29,2027-05-03,2027-05-31,2027-08-30,2027-12-27,2027-12-28")
+        List<LocalDate> bankHolidays();
+    }
 
     interface Web {
         /**

@@ -50,6 +50,19 @@ class RecountTest {
         assertTrue(text.contains("Elected in order: A, C"), text);
     }
 
+    /**
+     * The same example by ni85: quota floor(15 / 3) + 1 = 6; A's surplus of 2.00 goes on from all 8 papers at 0.25,
+     * B and C then tie at 4.50; B had fewer at the first stage (3 against 4), so B is excluded and C takes the seat.
+     */
+    @Test
+    void ni85IsARule() throws Exception {
+        assertEquals(0, run("--rule", "ni85", file(ELECTION).toString()));
+        String text = out.toString(StandardCharsets.UTF_8);
+        assertTrue(text.contains("Rule: ni85   Seats: 2   Quota: 6.00"), text);
+        assertTrue(text.contains("8 transferable papers at 0.25"), text);
+        assertTrue(text.contains("Elected in order: A, C"), text);
+    }
+
     @Test
     void seatsCanBeOverridden() throws Exception {
         assertEquals(0, run("--rule", "scotland", "--seats", "1", "--format", "json", file(ELECTION).toString()));

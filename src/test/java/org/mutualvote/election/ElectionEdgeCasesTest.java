@@ -123,7 +123,10 @@ class ElectionEdgeCasesTest {
     void electionSetUpIsValidated() {
         long home = fixtures.constituency("Validation");
         String url = "/api/elections";
+        // An stv election that names no rule counts by ni85, the foundation trusts' rule.
         as("alice").body(Map.of("title", "T", "constituencyId", home, "seats", 2, "method", "stv")).post(url)
+                .then().statusCode(201).body("stvRule", equalTo("ni85"));
+        as("alice").body(Map.of("title", "T", "constituencyId", home, "seats", 2, "method", "fptp", "stvRule", "ni85")).post(url)
                 .then().statusCode(422).body("errors.field", hasItem("stvRule"));
         as("alice").body(Map.of("title", "T", "constituencyId", home, "seats", 2, "method", "irv")).post(url)
                 .then().statusCode(422).body("errors.field", hasItem("seats"));
