@@ -73,6 +73,13 @@ class AuthorizationMatrixTest {
         row("GET /api/elections/{id}/bulletin", 401, 409, 409, 409, 409, 409);
         row("GET /api/elections/{id}/bulletin.blt", 401, 409, 409, 409, 409, 409);
         row("GET /api/elections/{id}/bulletin/{tracker}", 401, 409, 409, 409, 409, 409);
+        // Foundation-trust election rules (ni85 branch): officials and the board read the timetable and notices.
+        row("GET /api/elections/{id}/documents/{file}", 401, 403, 403, 404, 404, 404); // no such file
+        row("GET /api/elections/{id}/rejected-papers", 401, 403, 403, 403, 200, 200);
+        row("POST /api/elections/{id}/rejected-papers", 401, 403, 403, 403, 400, 403);
+        row("GET /api/elections/{id}/timetable", 401, 403, 403, 404, 404, 404); // none set yet
+        row("PUT /api/elections/{id}/timetable", 401, 403, 403, 403, 404, 403);
+        row("GET /api/elections/{id}/timetable/proposal", 401, 403, 403, 403, 400, 403); // closeOfPoll missing
         // Constituencies: anyone logged in reads them; admins change them.
         row("GET /api/constituencies", 401, 200, 200, 200, 200, 200);
         row("POST /api/constituencies", 401, 403, 403, 403, 400, 403);
@@ -166,7 +173,8 @@ class AuthorizationMatrixTest {
                         .replace("{tracker}", "0".repeat(64))
                         .replace("{id}", String.valueOf(!real ? MISSING
                                 : op.path().startsWith("/api/constituencies") ? here
-                                : op.path().startsWith("/api/members") ? memberHere : election));
+                                : op.path().startsWith("/api/members") ? memberHere : election))
+                        .replaceAll("\\{[^}]+}", "unknown"); // any other parameter: a name that is not there
                 if (op.bodyType() != null) {
                     spec = spec.contentType(op.bodyType());
                     if (op.phase() == 1) {

@@ -14,11 +14,13 @@ import java.sql.ResultSet;
 import java.sql.Statement;
 import java.time.Duration;
 import java.util.ArrayList;
+import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Random;
+import java.util.Set;
 import java.util.TreeMap;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ConcurrentLinkedQueue;
@@ -214,9 +216,30 @@ class HostileInputTest {
         return sb.append('}').toString();
     }
 
+    /** A value of another JSON type than the field's (for the field the mutation hits: all fields share a type list). */
     private static String wrongType(Operation op, Random random) {
-        String[] wrong = { "{\"x\":1}", "[[1]]", "true", "\"text\"", "12345", "1.5", "[\"1\"]" };
-        return wrong[random.nextInt(wrong.length)];
+        Set<String> types = new HashSet<>(op.fields().values());
+        List<String> wrong = new ArrayList<>();
+        if (!types.contains("object")) {
+            wrong.add("{\"x\":1}");
+        }
+        if (!types.contains("array")) {
+            wrong.add("[[1]]");
+            wrong.add("[\"1\"]");
+        }
+        if (!types.contains("boolean")) {
+            wrong.add("true");
+        }
+        if (!types.contains("string")) {
+            wrong.add("\"text\"");
+        }
+        if (!types.contains("integer") && !types.contains("number")) {
+            wrong.add("12345");
+        }
+        if (!types.contains("number")) {
+            wrong.add("1.5");
+        }
+        return wrong.isEmpty() ? "\"\\u0000\"" : wrong.get(random.nextInt(wrong.size()));
     }
 
     private static String duplicateKey(Operation op, Random random) {
