@@ -1,4 +1,6 @@
-// Talks to the API with the session cookie and turns problem+json errors into plain words.
+// The one place requests go out: the session cookie (same origin), JSON in and out, problem+json errors
+// turned into ApiError. Headers every state-changing request must carry (a CSRF token, for instance)
+// are added here, in stateHeaders(), and nowhere else.
 
 export class ApiError extends Error {
   constructor(status, problem) {
@@ -8,26 +10,47 @@ export class ApiError extends Error {
   }
 }
 
-export async function api(path, { method = "GET", body } = {}) {
-  const options = { method, credentials: "same-origin", headers: { Accept: "application/json" } };
-  if (body !== undefined) {
-    options.headers["Content-Type"] = "application/json";
-    options.body = JSON.stringify(body);
-  }
-  const response = await fetch(path, options);
-  const type = response.headers.get("Content-Type") || "";
-  const data = type.includes("json") ? await response.json() : null;
-  if (!response.ok) {
-    throw new ApiError(response.status, data);
-  }
-  return data;
+const SAFE = new Set(["GET", "HEAD"]);
+
+/** Extra headers for POST/PUT/DELETE. */
+function stateHeaders() {
+  return {};
 }
 
-/** A problem as a sentence, with each named field on its own line. */
-export function describe(error) {
-  const lines = [error.message];
-  for (const e of error.problem?.errors || []) {
-    lines.push(`${e.field}: ${e.message}`);
+/**
+ * Calls the API. `body` is sent as JSON unless `type` names another content type (text/csv, text/plain).
+ * The answer is parsed JSON, or text when `as: "text"`, or null when there is no body.
+ */
+export async function api(path, { method = "GET", body, type, as } = {}) {
+  const headers = { Accept: as === "text" ? "text/plain, text/csv, */*" : "application/json" };
+  if (!SAFE.has(method)) Object.assign(headers, stateHeaders());
+  const options = { method, credentials: "same-origin", headers };
+  if (body !== undefined) {
+    headers["Content-Type"] = type || "application/json";
+    options.body = type ? body : JSON.stringify(body);
   }
-  return lines;
+  let response;
+  try {
+    response = await fetch(path, options);
+  } catch {
+    throw new ApiError(0, null);
+  }
+  const contentType = response.headers.get("Content-Type") || "";
+  if (!response.ok) {
+    throw new ApiError(response.status, contentType.includes("json") ? await response.json().catch(() => null) : null);
+  }
+  if (as === "text") return response.text();
+  return contentType.includes("json") ? response.json() : null;
+}
+
+/** Offers text as a file to save (an export, a receipt). */
+export function download(name, text, type = "text/plain") {
+  const url = URL.createObjectURL(new Blob([text], { type }));
+  const a = document.createElement("a");
+  a.href = url;
+  a.download = name;
+  document.body.append(a);
+  a.click();
+  a.remove();
+  setTimeout(() => URL.revokeObjectURL(url), 1000);
 }

@@ -1,55 +1,73 @@
-import { api, describe } from "/api.js";
+// Starts the portal: who is logged in, the organisation, the words, the features' pages, then the router.
+import { api } from "/api.js";
 import { el } from "/dom.js";
-import { renderMember, renderSignUp } from "/membership.js";
-import { renderContests, renderResults } from "/vote.js";
+import features from "/features.js";
+import { available, choose, init, lang, loadFeature, t } from "/i18n.js";
+import { currentRole, home, link, menu, setRole, start, where } from "/router.js";
 
-const main = document.getElementById("main");
-const session = document.getElementById("session");
+const context = { me: null, organisation: { name: "Mutual Vote" } };
 
-function showError(error) {
-  main.replaceChildren(el("div", { class: "error", role: "alert" }, ...describe(error).map((l) => el("p", {}, l))));
-}
-
-function renderAnonymous() {
-  session.replaceChildren(el("a", { class: "button", href: "/login" }, "Log in"));
-  main.replaceChildren(
-    el("h2", {}, "Welcome"),
-    el("p", {}, "Mutual Vote is where members join, elect governors and board members, and vote on motions."),
-    el("p", {}, el("a", { class: "button", href: "/login" }, "Log in to take part")),
-  );
-}
-
-async function renderMe(me) {
-  session.replaceChildren(
-    el("span", {}, me.name || me.username),
-    el("a", { class: "button secondary", href: "/logout" }, "Log out"),
-  );
-  const roles = el("p", { class: "roles" }, ...me.roles.map((r) => el("span", {}, r)));
-  main.replaceChildren(
-    el("h2", {}, `Hello, ${me.name || me.username}`),
-    el("dl", {},
-      el("dt", {}, "Signed in as"), el("dd", { id: "username" }, me.username),
-      el("dt", {}, "Email"), el("dd", {}, me.email || "—"),
-      el("dt", {}, "Membership"), el("dd", { id: "membership" }, me.member ? me.member.status : "not a member yet")),
-    el("h3", {}, "Your roles"),
-    me.roles.length ? roles : el("p", {}, "No roles yet."),
-  );
-  if (me.member && me.member.status === "active") {
-    await renderContests(main);
-    await renderResults(main);
+async function boot() {
+  await init();
+  const [me, organisation] = await Promise.all([
+    api("/api/me").catch((error) => { if (error.status === 401) return null; throw error; }),
+    api("/api/organisation").catch(() => ({ name: "Mutual Vote" })),
+  ]);
+  context.me = me;
+  context.organisation = organisation;
+  for (const name of features) {
+    await loadFeature(name);
+    await import(`/${name}.js`);
   }
-  const membership = el("div", { id: "membership-panel" });
-  main.append(membership);
-  if (me.member) renderMember(membership, me.member, start);
-  else await renderSignUp(membership, me, start);
-}
-
-async function start() {
-  try {
-    await renderMe(await api("/api/me"));
-  } catch (error) {
-    if (error.status === 401) renderAnonymous(); else showError(error);
+  const after = sessionStorage.getItem("mutualvote.after");
+  if (me && after) {
+    sessionStorage.removeItem("mutualvote.after");
+    if (after !== location.hash) history.replaceState(null, "", after);
   }
+  await start(context, () => shell());
 }
 
-start();
+/** The header (organisation, menu of the current role, role and language switches) and the footer. */
+function shell() {
+  const me = context.me;
+  document.getElementById("site-name").textContent = context.organisation.name;
+  document.getElementById("skip").textContent = t("nav.skip");
+  document.getElementById("menu").setAttribute("aria-label", t("nav.menu"));
+  const session = document.getElementById("session");
+  const languages = el("div", { class: "languages", role: "group", "aria-label": t("nav.language") },
+    Object.entries(available()).filter(([code]) => code !== lang).map(([code, name]) => el("button", {
+      type: "button", class: "link", lang: code, onclick: () => { choose(code); location.reload(); },
+    }, name)));
+  if (!me) {
+    session.replaceChildren(languages,
+      el("a", { class: "button", href: "/login", onclick: () => sessionStorage.setItem("mutualvote.after", location.hash) }, t("nav.login")));
+    document.getElementById("menu").replaceChildren();
+  } else {
+    const role = currentRole();
+    const roles = me.roles.filter((r) => menu(r).length);
+    const switcher = roles.length > 1 ? roleSwitch(roles, role) : null;
+    session.replaceChildren(...[languages, el("span", { class: "who" }, me.name || me.username), switcher,
+      el("a", { class: "button secondary", href: "/logout" }, t("nav.logout"))].filter(Boolean));
+    const items = role ? menu(role) : menu(null);
+    document.getElementById("menu").replaceChildren(el("ul", {}, items.map((p) => el("li", {},
+      link(p.path, t(p.nav), where().path === p.path ? { "aria-current": "page" } : {})))));
+  }
+  const o = context.organisation;
+  document.getElementById("footer").replaceChildren(
+    el("p", {}, t("footer.help"), " ",
+      o.helpEmail ? el("a", { href: `mailto:${o.helpEmail}` }, o.helpEmail) : null,
+      o.helpEmail && o.helpPhone ? " · " : null,
+      o.helpPhone ? el("a", { href: `tel:${o.helpPhone.replace(/\s/g, "")}` }, o.helpPhone) : null,
+      o.helpUrl ? el("a", { href: o.helpUrl }, t("footer.helpPage")) : null),
+    el("p", { class: "muted" }, t("footer.powered"), " · ", el("a", { href: "/q/swagger-ui" }, t("footer.api"))));
+}
+
+function roleSwitch(roles, role) {
+  const select = el("select", { id: "role-switch", onchange: () => { setRole(select.value); location.hash = `#${home(select.value)}`; } },
+    roles.map((r) => el("option", { value: r, selected: r === role }, t(`role.${r}`))));
+  return el("div", { class: "role-switch" }, el("label", { for: "role-switch" }, t("nav.actingAs")), select);
+}
+
+boot().catch((error) => {
+  document.getElementById("main").replaceChildren(el("div", { class: "error", role: "alert" }, el("p", {}, error.message)));
+});

@@ -1,138 +1,123 @@
-// The membership part of the portal: sign-up for someone without a record, details/edit/leave for a member.
-import { api, describe } from "/api.js";
-import { el } from "/dom.js";
+// A member's own record: sign-up for someone without one, details, edit, leave, rejoin, erase.
+import { api } from "/api.js";
+import { checkbox, clearErrors, confirmStep, el, errorBox, facts, field, problem, showErrors } from "/dom.js";
+import { date, t } from "/i18n.js";
+import { go, link, page } from "/router.js";
 
-function field(label, name, attrs = {}) {
-  const id = `f-${name}`;
-  return [el("label", { for: id }, label), el("input", { id, name, ...attrs })];
-}
+page({ path: "/member", title: "membership.title", nav: "membership.nav", order: 30, render: renderMine });
+page({ path: "/join", role: null, title: "membership.join.title", render: renderMine });
+page({ path: "/member/edit", title: "membership.edit.title", render: renderEdit });
 
-function errorBox() {
-  return el("div", { class: "error", role: "alert", hidden: "" });
-}
-
-function showProblem(box, error) {
-  box.replaceChildren(...describe(error).map((line) => el("p", {}, line)));
-  box.hidden = false;
-}
-
-function formValues(form) {
-  const data = Object.fromEntries(new FormData(form).entries());
-  for (const key of Object.keys(data)) {
-    if (data[key] === "") data[key] = null;
+async function renderMine({ main, me }) {
+  const member = (await api("/api/me")).member;
+  if (!member) {
+    main.append(await signUpForm(me));
+    return;
   }
-  return data;
+  const errors = errorBox();
+  main.append(
+    el("p", { id: "membership", class: `status status-${member.status}` }, t(`membership.status.${member.status}`)),
+    facts([
+      [t("membership.name"), member.name],
+      [t("membership.email"), member.email],
+      [t("membership.dateOfBirth"), date(member.dateOfBirth)],
+      [t("membership.postcode"), member.postcode],
+      [t("membership.staffClass"), member.staffClass],
+      [t("membership.constituency"), member.constituencyName],
+      [t("membership.since"), date(member.joinedOn)],
+    ], { id: "member-details" }),
+    errors);
+  const actions = el("p", { class: "actions" });
+  main.append(actions);
+  if (member.status === "removed") {
+    actions.append(el("span", {}, t("membership.removed.help")));
+    return;
+  }
+  actions.append(link("/member/edit", t("membership.edit"), { class: "button secondary" }));
+  /** A button that says what it will do, then does it and shows the record again. */
+  const step = (name, call, danger) => el("button", { type: "button", class: danger ? "secondary" : "", onclick: async () => {
+    if (!await confirmStep(actions, { consequence: t(`membership.${name}.consequence`), yes: t(`membership.${name}.yes`), danger })) return;
+    try {
+      await call();
+      go(`/member?at=${Date.now()}`);
+    } catch (error) {
+      errors.replaceWith(problem(error));
+    }
+  } }, t(`membership.${name}`));
+  if (member.status === "lapsed") actions.prepend(step("rejoin", () => api("/api/members/me/rejoin", { method: "POST" }), false), " ");
+  else actions.append(" ", step("leave", () => api("/api/members/me/leave", { method: "POST" }), true));
+  actions.append(" ", step("erase", () => api("/api/members/me", { method: "DELETE" }), true));
 }
 
-async function constituencyChoice(selected) {
-  const select = el("select", { id: "f-constituencyId", name: "constituencyId" },
-    el("option", { value: "" }, "Decide from my postcode or staff class"));
+async function constituencyField(selected) {
+  const options = [["", t("membership.constituency.auto")]];
   try {
-    for (const c of await api("/api/constituencies")) {
-      const option = el("option", { value: String(c.id) }, `${c.name} (${c.kind})`);
-      if (c.id === selected) option.selected = true;
-      select.append(option);
-    }
+    for (const c of await api("/api/constituencies")) options.push([String(c.id), `${c.name} (${t(`constituency.kind.${c.kind}`)})`]);
   } catch {
     // the list is a convenience; the server still decides
   }
-  return [el("label", { for: "f-constituencyId" }, "Constituency (only needed for patient and other constituencies)"), select];
+  return field(t("membership.constituency.choose"), "constituencyId", { value: selected ? String(selected) : "" },
+    { kind: "select", options, hint: t("membership.constituency.hint") });
 }
 
-function toBody(values) {
-  const body = { ...values };
-  body.constituencyId = values.constituencyId ? Number(values.constituencyId) : null;
-  return body;
+function detailsFields(m, me) {
+  return [
+    field(t("membership.name"), "name", { required: true, autocomplete: "name", value: m?.name || me?.name || "" }),
+    field(t("membership.email"), "email", { type: "email", required: true, autocomplete: "email", value: m?.email || me?.email || "" }),
+    field(t("membership.dateOfBirth"), "dateOfBirth", { type: "date", required: true, autocomplete: "bday", value: m?.dateOfBirth || "" },
+      { hint: t("membership.dateOfBirth.hint") }),
+    field(t("membership.postcode"), "postcode", { autocomplete: "postal-code", value: m?.postcode || "" }, { hint: t("membership.postcode.hint") }),
+    field(t("membership.staffClass"), "staffClass", { value: m?.staffClass || "" }, { hint: t("membership.staffClass.hint") }),
+  ];
 }
 
-export async function renderSignUp(container, me, onDone) {
+function values(form) {
+  const data = Object.fromEntries(new FormData(form).entries());
+  for (const key of Object.keys(data)) if (data[key] === "") data[key] = null;
+  data.constituencyId = data.constituencyId ? Number(data.constituencyId) : null;
+  return data;
+}
+
+async function signUpForm(me) {
   const errors = errorBox();
-  const form = el("form", { class: "card", novalidate: "" },
-    el("h3", {}, "Become a member"),
-    el("p", {}, "Give a postcode if you join as a member of the public, or your staff class if you work here."),
-    ...field("Full name", "name", { required: "", autocomplete: "name", value: me.name || "" }),
-    ...field("Email", "email", { type: "email", required: "", autocomplete: "email", value: me.email || "" }),
-    ...field("Date of birth", "dateOfBirth", { type: "date", required: "" }),
-    ...field("Postcode", "postcode", { autocomplete: "postal-code" }),
-    ...field("Staff class (staff only)", "staffClass"),
-    ...(await constituencyChoice(null)),
-    el("label", { class: "check" },
-      el("input", { type: "checkbox", name: "consent", id: "f-consent" }),
-      " I agree to the membership terms"),
+  const form = el("form", { class: "card", novalidate: true, id: "sign-up" },
+    el("h2", {}, t("membership.join.heading")),
+    el("p", {}, t("membership.join.intro")),
+    ...detailsFields(null, me),
+    await constituencyField(null),
+    checkbox(t("membership.consent"), "consent"),
     errors,
-    el("button", { type: "submit" }, "Apply"));
+    el("button", { type: "submit" }, t("membership.apply")));
   form.addEventListener("submit", async (event) => {
     event.preventDefault();
-    const body = toBody(formValues(form));
+    const body = values(form);
     body.consent = form.elements.consent.checked;
     try {
       await api("/api/members", { method: "POST", body });
-      onDone();
+      clearErrors(form);
+      go("/member");
     } catch (error) {
-      showProblem(errors, error);
+      showErrors(form, errors, error);
     }
   });
-  container.append(form);
+  return form;
 }
 
-export function renderMember(container, member, onDone) {
+async function renderEdit({ main }) {
+  const member = (await api("/api/me")).member;
+  if (!member) { go("/member"); return; }
   const errors = errorBox();
-  const details = el("dl", { id: "member-details" },
-    el("dt", {}, "Name"), el("dd", {}, member.name),
-    el("dt", {}, "Email"), el("dd", {}, member.email),
-    el("dt", {}, "Date of birth"), el("dd", {}, member.dateOfBirth || "—"),
-    el("dt", {}, "Postcode"), el("dd", {}, member.postcode || "—"),
-    el("dt", {}, "Staff class"), el("dd", {}, member.staffClass || "—"),
-    el("dt", {}, "Constituency"), el("dd", {}, member.constituencyName),
-    el("dt", {}, "Status"), el("dd", {}, member.status),
-    el("dt", {}, "Member since"), el("dd", {}, member.joinedOn));
-  const edit = el("button", { type: "button", class: "secondary" }, "Edit my details");
-  const leave = el("button", { type: "button", class: "secondary" }, "Leave");
-  const erase = el("button", { type: "button", class: "secondary" }, "Erase my personal data");
-  const card = el("section", { class: "card" }, el("h3", {}, "Your membership"), details, errors,
-    el("p", { class: "actions" }, edit, " ", leave, " ", erase));
-  container.append(card);
-
-  edit.addEventListener("click", async () => {
-    const form = el("form", { class: "card", novalidate: "" },
-      el("h3", {}, "Edit my details"),
-      ...field("Full name", "name", { required: "", value: member.name || "" }),
-      ...field("Email", "email", { type: "email", required: "", value: member.email || "" }),
-      ...field("Date of birth", "dateOfBirth", { type: "date", required: "", value: member.dateOfBirth || "" }),
-      ...field("Postcode", "postcode", { value: member.postcode || "" }),
-      ...field("Staff class (staff only)", "staffClass", { value: member.staffClass || "" }),
-      ...(await constituencyChoice(member.constituencyId)),
-      errors,
-      el("button", { type: "submit" }, "Save"));
-    form.addEventListener("submit", async (event) => {
-      event.preventDefault();
-      try {
-        await api("/api/members/me", { method: "PUT", body: toBody(formValues(form)) });
-        onDone();
-      } catch (error) {
-        showProblem(errors, error);
-      }
-    });
-    card.replaceWith(form);
-  });
-
-  leave.addEventListener("click", async () => {
-    if (!confirm("Leave the membership? You will no longer vote.")) return;
+  const form = el("form", { class: "card", novalidate: true },
+    ...detailsFields(member), await constituencyField(member.constituencyId), errors,
+    el("p", { class: "actions" }, el("button", { type: "submit" }, t("action.save")), " ", link("/member", t("action.cancel"))));
+  form.addEventListener("submit", async (event) => {
+    event.preventDefault();
     try {
-      await api("/api/members/me/leave", { method: "POST" });
-      onDone();
+      await api("/api/members/me", { method: "PUT", body: values(form) });
+      go("/member");
     } catch (error) {
-      showProblem(errors, error);
+      showErrors(form, errors, error);
     }
   });
-
-  erase.addEventListener("click", async () => {
-    if (!confirm("Erase your name, email, date of birth and address? This cannot be undone.")) return;
-    try {
-      await api("/api/members/me", { method: "DELETE" });
-      onDone();
-    } catch (error) {
-      showProblem(errors, error);
-    }
-  });
+  main.append(form);
 }

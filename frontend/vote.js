@@ -1,167 +1,387 @@
-// Voting: the contests open to the member, a ballot for each, the receipt, and the bulletin board check.
-import { api, describe } from "/api.js";
-import { el } from "/dom.js";
+// A member's votes: open contests, the ballot with a review step, the receipt (kept on this device),
+// results in plain words with the count as a chart, and the receipt check on the bulletin board.
+import { api, download } from "/api.js";
+import { el, problem } from "/dom.js";
+import { date, dateTime, number, percent, t } from "/i18n.js";
+import { go, link, page } from "/router.js";
+import { countChart, countSheet, plainNumber } from "/count.js";
 
-export async function renderContests(container) {
-  const section = el("section", { id: "contests" }, el("h3", {}, "Open votes"), el("p", {}, "Loading…"));
-  container.append(section);
-  try {
-    const contests = await api("/api/contests/mine");
-    section.replaceChildren(el("h3", {}, "Open votes"));
-    if (contests.length === 0) section.append(el("p", {}, "There is nothing to vote on at the moment."));
-    for (const contest of contests) section.append(contestCard(contest));
-  } catch (error) {
-    section.replaceChildren(el("h3", {}, "Open votes"), problem(error));
-  }
+const RECEIPTS = "mutualvote.receipts";
+const ballotKinds = new Map();
+
+/**
+ * Other kinds of contest put their ballot on the member's vote page:
+ *   ballotKind("motion", async ({ main, contest, done }) => { ...; done(receipt) })
+ * `done(receipt)` shows the receipt ({contestId, tracker, shortCode}) and keeps it on the device.
+ */
+export function ballotKind(kind, render) {
+  ballotKinds.set(kind, render);
 }
 
-function contestCard(contest) {
-  const card = el("article", { class: "card", "data-contest": contest.id },
-    el("h4", {}, contest.title),
-    contest.votingCloseAt ? el("p", { class: "muted" }, `Voting closes ${new Date(contest.votingCloseAt).toLocaleString()}`) : null);
-  if (contest.voted) {
-    card.append(el("p", { class: "voted" }, "✔ You have voted. Keep your receipt to check your vote on the bulletin board after the close."));
-  } else {
-    card.append(el("button", { onclick: () => openBallot(contest, card) }, "Vote"));
-  }
-  return card;
-}
+page({ path: "/member/votes", title: "vote.open.title", nav: "vote.nav.open", order: 10, render: renderOpen });
+page({ path: "/member/votes/:id", title: "vote.ballot.title", render: renderBallotPage });
+page({ path: "/member/results", title: "vote.results.title", nav: "vote.nav.results", order: 20, render: renderResultsList });
+page({ path: "/member/results/:id", title: "vote.result.title", render: renderResult });
+page({ path: "/member/receipts", title: "vote.receipts.title", nav: "vote.nav.receipts", order: 25, render: renderReceipts });
 
-async function openBallot(contest, card) {
-  let election;
-  try {
-    election = await api(`/api/elections/${contest.id}`);
-  } catch (error) {
-    card.append(problem(error));
+async function renderOpen({ main, me }) {
+  if (me.member?.status !== "active") {
+    main.append(el("p", {}, t("vote.open.notActive")), el("p", {}, link("/member", t("membership.title"))));
     return;
   }
+  const contests = await api("/api/contests/mine");
+  if (contests.length === 0) {
+    main.append(el("p", {}, t("vote.open.none")));
+    return;
+  }
+  main.append(el("ul", { class: "cards" }, contests.map((c) => el("li", { class: "card", "data-contest": c.id },
+    el("h2", {}, c.title),
+    c.votingCloseAt ? el("p", { class: "muted" }, t("vote.closes", { when: dateTime(c.votingCloseAt) })) : null,
+    c.voted
+      ? el("p", { class: "voted" }, t("vote.voted"), " ", link("/member/receipts", t("vote.receipts.title")))
+      : el("p", {}, link(`/member/votes/${c.id}`, t("vote.vote", { title: c.title }), { class: "button" }))))));
+}
+
+async function renderBallotPage(ctx) {
+  const { main, params, setTitle } = ctx;
+  const id = Number(params.id);
+  const contest = (await api("/api/contests/mine")).find((c) => c.id === id);
+  if (!contest) {
+    main.append(el("p", {}, t("vote.ballot.notOpen")), el("p", {}, link("/member/votes", t("vote.open.title"))));
+    return;
+  }
+  setTitle(contest.title);
+  const done = (receipt) => showReceipt(main, { ...receipt, title: contest.title, castAt: new Date().toISOString() }, true);
+  if (contest.voted) {
+    main.append(el("p", { class: "voted" }, t("vote.voted")));
+    const kept = receipts().find((r) => r.contestId === id);
+    if (kept) showReceipt(main, kept, false);
+    return;
+  }
+  if (contest.kind !== "election") {
+    const render = ballotKinds.get(contest.kind);
+    if (render) await render({ ...ctx, contest, done });
+    else main.append(el("p", {}, t("vote.ballot.unknownKind")));
+    return;
+  }
+  const election = await api(`/api/elections/${id}`);
+  main.append(electionBallot(election, done));
+}
+
+/** The election ballot: pick (and for ranked methods, order) candidates, review, cast. */
+function electionBallot(election, done) {
   const standing = election.candidates.filter((c) => !c.withdrawn);
   const ranked = election.method !== "fptp";
+  const limit = ranked ? standing.length : election.seats;
   const chosen = [];
-  const choiceList = el("ol", { class: "choices", "aria-label": "Your choices" });
-  const status = el("div", { role: "status" });
-  const submit = el("button", { type: "submit", disabled: true }, "Cast my vote");
+  const form = el("form", { class: "ballot", novalidate: true });
+  const live = el("p", { class: "sr-only", "aria-live": "polite" });
+  const rankingList = el("ol", { class: "ranking", id: "ranking" });
+  const candidateList = el("ul", { class: "candidates", "aria-label": t("vote.ballot.candidates") });
+  const review = el("button", { type: "submit", class: "big" }, t("vote.ballot.review"));
+  const rankingEmpty = el("p", { class: "muted" }, ranked ? t("vote.ballot.rankingEmpty") : t("vote.ballot.choicesEmpty"));
 
-  const instructions = ranked
-    ? `Tap the candidates in order of preference: your first choice first. Rank as many or as few as you like.`
-    : `Choose up to ${election.seats} candidate${election.seats === 1 ? "" : "s"}.`;
+  const say = (text) => { live.textContent = text; };
 
-  function redraw() {
-    choiceList.replaceChildren(...chosen.map((c, i) => el("li", {},
-      `${c.name} `,
-      el("button", { type: "button", class: "secondary small", "aria-label": `Remove ${c.name}`,
-        onclick: () => { chosen.splice(i, 1); redraw(); } }, "Remove"))));
-    for (const button of candidateButtons) {
-      const id = Number(button.dataset.id);
-      const full = !ranked && chosen.length >= election.seats;
-      button.disabled = chosen.some((c) => c.id === id) || full;
+  function redraw(focus) {
+    rankingEmpty.hidden = chosen.length > 0;
+    rankingList.replaceChildren(...chosen.map((c, i) => el("li", { class: "chosen", "data-id": c.id },
+      el("span", { class: "rank", "aria-hidden": "true" }, ranked ? String(i + 1) : "✔"),
+      el("span", { class: "name" }, c.name),
+      el("span", { class: "moves" },
+        ranked ? el("button", { type: "button", class: "icon", "data-act": "up", disabled: i === 0,
+          "aria-label": t("vote.ballot.up", { name: c.name }), onclick: () => move(i, -1) }, "↑") : null,
+        ranked ? el("button", { type: "button", class: "icon", "data-act": "down", disabled: i === chosen.length - 1,
+          "aria-label": t("vote.ballot.down", { name: c.name }), onclick: () => move(i, 1) }, "↓") : null,
+        el("button", { type: "button", class: "icon", "data-act": "remove", "aria-label": t("vote.ballot.remove", { name: c.name }),
+          onclick: () => remove(i) }, "✕")))));
+    for (const item of candidateList.children) {
+      const id = Number(item.dataset.id);
+      const at = chosen.findIndex((c) => c.id === id);
+      const button = item.querySelector("button.choose");
+      item.classList.toggle("is-chosen", at >= 0);
+      const name = item.dataset.name;
+      if (at >= 0) {
+        button.textContent = ranked ? t("vote.ballot.chosenRank", { n: at + 1 }) : t("vote.ballot.chosen");
+        button.setAttribute("aria-label", ranked ? t("vote.ballot.chosenRank.label", { name, n: at + 1 }) : t("vote.ballot.chosen.label", { name }));
+        button.setAttribute("aria-pressed", "true");
+        button.disabled = false;
+      } else {
+        button.textContent = ranked ? t("vote.ballot.addRank", { n: chosen.length + 1 }) : t("vote.ballot.choose");
+        button.setAttribute("aria-label", ranked ? t("vote.ballot.addRank.label", { name, n: chosen.length + 1 }) : t("vote.ballot.choose.label", { name }));
+        button.setAttribute("aria-pressed", "false");
+        button.disabled = chosen.length >= limit;
+      }
     }
-    submit.disabled = chosen.length === 0;
+    review.disabled = false;
+    if (focus) form.querySelector(focus)?.focus();
   }
 
-  const candidateButtons = standing.map((c) => el("button", { type: "button", class: "candidate", "data-id": c.id,
-    onclick: () => { chosen.push(c); redraw(); } }, c.name));
-  const statements = standing.map((c) => el("details", {}, el("summary", {}, c.name), el("p", {}, c.statement || "No statement.")));
+  function add(candidate) {
+    const at = chosen.findIndex((c) => c.id === candidate.id);
+    if (at >= 0) { remove(at, `[data-id="${candidate.id}"] button.choose`); return; }
+    if (chosen.length >= limit) return;
+    chosen.push(candidate);
+    say(ranked ? t("vote.ballot.said.added", { name: candidate.name, n: chosen.length }) : t("vote.ballot.said.chosen", { name: candidate.name }));
+    redraw(`[data-id="${candidate.id}"] button.choose`);
+  }
+  function remove(i, focus) {
+    const [gone] = chosen.splice(i, 1);
+    say(t("vote.ballot.said.removed", { name: gone.name }));
+    redraw(focus || (chosen[i] ? `#ranking li[data-id="${chosen[i].id}"] [data-act=remove]` : `[data-id="${gone.id}"] button.choose`));
+  }
+  function move(i, by) {
+    const [c] = chosen.splice(i, 1);
+    chosen.splice(i + by, 0, c);
+    say(t("vote.ballot.said.moved", { name: c.name, n: i + by + 1 }));
+    const act = by < 0 ? (i + by === 0 ? "down" : "up") : (i + by === chosen.length - 1 ? "up" : "down");
+    redraw(`#ranking li[data-id="${c.id}"] [data-act=${act}]`);
+  }
 
-  const form = el("form", { class: "ballot", onsubmit: async (event) => {
+  for (const c of standing) {
+    candidateList.append(el("li", { class: "candidate", "data-id": c.id, "data-name": c.name },
+      el("div", { class: "who" }, el("h3", {}, c.name),
+        c.statement ? el("details", {}, el("summary", {}, t("vote.ballot.statement", { name: c.name })), el("p", { class: "statement" }, c.statement)) : null),
+      el("button", { type: "button", class: "choose", onclick: () => add(c) })));
+  }
+
+  const errorArea = el("div");
+  form.append(
+    el("p", { class: "seats" }, t("vote.ballot.seats", { n: election.seats })),
+    el("p", {}, ranked ? t("vote.ballot.howRanked") : t("vote.ballot.howChoose", { n: election.seats })),
+    candidateList,
+    el("h2", {}, ranked ? t("vote.ballot.yourRanking") : t("vote.ballot.yourChoices")),
+    rankingEmpty, rankingList, live, errorArea,
+    review);
+
+  form.addEventListener("submit", (event) => {
     event.preventDefault();
-    submit.disabled = true;
-    status.replaceChildren(el("p", {}, "Sending your vote…"));
-    try {
-      const receipt = await api(`/api/contests/${contest.id}/ballots`, { method: "POST", body: { choices: chosen.map((c) => c.id) } });
-      card.replaceChildren(el("h4", {}, contest.title), receiptView(receipt));
-    } catch (error) {
-      status.replaceChildren(problem(error));
-      submit.disabled = false;
+    if (chosen.length === 0) {
+      errorArea.replaceChildren(el("p", { class: "error", role: "alert", tabindex: "-1" }, t("vote.ballot.nothingChosen")));
+      errorArea.firstChild.focus();
+      return;
     }
-  } },
-    el("p", {}, instructions),
-    el("div", { class: "candidates" }, candidateButtons),
-    el("h5", {}, ranked ? "Your ranking" : "Your choices"), choiceList,
-    submit, status,
-    el("h5", {}, "Candidates' statements"), statements);
-  card.replaceChildren(el("h4", {}, contest.title), form);
+    errorArea.replaceChildren();
+    showReview();
+  });
+
+  function showReview() {
+    const heading = el("h2", { tabindex: "-1" }, t("vote.review.title"));
+    const sentence = chosen.map((c, i) => (ranked ? `${i + 1} ${c.name}` : c.name)).join(", ");
+    const status = el("div", { "aria-live": "polite" });
+    const cast = el("button", { type: "button", class: "big" }, t("vote.review.cast"));
+    const change = el("button", { type: "button", class: "secondary" }, t("vote.review.change"));
+    const panel = el("section", { class: "review card", id: "review" }, heading,
+      el("p", { class: "you-vote" }, t("vote.review.sentence", { choices: sentence, n: election.seats })),
+      el("ol", { class: "review-list" }, chosen.map((c) => el("li", {}, c.name))),
+      el("p", {}, t("vote.review.final")),
+      el("p", { class: "actions" }, cast, " ", change), status);
+    form.hidden = true;
+    form.after(panel);
+    heading.focus();
+    change.addEventListener("click", () => { panel.remove(); form.hidden = false; review.focus(); });
+    cast.addEventListener("click", async () => {
+      cast.disabled = true;
+      change.disabled = true;
+      status.replaceChildren(el("p", {}, t("vote.review.sending")));
+      try {
+        const receipt = await api(`/api/contests/${election.id}/ballots`, { method: "POST", body: { choices: chosen.map((c) => c.id) } });
+        panel.remove();
+        form.remove();
+        done(receipt);
+      } catch (error) {
+        status.replaceChildren(problem(error));
+        cast.disabled = false;
+        change.disabled = false;
+      }
+    });
+  }
+
   redraw();
+  return el("div", {}, form);
 }
 
-function receiptView(receipt) {
-  return el("div", { class: "receipt", id: "receipt" },
-    el("p", {}, "✔ Your vote is in. This is your receipt:"),
-    el("p", { class: "code" }, receipt.shortCode),
-    el("p", { class: "muted" }, "Full tracker: ", el("code", {}, receipt.tracker)),
-    el("p", {}, "After voting closes, find this tracker on the bulletin board to check your vote was counted as you cast it. " +
-      "Nobody, not even the returning officer, can see who cast it."));
-}
-
-export function problem(error) {
-  return el("div", { class: "error", role: "alert" }, describe(error).map((line) => el("p", {}, line)));
-}
-
-/** Closed and decided elections: the result once published, and a receipt check on the bulletin board. */
-export async function renderResults(container) {
-  const section = el("section", { id: "results" }, el("h3", {}, "Results and bulletin boards"));
-  container.append(section);
+export function receipts() {
   try {
-    const elections = (await api("/api/elections")).filter((e) => ["closed", "counted", "published"].includes(e.state));
-    if (elections.length === 0) section.append(el("p", {}, "No vote has closed yet."));
-    for (const election of elections) section.append(await resultCard(election));
-  } catch (error) {
-    section.append(problem(error));
+    return JSON.parse(localStorage.getItem(RECEIPTS) || "[]");
+  } catch {
+    return [];
   }
 }
 
-async function resultCard(election) {
-  const card = el("article", { class: "card", "data-election": election.id }, el("h4", {}, election.title));
-  if (election.state === "published") {
+function keep(receipt) {
+  const all = receipts().filter((r) => r.contestId !== receipt.contestId);
+  all.unshift({ contestId: receipt.contestId, title: receipt.title, tracker: receipt.tracker, shortCode: receipt.shortCode, castAt: receipt.castAt });
+  localStorage.setItem(RECEIPTS, JSON.stringify(all));
+}
+
+function receiptText(r) {
+  return [t("receipt.file.title", { title: r.title }), `${t("receipt.short")}: ${r.shortCode}`, `${t("receipt.tracker")}: ${r.tracker}`,
+    `${t("receipt.cast")}: ${dateTime(r.castAt)}`, "", t("receipt.file.how")].join("\n");
+}
+
+/** The receipt: announced and focused after casting; copy, print, save; kept on this device. */
+function showReceipt(main, receipt, fresh) {
+  if (fresh) keep(receipt);
+  const status = el("p", { "aria-live": "polite", class: "muted" });
+  const heading = el("h2", { tabindex: "-1" }, fresh ? t("receipt.fresh") : t("receipt.title"));
+  const box = el("section", { class: "receipt card", id: "receipt", "aria-labelledby": "receipt-heading" },
+    heading,
+    el("p", {}, t("receipt.intro")),
+    el("p", { class: "code", id: "receipt-code" }, receipt.shortCode),
+    el("details", {}, el("summary", {}, t("receipt.tracker")), el("p", {}, el("code", { class: "tracker" }, receipt.tracker))),
+    el("p", { class: "muted" }, t("receipt.kept")),
+    el("p", { class: "actions no-print" },
+      el("button", { type: "button", class: "secondary", onclick: async () => {
+        try {
+          await navigator.clipboard.writeText(receiptText(receipt));
+          status.textContent = t("receipt.copied");
+        } catch {
+          status.textContent = t("receipt.copyFailed");
+        }
+      } }, t("receipt.copy")), " ",
+      el("button", { type: "button", class: "secondary", onclick: () => window.print() }, t("receipt.print")), " ",
+      el("button", { type: "button", class: "secondary", onclick: () => download(`receipt-${receipt.contestId}.txt`, receiptText(receipt)) },
+        t("receipt.save"))),
+    status,
+    el("p", {}, t("receipt.how"), " ", link(`/member/results/${receipt.contestId}`, t("receipt.checkLater"))));
+  heading.id = "receipt-heading";
+  main.append(box);
+  if (fresh) heading.focus();
+}
+
+async function renderReceipts({ main }) {
+  const kept = receipts();
+  main.append(el("p", {}, t("vote.receipts.intro")));
+  if (kept.length === 0) {
+    main.append(el("p", {}, t("vote.receipts.none")));
+    return;
+  }
+  main.append(el("ul", { class: "cards" }, kept.map((r) => el("li", { class: "card" },
+    el("h2", {}, r.title),
+    el("p", { class: "code" }, r.shortCode),
+    el("p", { class: "muted" }, t("receipt.castOn", { when: dateTime(r.castAt) })),
+    el("p", {}, link(`/member/results/${r.contestId}`, t("vote.receipts.check", { title: r.title })))))));
+}
+
+async function renderResultsList({ main }) {
+  const elections = (await api("/api/elections")).filter((e) => ["closed", "counted", "published"].includes(e.state));
+  if (elections.length === 0) {
+    main.append(el("p", {}, t("vote.results.none")));
+    return;
+  }
+  main.append(el("ul", { class: "cards" }, elections.map((e) => el("li", { class: "card", "data-election": e.id },
+    el("h2", {}, link(`/member/results/${e.id}`, e.title)),
+    el("p", { class: "muted" }, e.state === "published" ? t("vote.results.published") : t("vote.results.waiting"))))));
+}
+
+/** One election's result for members: who was elected, turnout, the chart, the count sheet, the receipt check. */
+export async function renderResult({ main, params, setTitle }) {
+  const id = Number(params.id);
+  const election = await api(`/api/elections/${id}`);
+  setTitle(election.title);
+  if (election.state === "published" || election.state === "counted") {
     try {
-      const result = await api(`/api/elections/${election.id}/result`);
-      card.append(
-        el("p", {}, result.uncontested ? "Elected unopposed:" : `Elected (${result.rule}, seed ${result.seed}):`),
-        el("ol", { class: "elected" }, result.elected.map((name) => el("li", {}, name))),
-        result.uncontested ? null : el("p", { class: "muted" },
-          `${result.onlineBallots} online and ${result.paperBallots} paper ballots from a roll of ${result.rollSize}.`),
-        result.uncontested ? null : countSheet(result.report));
+      main.append(resultSummary(await api(`/api/elections/${id}/result`), election));
     } catch (error) {
-      card.append(problem(error));
+      main.append(problem(error));
     }
   } else {
-    card.append(el("p", { class: "muted" }, "Voting has closed; the result is not published yet."));
+    main.append(el("p", {}, ["closed"].includes(election.state) ? t("vote.results.waiting") : t("vote.results.notClosed")));
   }
-  if (election.rollSize !== null) {
-    const input = el("input", { name: "tracker", placeholder: "your full tracker (64 characters)", autocomplete: "off",
-      "aria-label": "Tracker from your receipt" });
-    const answer = el("div", { role: "status" });
-    card.append(el("form", { class: "check", onsubmit: async (event) => {
-      event.preventDefault();
-      try {
-        await api(`/api/elections/${election.id}/bulletin/${encodeURIComponent(input.value.trim())}`);
-        answer.replaceChildren(el("p", { class: "voted" }, "✔ This ballot is on the bulletin board and was counted."));
-      } catch (error) {
-        answer.replaceChildren(problem(error));
-      }
-    } }, el("label", {}, "Check your receipt"), input, el("button", { type: "submit", class: "secondary" }, "Check"), answer),
-    el("p", {}, el("a", { href: `/api/elections/${election.id}/bulletin.blt` }, "Download every ballot (BLT)"),
-      " — recount it yourself with the Recount command described in the README."));
-  }
-  return card;
+  if (["closed", "counted", "published"].includes(election.state)) main.append(receiptCheck(election));
 }
 
-/** The whole count as a scrutineer reads it: a row per candidate, a column per stage. */
-function countSheet(report) {
-  const stages = report.stages || [];
-  const head = el("tr", {}, el("th", { scope: "col" }, "Candidate"),
-    stages.map((s) => el("th", { scope: "col", title: s.action }, String(s.stage))));
-  const rows = report.candidates.map((name) => el("tr", {}, el("th", { scope: "row" }, name),
-    stages.map((s) => {
-      const mark = s.elected.includes(name) ? " ✔" : s.excluded.includes(name) ? " ✘" : "";
-      return el("td", {}, s.votes[name] + mark);
-    })));
-  const nonTransferable = el("tr", {}, el("th", { scope: "row" }, "Non-transferable"),
-    stages.map((s) => el("td", {}, s.nonTransferable)));
-  const steps = el("ol", { class: "stages" }, stages.map((s) => el("li", {},
-    s.action, s.note ? el("span", { class: "muted" }, ` (${s.note})`) : null)));
-  return el("details", { class: "count-sheet" },
-    el("summary", {}, "Full count, stage by stage" + (["irv", "fptp"].includes(report.rule) ? "" : ` (quota ${report.quota})`)),
-    el("div", { class: "table-scroll" }, el("table", {}, el("thead", {}, head), el("tbody", {}, rows, nonTransferable))),
-    steps);
+export function resultSummary(result, election) {
+  const report = typeof result.report === "string" ? JSON.parse(result.report) : result.report;
+  const section = el("section", { class: "result", id: "result" });
+  const ballots = result.onlineBallots + result.paperBallots;
+  section.append(
+    el("h2", {}, result.elected.length === 1 ? t("result.electedOne") : t("result.elected", { n: result.elected.length })),
+    el("ol", { class: "elected" }, result.elected.map((name) => el("li", {}, name))));
+  if (result.uncontested) {
+    section.append(el("p", {}, t("result.uncontested", { n: election.seats })));
+    return section;
+  }
+  section.append(el("p", {}, result.rollSize
+    ? t("result.turnout", { ballots: number(ballots), roll: number(result.rollSize), percent: percent(ballots / result.rollSize) })
+    : t("result.ballots", { ballots: number(ballots) })));
+  if (result.paperBallots) section.append(el("p", { class: "muted" }, t("result.paper", { online: number(result.onlineBallots), paper: number(result.paperBallots) })));
+  if (result.publishedAt) section.append(el("p", { class: "muted" }, t("result.publishedOn", { when: date(result.publishedAt) })));
+  if (report?.stages?.length) {
+    section.append(el("p", {}, t(`result.how.${election.method}`, { n: election.seats, quota: plainNumber(report.quota) })));
+    if (report.stages.length > 1 || election.method !== "fptp") section.append(countChart(report, election));
+    section.append(countSheet(report, result));
+  }
+  return section;
+}
+
+function ordinal(positions, election) {
+  const byPosition = new Map(election.candidates.map((c) => [c.position, c.name]));
+  return positions.map((p) => byPosition.get(p) || `#${p}`);
+}
+
+/** The check: a short code or the full tracker; a ballot found is shown as it was recorded. */
+function receiptCheck(election) {
+  const kept = receipts().find((r) => r.contestId === election.id);
+  const input = el("input", { id: "tracker-input", name: "tracker", autocomplete: "off", spellcheck: "false",
+    value: kept ? kept.shortCode : "", "aria-describedby": "tracker-hint" });
+  const answer = el("div", { "aria-live": "polite", id: "check-answer" });
+  const form = el("form", { class: "card check", novalidate: true },
+    el("h2", {}, t("check.title")),
+    el("label", { for: "tracker-input" }, t("check.label")),
+    el("p", { class: "hint", id: "tracker-hint" }, t("check.hint")),
+    input,
+    el("p", {}, el("button", { type: "submit" }, t("check.button"))),
+    answer,
+    el("p", { class: "muted" }, link(`/member/bulletin/${election.id}`, t("check.board")), " · ",
+      el("a", { href: `/api/elections/${election.id}/bulletin.blt`, download: `election-${election.id}.blt` }, t("check.blt"))));
+  form.addEventListener("submit", async (event) => {
+    event.preventDefault();
+    const code = input.value.trim();
+    input.removeAttribute("aria-invalid");
+    input.setAttribute("aria-describedby", "tracker-hint");
+    if (!code) {
+      answer.replaceChildren(el("p", { class: "field-error", id: "tracker-error" }, t("check.empty")));
+      input.setAttribute("aria-invalid", "true");
+      input.setAttribute("aria-describedby", "tracker-hint tracker-error");
+      input.focus();
+      return;
+    }
+    try {
+      const ballot = await api(`/api/elections/${election.id}/bulletin/${encodeURIComponent(code)}`);
+      const names = ordinal(ballot.ranking, election);
+      answer.replaceChildren(el("div", { class: "found" },
+        el("p", { class: "voted" }, t("check.found")),
+        el("p", {}, t("check.recorded")),
+        el("ol", {}, names.map((n) => el("li", {}, n))),
+        el("p", { class: "muted" }, t("check.trackerIs", { tracker: ballot.tracker }))));
+    } catch (error) {
+      const message = error.status === 404 ? t("check.notFound") : error.status === 400 ? t("check.badCode") : null;
+      answer.replaceChildren(message ? el("p", { class: "field-error", id: "tracker-error" }, message) : problem(error));
+      if (message) {
+        input.setAttribute("aria-invalid", "true");
+        input.setAttribute("aria-describedby", "tracker-hint tracker-error");
+      }
+    }
+  });
+  return form;
+}
+
+page({ path: "/member/bulletin/:id", title: "bulletin.title", render: renderBulletin });
+
+/** The bulletin board: every counted ballot by tracker (first page). */
+export async function renderBulletin({ main, params }) {
+  const board = await api(`/api/elections/${params.id}/bulletin?limit=200`);
+  main.append(el("p", {}, t("bulletin.intro", { title: board.title })),
+    el("p", {}, el("a", { href: `/api/elections/${params.id}/bulletin.blt`, download: `election-${params.id}.blt` }, t("check.blt"))),
+    el("div", { class: "table-scroll", tabindex: "0", role: "region", "aria-label": t("bulletin.title") }, el("table", { class: "board" },
+      el("caption", {}, t("bulletin.caption", { n: board.ballots.length })),
+      el("thead", {}, el("tr", {}, el("th", { scope: "col" }, t("bulletin.tracker")), el("th", { scope: "col" }, t("bulletin.channel")),
+        el("th", { scope: "col" }, t("bulletin.ranking")))),
+      el("tbody", {}, board.ballots.map((b) => el("tr", {},
+        el("td", {}, el("code", {}, b.tracker.slice(0, 12).toUpperCase().replace(/(.{4})(?!$)/g, "$1-"))),
+        el("td", {}, t(`bulletin.channel.${b.channel}`)),
+        el("td", {}, b.ranking.join(" › "))))))));
+  if (board.next) main.append(el("p", { class: "muted" }, t("bulletin.more")));
 }

@@ -73,10 +73,11 @@ try {
   ]);
   if (outcome instanceof Error) throw outcome;
   if (outcome === "error") throw new Error(`Keycloak refused the login: ${(await loginError.textContent()).trim()}`);
-  await page.locator("#username").filter({ hasText: user }).waitFor();
-  check(true, `back on the portal (${page.url()}), signed in as ${user}`);
-  const roles = await page.locator(".roles span").allTextContents();
-  check(roles.includes(role), `the page shows role "${role}" (roles shown: ${roles.join(", ")})`);
+  await page.locator("main[aria-busy='false']").waitFor();
+  const me = await page.evaluate(() => fetch("/api/me", { credentials: "same-origin" }).then((r) => r.json()));
+  check(me.username === user && (await page.locator("#session .who").isVisible()), `back on the portal (${page.url()}), signed in as ${user}`);
+  const roles = me.roles;
+  check(roles.includes(role) && page.url().includes(`#/${role}`), `the portal opens the "${role}" pages (roles: ${roles.join(", ")}, at ${page.url()})`);
   check(await page.locator("#session a", { hasText: "Log out" }).isVisible(), `the page offers "Log out"`);
 
   const cookies = await context.cookies(portal);

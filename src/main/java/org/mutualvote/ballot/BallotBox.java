@@ -96,6 +96,17 @@ public class BallotBox {
         });
     }
 
+    /**
+     * The ballots (at most {@code limit}) whose trackers start with {@code prefix} (lower-case hex): how a receipt's
+     * short code, the tracker's first 12 digits, is looked up. Those trackers are the first to sort after the prefix
+     * itself, so this is one page of the board from there.
+     */
+    public List<StoredBallot> byTrackerPrefix(long contestId, String prefix, int limit) {
+        List<StoredBallot> found = new ArrayList<>(limit);
+        page(contestId, prefix, limit, found::add);
+        return found.stream().filter(b -> b.tracker().startsWith(prefix)).toList();
+    }
+
     static String arrayLiteral(int[] ranking) {
         StringBuilder sb = new StringBuilder("{");
         for (int i = 0; i < ranking.length; i++) {

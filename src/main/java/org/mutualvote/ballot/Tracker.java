@@ -54,4 +54,10 @@ public final class Tracker {
         String s = tracker.substring(0, 12).toUpperCase();
         return s.substring(0, 4) + "-" + s.substring(4, 8) + "-" + s.substring(8, 12);
     }
+
+    /** A receipt's code as typed (any case, dashes or spaces or none): its 12 hex digits in lower case, or null if it is not one. */
+    public static String shortCodeDigits(String typed) {
+        String digits = typed.replaceAll("[\\s-]", "").toLowerCase();
+        return digits.matches("[0-9a-f]{12}") ? digits : null;
+    }
 }

@@ -14,17 +14,25 @@ import jakarta.transaction.Transactional;
 import org.mutualvote.audit.AuditService;
 import org.mutualvote.ballot.BallotBox;
 import org.mutualvote.ballot.BallotBox.StoredBallot;
+import org.mutualvote.ballot.Tracker;
 import org.mutualvote.contest.Contest;
 import org.mutualvote.contest.ContestKind;
 import org.mutualvote.contest.ContestLifecycle;
 import org.mutualvote.contest.ContestRepository;
+import org.mutualvote.contest.ContestResult;
+import org.mutualvote.contest.ContestResultRepository;
 import org.mutualvote.contest.ContestState;
 import org.mutualvote.count.Ballot;
 import org.mutualvote.count.Blt;
 import org.mutualvote.count.BltFormatException;
+import org.mutualvote.count.CountResult;
+import org.mutualvote.count.Counter;
 import org.mutualvote.count.Profile;
 import org.mutualvote.web.Problem.FieldError;
 import org.mutualvote.web.ProblemException;
+
+import com.fasterxml.jackson.annotation.JsonRawValue;
+import com.fasterxml.jackson.databind.ObjectMapper;
 
 /**
  * The bulletin board of a closed election: every ballot by tracker, as JSON or as a BLT file that the
@@ -41,15 +49,59 @@ class ElectionBulletin {
     private final CandidateRepository candidates;
     private final BallotBox box;
     private final AuditService audit;
+    private final ContestResultRepository results;
+    private final ObjectMapper json;
 
     ElectionBulletin(ContestRepository contests, ContestLifecycle lifecycle, ElectionRepository elections,
-            CandidateRepository candidates, BallotBox box, AuditService audit) {
+            CandidateRepository candidates, BallotBox box, AuditService audit, ContestResultRepository results, ObjectMapper json) {
         this.contests = contests;
         this.lifecycle = lifecycle;
         this.elections = elections;
         this.candidates = candidates;
         this.box = box;
         this.audit = audit;
+        this.results = results;
+        this.json = json;
+    }
+
+    /** A recount's outcome: the count of the published BLT with the published seed, and whether it matches the result. */
+    public record Recounted(long contestId, String rule, String seed, int ballots, List<String> elected, boolean matches,
+            @JsonRawValue String report) {
+    }
+
+    /**
+     * Recounts what anyone can download: the bulletin board's BLT, read back by the BLT reader and counted
+     * by the counting engine with the published seed (what the Recount command does), then compared stage
+     * by stage with the stored result. It runs on this server with this server's code: an independent recount
+     * is the BLT counted elsewhere.
+     */
+    @Transactional
+    public Recounted recount(long id, boolean official) {
+        Contest c = contests.ofKind(id, ContestKind.ELECTION);
+        if (!(c.state == ContestState.PUBLISHED || (official && c.state == ContestState.COUNTED))) {
+            throw ProblemException.conflict("A recount checks a counted result; this election is " + c.state.key());
+        }
+        ContestResult stored = results.findById(id);
+        if (stored.uncontested) {
+            throw ProblemException.conflict("This election was uncontested: its candidates were declared elected without a poll");
+        }
+        Election e = elections.findById(id);
+        Profile input;
+        try {
+            input = Blt.read(new StringReader(blt(id)));
+        } catch (BltFormatException impossible) {
+            throw new IllegalStateException("the bulletin board wrote a BLT it cannot read", impossible);
+        }
+        CountResult again = Counter.count(input, e.countRule(), stored.seed);
+        String report = again.toJson();
+        boolean matches;
+        try {
+            matches = json.readTree(report).equals(json.readTree(stored.report));
+        } catch (IOException impossible) {
+            throw new IllegalStateException(impossible);
+        }
+        return new Recounted(id, e.countRule().key(), Long.toString(stored.seed), input.ballots().stream().mapToInt(b -> (int) b.weight()).sum(),
+                again.electedNames(), matches, report);
     }
 
     public record BoardBallot(String tracker, String channel, List<String> ranking, int[] positions, String nonce) {
@@ -73,11 +125,24 @@ class ElectionBulletin {
                 ballots, next);
     }
 
+    /** A ballot by its full tracker, or by the short code on the voter's receipt (the tracker's first 12 digits). */
     @Transactional
     public StoredBallot lookup(long id, String tracker) {
         closed(id);
-        return box.byTracker(id, tracker.toLowerCase())
-                .orElseThrow(() -> ProblemException.notFound("A ballot with tracker " + tracker + " in election " + id));
+        String digits = Tracker.shortCodeDigits(tracker);
+        if (digits == null) {
+            return box.byTracker(id, tracker.toLowerCase())
+                    .orElseThrow(() -> ProblemException.notFound("A ballot with tracker " + tracker + " in election " + id));
+        }
+        List<StoredBallot> found = box.byTrackerPrefix(id, digits, 2);
+        if (found.isEmpty()) {
+            throw ProblemException.notFound("A ballot with receipt code " + tracker + " in election " + id);
+        }
+        if (found.size() > 1) {
+            throw ProblemException.conflict("More than one ballot starts with receipt code " + tracker
+                    + "; enter the full tracker from your receipt");
+        }
+        return found.get(0);
     }
 
     /** The BLT of every ballot (online and paper), one per line in tracker order, withdrawn candidates marked. */

@@ -173,11 +173,20 @@ public class ElectionResource {
                 .header("Content-Disposition", "attachment; filename=\"election-" + id + ".blt\"").build();
     }
 
+    /** Counts the bulletin board's BLT again with the published seed and says whether it gives the published result. */
+    @GET
+    @Path("/{id}/recount")
+    @Authenticated
+    public ElectionBulletin.Recounted recount(@PathParam("id") long id) {
+        return bulletin.recount(id, user.hasRole(Roles.ADMIN) || user.hasRole(Roles.SCRUTINEER));
+    }
+
     @GET
     @Path("/{id}/bulletin/{tracker}")
     @Authenticated
     public StoredBallot lookup(@PathParam("id") long id,
-            @PathParam("tracker") @Pattern(regexp = "[0-9a-fA-F]{64}", message = "a tracker is 64 hexadecimal digits") String tracker) {
+            @PathParam("tracker") @Pattern(regexp = "[0-9a-fA-F]{64}|[0-9a-fA-F]{4}[- ]?[0-9a-fA-F]{4}[- ]?[0-9a-fA-F]{4}",
+                    message = "give the receipt code (such as 1A2B-3C4D-5E6F) or the full 64-digit tracker") String tracker) {
         return bulletin.lookup(id, tracker);
     }
 

@@ -112,6 +112,14 @@ public class MemberResource {
         return service.leave(user.subject(), user.actor());
     }
 
+    /** Rejoin after leaving: eligibility is checked again. */
+    @POST
+    @Path("/me/rejoin")
+    @RolesAllowed("**")
+    public MemberView rejoin() {
+        return service.rejoin(user.subject(), user.actor());
+    }
+
     /** Erasure: personal data removed, the anonymous row stays so no count changes. */
     @DELETE
     @Path("/me")

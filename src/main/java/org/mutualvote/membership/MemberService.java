@@ -170,6 +170,30 @@ public class MemberService {
     }
 
     /**
+     * A lapsed member rejoins: their details are checked against their constituency's rules as they stand
+     * today, and they become active again (or pending where the constituency reviews applications).
+     */
+    @Transactional
+    public MemberView rejoin(String subject, String actor) {
+        Member m = mineOr404(subject);
+        if (m.status != MemberStatus.LAPSED) {
+            throw ProblemException.conflict("Only a lapsed membership can be renewed; yours is " + m.status.key());
+        }
+        Long explicit = m.constituency.kind == ConstituencyKind.PATIENT || m.constituency.kind == ConstituencyKind.OTHER
+                ? m.constituency.id : null;
+        Eligibility e = EligibilityRules.check(new Applicant(m.dateOfBirth, m.postcode, m.staffClass, explicit),
+                constituencies.listAll(), today());
+        if (!(e instanceof Eligibility.Eligible eligible)) {
+            throw problemFor(e);
+        }
+        m.constituency = eligible.constituency();
+        m.status = m.constituency.reviewApplications ? MemberStatus.PENDING : MemberStatus.ACTIVE;
+        audit.record(actor, "member.rejoined", "member/" + m.id,
+                Map.of("constituencyId", m.constituency.id, "status", m.status.key()));
+        return MemberView.from(m);
+    }
+
+    /**
      * Erasure: every personal field and the login link go; the row stays with its id, constituency,
      * joined date and status removed, so participation in past votes and every count stay as they were.
      */

@@ -17,6 +17,9 @@ public interface MutualVoteConfig {
 
     Web web();
 
+    /** Who runs this portal, as its landing page names them. */
+    Organisation organisation();
+
     /**
      * How often each instance applies contest timetables (a duration such as {@code 15s}). Nothing calls this:
      * TimetableClock's {@code @Scheduled(every = "${mutualvote.timetable-check:15s}")} reads the setting, as an
@@ -112,5 +115,21 @@ public interface MutualVoteConfig {
         /** The largest CSV a member import accepts, in bytes (a 100,000-row staff list is about 8 MB). */
         @WithDefault("20971520")
         long importMaxBytes();
+    }
+
+    interface Organisation {
+        /** The organisation's name, shown at the top of every page. */
+        @WithDefault("Mutual Vote")
+        String name();
+
+        /** One sentence on what members decide here; empty: the portal's own words in each language. */
+        Optional<String> purpose();
+
+        /** Where members get help: an email address, a telephone number and/or a web page. */
+        Optional<String> helpEmail();
+
+        Optional<String> helpPhone();
+
+        Optional<String> helpUrl();
     }
 }

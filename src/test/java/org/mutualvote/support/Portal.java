@@ -1,0 +1,188 @@
+package org.mutualvote.support;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.io.IOException;
+import java.net.URL;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.TimeUnit;
+
+import com.microsoft.playwright.Browser;
+import com.microsoft.playwright.BrowserContext;
+import com.microsoft.playwright.BrowserType;
+import com.microsoft.playwright.Page;
+import com.microsoft.playwright.Playwright;
+import com.microsoft.playwright.options.AriaRole;
+
+/**
+ * The portal in Debian's headless Chromium through Playwright (never a downloaded browser). Pages are
+ * found by role and accessible name. {@link #check} is what every page gets: axe-core finds no serious or
+ * critical WCAG 2.2 AA violation, nothing scrolls sideways at 320 px, and screenshots at 390 and 1280 px
+ * go to target/screenshots for a person to look at.
+ */
+public final class Portal implements AutoCloseable {
+
+    public static final Path CHROMIUM = Path.of("/usr/bin/chromium");
+    /** axe-core, fetched by .ci/run (or here, once) with {@code npm pack axe-core@AXE_VERSION}; never committed. */
+    static final String AXE_VERSION = "4.10.3";
+    static final Path AXE = Path.of("target", "axe", "package", "axe.min.js");
+    static final Path SHOTS = Path.of("target", "screenshots");
+
+    private final Playwright playwright;
+    private final Browser browser;
+    private final String base;
+
+    private static Portal shared;
+
+    public static boolean available() {
+        return Files.isExecutable(CHROMIUM);
+    }
+
+    /** One browser for every journey in the test run, closed when the JVM ends. */
+    public static synchronized Portal shared(URL base) {
+        if (shared == null) {
+            shared = new Portal(base);
+            Runtime.getRuntime().addShutdownHook(new Thread(shared::close));
+        }
+        return shared;
+    }
+
+    public static com.microsoft.playwright.Locator button(Page page, String name) {
+        return page.getByRole(AriaRole.BUTTON, new Page.GetByRoleOptions().setName(name).setExact(true));
+    }
+
+    public static com.microsoft.playwright.Locator link(Page page, String name) {
+        return page.getByRole(AriaRole.LINK, new Page.GetByRoleOptions().setName(name).setExact(true));
+    }
+
+    public Portal(URL base) {
+        this.base = base.toString().replaceAll("/$", "");
+        this.playwright = Playwright.create(new Playwright.CreateOptions().setEnv(Map.of("PLAYWRIGHT_SKIP_BROWSER_DOWNLOAD", "1")));
+        this.browser = playwright.chromium().launch(new BrowserType.LaunchOptions().setExecutablePath(CHROMIUM).setHeadless(true)
+                .setArgs(List.of("--no-sandbox", "--disable-gpu", "--disable-background-networking", "--disable-component-update",
+                        "--disable-sync", "--disable-quic", "--no-first-run")));
+    }
+
+    /** A fresh browser (no cookies, no storage) in a language, at phone width. */
+    public Page phone(String language) {
+        BrowserContext context = browser.newContext(new Browser.NewContextOptions().setLocale(language).setViewportSize(390, 844)
+                .setBaseURL(base));
+        context.setDefaultTimeout(20_000);
+        context.grantPermissions(List.of("clipboard-read", "clipboard-write"));
+        Page page = context.newPage();
+        page.onPageError(error -> System.out.println("[portal page error] " + error));
+        page.onConsoleMessage(m -> {
+            if ("error".equals(m.type())) {
+                System.out.println("[portal console] " + m.text());
+            }
+        });
+        return page;
+    }
+
+    /** Logs in through the dev OIDC server as one of its predefined users and waits for the portal. */
+    public static void logIn(Page page, String user) {
+        page.navigate("/login");
+        page.locator("button[name='predefined-" + user + "']").click();
+        ready(page);
+    }
+
+    /** Logs in as a user the dev OIDC server makes up, with the roles given. */
+    public static void logInAsNew(Page page, String user, String roles) {
+        page.navigate("/login");
+        page.locator("summary.custom-link").click();
+        page.locator("form.custom-form input[name='name']").fill(user);
+        page.locator("form.custom-form input[name='roles']").fill(roles);
+        page.locator("form.custom-form button[name='login']").click();
+        ready(page);
+    }
+
+    /** Goes to a portal address ("/member/votes") and waits until its page is drawn. */
+    public static void go(Page page, String path) {
+        page.navigate("/#" + path);
+        ready(page);
+    }
+
+    /** Waits until the router has drawn the page at the current address (main is no longer busy, and is that page). */
+    public static void ready(Page page) {
+        try {
+            page.waitForFunction("() => { const main = document.getElementById('main');"
+                    + " return main.getAttribute('aria-busy') === 'false' && main.dataset.page === location.hash; }");
+        } catch (com.microsoft.playwright.TimeoutError e) {
+            throw new AssertionError("the portal did not finish drawing " + page.url() + "; it shows: "
+                    + page.evaluate("() => document.body.innerText"), e);
+        }
+    }
+
+    public static com.microsoft.playwright.Locator heading(Page page) {
+        return page.getByRole(AriaRole.HEADING, new Page.GetByRoleOptions().setLevel(1));
+    }
+
+    /** Screenshots at 390 and 1280 px, no sideways scroll at 320 px, and no serious or critical axe violation. */
+    public void check(Page page, String name) {
+        try {
+            Files.createDirectories(SHOTS);
+        } catch (IOException e) {
+            throw new IllegalStateException(e);
+        }
+        var size = page.viewportSize();
+        page.setViewportSize(390, 844);
+        page.screenshot(new Page.ScreenshotOptions().setPath(SHOTS.resolve(name + "-390.png")).setFullPage(true));
+        page.setViewportSize(1280, 900);
+        page.screenshot(new Page.ScreenshotOptions().setPath(SHOTS.resolve(name + "-1280.png")).setFullPage(true));
+        page.setViewportSize(320, 640);
+        Object overflow = page.evaluate("() => document.documentElement.scrollWidth - document.documentElement.clientWidth");
+        assertEquals(0, ((Number) overflow).intValue(), name + " scrolls sideways at 320 px");
+        page.setViewportSize(size.width, size.height);
+        List<String> violations = axe(page);
+        assertTrue(violations.isEmpty(), name + ": axe-core found " + violations);
+    }
+
+    /** Serious and critical WCAG 2.x A/AA violations axe-core finds on the page as it is now. */
+    @SuppressWarnings("unchecked")
+    public static List<String> axe(Page page) {
+        Path script = axeScript();
+        if (page.evaluate("() => typeof window.axe") .equals("undefined")) {
+            page.addScriptTag(new Page.AddScriptTagOptions().setPath(script));
+        }
+        return (List<String>) page.evaluate("""
+                async () => {
+                  const result = await axe.run(document, { runOnly: { type: "tag",
+                      values: ["wcag2a", "wcag2aa", "wcag21a", "wcag21aa", "wcag22aa"] } });
+                  return result.violations.filter((v) => v.impact === "serious" || v.impact === "critical")
+                      .map((v) => `${v.id} (${v.impact}): ${v.help} at ${v.nodes.slice(0, 3).map((n) => n.target.join(" ")).join(", ")}`);
+                }""");
+    }
+
+    /** axe-core's script: from target/axe (put there by .ci/run), else fetched once with npm into that git-ignored folder. */
+    static synchronized Path axeScript() {
+        if (!Files.exists(AXE)) {
+            try {
+                Path dir = AXE.getParent().getParent();
+                Files.createDirectories(dir);
+                Process pack = new ProcessBuilder("npm", "pack", "axe-core@" + AXE_VERSION, "--pack-destination", dir.toString())
+                        .inheritIO().start();
+                pack.waitFor(120, TimeUnit.SECONDS);
+                Process untar = new ProcessBuilder("tar", "-xzf", dir.resolve("axe-core-" + AXE_VERSION + ".tgz").toString(), "-C",
+                        dir.toString()).inheritIO().start();
+                untar.waitFor(60, TimeUnit.SECONDS);
+            } catch (IOException | InterruptedException e) {
+                throw new IllegalStateException("axe-core is not in " + AXE + " and npm could not fetch it: " + e.getMessage(), e);
+            }
+        }
+        if (!Files.exists(AXE)) {
+            throw new IllegalStateException("axe-core is not in " + AXE + "; run: npm pack axe-core@" + AXE_VERSION
+                    + " --pack-destination target/axe && tar -xzf target/axe/axe-core-" + AXE_VERSION + ".tgz -C target/axe");
+        }
+        return AXE;
+    }
+
+    @Override
+    public void close() {
+        browser.close();
+        playwright.close();
+    }
+}
