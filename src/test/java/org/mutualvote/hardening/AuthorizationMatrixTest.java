@@ -73,6 +73,7 @@ class AuthorizationMatrixTest {
         row("GET /api/elections/{id}/bulletin", 401, 409, 409, 409, 409, 409);
         row("GET /api/elections/{id}/bulletin.blt", 401, 409, 409, 409, 409, 409);
         row("GET /api/elections/{id}/bulletin/{tracker}", 401, 409, 409, 409, 409, 409);
+        row("GET /api/elections/{id}/recount", 401, 409, 409, 409, 409, 409); // public like the board, after close
         // Foundation-trust election rules (ni85 branch): officials and the board read the timetable and notices.
         row("GET /api/elections/{id}/documents/{file}", 401, 403, 403, 404, 404, 404); // no such file
         row("GET /api/elections/{id}/rejected-papers", 401, 403, 403, 403, 200, 200);
@@ -92,7 +93,9 @@ class AuthorizationMatrixTest {
         row("GET /api/members/me", 401, 200, 200, 404, 404, 404);
         row("PUT /api/members/me", 401, 400, 400, 400, 400, 400);
         row("POST /api/members/me/leave", 401, 200, 200, 404, 404, 404);
+        row("POST /api/members/me/rejoin", 401, 200, 200, 404, 404, 404); // after leaving
         row("DELETE /api/members/me", 401, 204, 204, 404, 404, 404);
+        row("GET /api/organisation", 200, 200, 200, 200, 200, 200); // the landing page's words, public
         row("GET /api/members", 401, 403, 403, 403, 200, 403);
         row("GET /api/members/counts", 401, 403, 403, 200, 200, 200);
         row("GET /api/members/export", 401, 403, 403, 403, 200, 403);
