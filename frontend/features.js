@@ -6,4 +6,6 @@ export default [
   "vote",
   "admin",
   "elections",
+  "surplus",
+  "motions",
 ];

@@ -16,4 +16,12 @@ public interface BallotForm {
 
     /** Reads what it needs on the casting transaction's connection. */
     int[] ranking(Connection c, long contestId, List<Long> choices) throws SQLException;
+
+    /**
+     * The same for a form that needs to know whose ballot it is: the member on the roll, and whether
+     * their proxy holder is casting it for them. Forms that do not care keep this default.
+     */
+    default int[] ranking(Connection c, long contestId, long memberId, boolean byProxy, List<Long> choices) throws SQLException {
+        return ranking(c, contestId, choices);
+    }
 }

@@ -13,11 +13,16 @@ public class VoterRoll {
         this.em = em;
     }
 
-    /** Copies the constituency's active members onto the roll and returns how many there are. */
+    /**
+     * Copies the active members of the contest's constituency (and of any others it is put to, in
+     * contest_put_to) onto the roll, each with the constituency they are in now, and returns how many.
+     */
     int freeze(Contest contest) {
         return em.createNativeQuery("""
-                insert into voter_roll (contest_id, member_id)
-                select ?1, m.id from member m where m.constituency_id = ?2 and m.status = 'active'""")
+                insert into voter_roll (contest_id, member_id, constituency_id)
+                select ?1, m.id, m.constituency_id from member m where m.status = 'active'
+                and (m.constituency_id = ?2
+                     or m.constituency_id in (select k.constituency_id from contest_put_to k where k.contest_id = ?1))""")
                 .setParameter(1, contest.id)
                 .setParameter(2, contest.constituency.id)
                 .executeUpdate();

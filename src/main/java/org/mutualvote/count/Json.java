@@ -9,7 +9,7 @@ import java.util.Map;
  * The little JSON the count report needs, written and read without a library so that the engine and
  * the recount stay JDK-only: objects (in order), arrays, strings, whole numbers, true, false, null.
  */
-final class Json {
+public final class Json {
 
     private final String text;
     private int at;
@@ -19,7 +19,7 @@ final class Json {
     }
 
     /** A JSON string literal, escaped. */
-    static String quote(String s) {
+    public static String quote(String s) {
         StringBuilder sb = new StringBuilder("\"");
         for (char ch : s.toCharArray()) {
             switch (ch) {

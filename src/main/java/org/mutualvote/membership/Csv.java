@@ -4,17 +4,17 @@ import java.util.ArrayList;
 import java.util.List;
 
 /** RFC 4180 CSV: comma-separated, fields optionally in double quotes, "" for a quote, CRLF or LF line ends. */
-final class Csv {
+public final class Csv {
 
     private Csv() {
     }
 
     /** One record: its fields and the row number it started on (the header is row 1). */
-    record Row(int number, List<String> fields) {
+    public record Row(int number, List<String> fields) {
     }
 
-    static final class MalformedCsv extends RuntimeException {
-        final int row;
+    public static final class MalformedCsv extends RuntimeException {
+        public final int row;
 
         MalformedCsv(int row, String message) {
             super(message, null, false, false);
@@ -23,7 +23,7 @@ final class Csv {
     }
 
     /** Parses the whole text; blank lines are skipped (they still count as rows of the file). */
-    static List<Row> parse(String text) {
+    public static List<Row> parse(String text) {
         List<Row> rows = new ArrayList<>();
         List<String> fields = new ArrayList<>();
         StringBuilder field = new StringBuilder();
@@ -118,7 +118,7 @@ final class Csv {
         rows.add(new Row(number, fields));
     }
 
-    static String escape(String s) {
+    public static String escape(String s) {
         boolean needsQuotes = s.indexOf(',') >= 0 || s.indexOf('"') >= 0 || s.indexOf('\n') >= 0 || s.indexOf('\r') >= 0;
         String safe = s;
         // A spreadsheet must not run a cell as a formula when the export is opened.

@@ -17,6 +17,8 @@ public interface MutualVoteConfig {
 
     Web web();
 
+    Motions motions();
+
     /** Who runs this portal, as its landing page names them. */
     Organisation organisation();
 
@@ -115,6 +117,12 @@ public interface MutualVoteConfig {
         /** The largest CSV a member import accepts, in bytes (a 100,000-row staff list is about 8 MB). */
         @WithDefault("20971520")
         long importMaxBytes();
+    }
+
+    interface Motions {
+        /** The most proxy appointments one member may hold in one poll (the Co-operatives UK model rules say 5). */
+        @WithDefault("5")
+        int maxProxiesPerHolder();
     }
 
     interface Organisation {

@@ -1,0 +1,182 @@
+package org.mutualvote.motion;
+
+import java.io.StringWriter;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.transaction.Transactional;
+
+import org.mutualvote.audit.AuditService;
+import org.mutualvote.ballot.BallotBox;
+import org.mutualvote.ballot.BallotBox.StoredBallot;
+import org.mutualvote.contest.Contest;
+import org.mutualvote.contest.ContestKind;
+import org.mutualvote.contest.ContestLifecycle;
+import org.mutualvote.contest.ContestRepository;
+import org.mutualvote.contest.ContestResult;
+import org.mutualvote.contest.ContestResultRepository;
+import org.mutualvote.contest.ContestState;
+import org.mutualvote.membership.ConstituencyRepository;
+import org.mutualvote.motion.MotionDtos.ResultView;
+import org.mutualvote.motion.Resolution.Outcome;
+import org.mutualvote.web.ProblemException;
+
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.ObjectMapper;
+
+/**
+ * Counting a closed poll and showing it: the ballots are read in tracker order into the same
+ * {@link PollFile} the bulletin board publishes, and decided by {@link PollFile#count}, exactly what
+ * {@link MotionRecount} does with the downloaded file.
+ */
+@ApplicationScoped
+class MotionCount {
+
+    private final ContestRepository contests;
+    private final ContestLifecycle lifecycle;
+    private final MotionRepository motions;
+    private final MotionService polls;
+    private final ConstituencyRepository constituencies;
+    private final ContestResultRepository results;
+    private final BallotBox box;
+    private final AuditService audit;
+    private final ObjectMapper json;
+
+    MotionCount(ContestRepository contests, ContestLifecycle lifecycle, MotionRepository motions, MotionService polls,
+            ConstituencyRepository constituencies, ContestResultRepository results, BallotBox box, AuditService audit,
+            ObjectMapper json) {
+        this.contests = contests;
+        this.lifecycle = lifecycle;
+        this.motions = motions;
+        this.polls = polls;
+        this.constituencies = constituencies;
+        this.results = results;
+        this.box = box;
+        this.audit = audit;
+        this.json = json;
+    }
+
+    /** The published report: each motion's title and outcome. */
+    record MotionResult(int position, String title, Outcome outcome) {
+    }
+
+    record Report(String answers, List<MotionResult> motions) {
+    }
+
+    @Transactional
+    public void count(long id, String actor) {
+        Contest c = lifecycle.lock(id, ContestKind.MOTION);
+        if (c.state != ContestState.CLOSED) {
+            throw ProblemException.conflict("The poll is " + c.state.key() + "; only a closed poll can be counted");
+        }
+        PollFile.Poll poll = poll(c);
+        List<Outcome> outcomes = PollFile.count(poll);
+        List<MotionResult> list = new ArrayList<>();
+        for (int m = 0; m < outcomes.size(); m++) {
+            list.add(new MotionResult(m + 1, poll.motions().get(m).title(), outcomes.get(m)));
+        }
+        ContestResult r = new ContestResult();
+        r.contestId = id;
+        r.rule = "motions";
+        r.onlineBallots = poll.ballots().size();
+        try {
+            r.report = json.writeValueAsString(new Report(MotionService.ANSWERS, list));
+        } catch (JsonProcessingException e) {
+            throw new IllegalStateException(e);
+        }
+        r.countedAt = Instant.now();
+        results.persist(r);
+        lifecycle.move(c, ContestState.COUNTED, actor);
+        audit.record(actor, "motion.result", "motion/" + id, Map.of("ballots", poll.ballots().size(),
+                "outcomes", outcomes.stream().map(Outcome::reason).toList()));
+    }
+
+    @Transactional
+    public void publish(long id, String actor) {
+        Contest c = lifecycle.lock(id, ContestKind.MOTION);
+        lifecycle.move(c, ContestState.PUBLISHED, actor);
+        results.findById(id).publishedAt = Instant.now();
+    }
+
+    /** Officials see a result once counted; members it was put to, and the board, once published. */
+    @Transactional
+    public ResultView result(long id, String subject, boolean official, boolean board) {
+        Contest c = contests.ofKind(id, ContestKind.MOTION);
+        if (!official && !board && !polls.putToMember(c, polls.poll(id), subject)) {
+            throw ProblemException.notFound("motion poll " + id);
+        }
+        boolean visible = official ? c.state == ContestState.COUNTED || c.state == ContestState.PUBLISHED
+                : c.state == ContestState.PUBLISHED;
+        if (!visible) {
+            throw ProblemException.conflict("The result is not " + (official ? "counted" : "published") + " yet; the poll is " + c.state.key());
+        }
+        ContestResult r = results.findById(id);
+        return new ResultView(id, c.title, c.state.key(), c.rollSize, r.onlineBallots, r.countedAt, r.publishedAt, r.report);
+    }
+
+    public record BoardBallot(String tracker, int[] row, String nonce) {
+    }
+
+    public record Board(long contestId, String title, String state, String rowFormat, String trackerFormula,
+            List<BoardBallot> ballots) {
+    }
+
+    @Transactional
+    public Board board(long id) {
+        Contest c = closed(id);
+        List<BoardBallot> out = new ArrayList<>();
+        box.forEach(id, b -> out.add(new BoardBallot(b.tracker(), b.ranking(), b.nonce())));
+        return new Board(id, c.title, c.state.key(),
+                "class code (the voter's constituency, in the order of the poll file), then " + MotionService.ANSWERS,
+                "sha256(\"mutualvote-ballot-v1\\n\" + contestId + \"\\n\" + channel + \"\\n\" + row joined by \",\" + \"\\n\" + nonce)",
+                out);
+    }
+
+    /** The recount file (format in {@link PollFile}). */
+    @Transactional
+    public String file(long id) {
+        StringWriter out = new StringWriter();
+        PollFile.write(poll(closed(id)), out);
+        return out.toString();
+    }
+
+    @Transactional
+    public StoredBallot lookup(long id, String tracker) {
+        closed(id);
+        return box.byTracker(id, tracker.toLowerCase())
+                .orElseThrow(() -> ProblemException.notFound("A ballot with tracker " + tracker + " in poll " + id));
+    }
+
+    private Contest closed(long id) {
+        Contest c = contests.ofKind(id, ContestKind.MOTION);
+        if (!c.state.afterVoting()) {
+            throw ProblemException.conflict("The bulletin board opens when voting closes; the poll is " + c.state.key());
+        }
+        return c;
+    }
+
+    private PollFile.Poll poll(Contest c) {
+        List<Long> put = motions.constituenciesOf(c.id);
+        Map<Long, Long> rolls = motions.rollByConstituency(c.id);
+        Map<Long, String> names = new HashMap<>();
+        List<String> classes = new ArrayList<>();
+        List<Long> sizes = new ArrayList<>();
+        for (Long k : put) {
+            String name = constituencies.findById(k).name;
+            names.put(k, name);
+            classes.add(name);
+            sizes.add(rolls.getOrDefault(k, 0L));
+        }
+        List<Motion> list = motions.ofPoll(c.id);
+        List<MotionClass> parts = motions.classesOf(list.stream().map(m -> m.id).toList());
+        List<PollFile.MotionSpec> specs = list.stream()
+                .map(m -> new PollFile.MotionSpec(m.title, MotionService.rule(m, parts, names))).toList();
+        List<PollFile.Ballot> ballots = new ArrayList<>();
+        box.forEach(c.id, b -> ballots.add(new PollFile.Ballot(b.tracker(), b.ranking())));
+        return new PollFile.Poll(c.id, c.title, classes, sizes, specs, ballots);
+    }
+}

@@ -1,0 +1,223 @@
+package org.mutualvote.motion;
+
+import java.util.List;
+
+import jakarta.annotation.security.RolesAllowed;
+import jakarta.validation.Valid;
+import jakarta.validation.constraints.NotNull;
+import jakarta.validation.constraints.Pattern;
+import jakarta.ws.rs.Consumes;
+import jakarta.ws.rs.DELETE;
+import jakarta.ws.rs.GET;
+import jakarta.ws.rs.POST;
+import jakarta.ws.rs.PUT;
+import jakarta.ws.rs.Path;
+import jakarta.ws.rs.PathParam;
+import jakarta.ws.rs.Produces;
+import jakarta.ws.rs.core.MediaType;
+
+import org.jboss.resteasy.reactive.RestResponse;
+import org.mutualvote.ballot.BallotBox.StoredBallot;
+import org.mutualvote.ballot.CastOutcome;
+import org.mutualvote.contest.ContestState;
+import org.mutualvote.motion.MotionDtos.MyProxies;
+import org.mutualvote.motion.MotionDtos.PollRequest;
+import org.mutualvote.motion.MotionDtos.PollView;
+import org.mutualvote.motion.MotionDtos.ProxyCast;
+import org.mutualvote.motion.MotionDtos.ProxyRequest;
+import org.mutualvote.motion.MotionDtos.ProxyView;
+import org.mutualvote.motion.MotionDtos.ResultView;
+import org.mutualvote.motion.MotionDtos.Timetable;
+import org.mutualvote.security.CurrentUser;
+import org.mutualvote.security.Roles;
+import org.mutualvote.web.ProblemException;
+
+import io.quarkus.security.Authenticated;
+
+/**
+ * Polls of motions. The board drafts, edits and gives notice; the returning officer (admin) sets the
+ * timetable, opens, closes, counts and publishes; members vote through /api/contests/{id}/ballots.
+ */
+@Path("/api/motions")
+@Produces(MediaType.APPLICATION_JSON)
+public class MotionResource {
+
+    private static final String TRACKER = "[0-9a-fA-F]{64}";
+
+    private final MotionService polls;
+    private final ProxyService proxies;
+    private final MotionCount count;
+    private final CurrentUser user;
+
+    MotionResource(MotionService polls, ProxyService proxies, MotionCount count, CurrentUser user) {
+        this.polls = polls;
+        this.proxies = proxies;
+        this.count = count;
+        this.user = user;
+    }
+
+    @POST
+    @Consumes(MediaType.APPLICATION_JSON)
+    @RolesAllowed(Roles.BOARD)
+    public RestResponse<PollView> draft(@Valid @NotNull PollRequest request) {
+        return RestResponse.status(RestResponse.Status.CREATED, polls.create(request, user.actor()));
+    }
+
+    @PUT
+    @Path("/{id}")
+    @Consumes(MediaType.APPLICATION_JSON)
+    @RolesAllowed(Roles.BOARD)
+    public PollView edit(@PathParam("id") long id, @Valid @NotNull PollRequest request) {
+        return polls.update(id, request, user.actor());
+    }
+
+    /** Gives notice of the poll to the members it is put to; its motions are fixed from then on. */
+    @POST
+    @Path("/{id}/notice")
+    @RolesAllowed(Roles.BOARD)
+    public PollView giveNotice(@PathParam("id") long id) {
+        return polls.giveNotice(id, user.actor());
+    }
+
+    @GET
+    @Authenticated
+    public List<PollView> list() {
+        return polls.list(user.subject(), seesAll());
+    }
+
+    @GET
+    @Path("/{id}")
+    @Authenticated
+    public PollView get(@PathParam("id") long id) {
+        return polls.view(id, user.subject(), seesAll());
+    }
+
+    @PUT
+    @Path("/{id}/timetable")
+    @Consumes(MediaType.APPLICATION_JSON)
+    @RolesAllowed(Roles.ADMIN)
+    public PollView timetable(@PathParam("id") long id, @NotNull Timetable timetable) {
+        return polls.timetable(id, timetable, user.actor());
+    }
+
+    @POST
+    @Path("/{id}/open")
+    @RolesAllowed(Roles.ADMIN)
+    public PollView open(@PathParam("id") long id) {
+        return polls.move(id, ContestState.OPEN, user.actor());
+    }
+
+    @POST
+    @Path("/{id}/close")
+    @RolesAllowed(Roles.ADMIN)
+    public PollView close(@PathParam("id") long id) {
+        return polls.move(id, ContestState.CLOSED, user.actor());
+    }
+
+    @POST
+    @Path("/{id}/count")
+    @RolesAllowed(Roles.ADMIN)
+    public ResultView count(@PathParam("id") long id) {
+        count.count(id, user.actor());
+        return count.result(id, user.subject(), true, false);
+    }
+
+    @POST
+    @Path("/{id}/publish")
+    @RolesAllowed(Roles.ADMIN)
+    public ResultView publish(@PathParam("id") long id) {
+        count.publish(id, user.actor());
+        return count.result(id, user.subject(), true, false);
+    }
+
+    @GET
+    @Path("/{id}/result")
+    @Authenticated
+    public ResultView result(@PathParam("id") long id) {
+        return count.result(id, user.subject(), user.hasRole(Roles.ADMIN) || user.hasRole(Roles.SCRUTINEER),
+                user.hasRole(Roles.BOARD));
+    }
+
+    @GET
+    @Path("/{id}/bulletin")
+    @Authenticated
+    public MotionCount.Board board(@PathParam("id") long id) {
+        return count.board(id);
+    }
+
+    /** The poll file that MotionRecount counts (format in README, "Motions and resolutions"). */
+    @GET
+    @Path("/{id}/bulletin.txt")
+    @Produces(MediaType.TEXT_PLAIN)
+    @Authenticated
+    public RestResponse<String> boardFile(@PathParam("id") long id) {
+        return RestResponse.ResponseBuilder.ok(count.file(id))
+                .header("Content-Disposition", "attachment; filename=\"motions-" + id + ".txt\"").build();
+    }
+
+    @GET
+    @Path("/{id}/bulletin/{tracker}")
+    @Authenticated
+    public StoredBallot lookup(@PathParam("id") long id,
+            @PathParam("tracker") @Pattern(regexp = TRACKER, message = "a tracker is 64 hexadecimal digits") String tracker) {
+        return count.lookup(id, tracker);
+    }
+
+    /** The caller's own appointment and the ones they hold. */
+    @GET
+    @Path("/{id}/proxy")
+    @RolesAllowed(Roles.MEMBER)
+    public MyProxies myProxies(@PathParam("id") long id) {
+        return proxies.mine(id, user.subject());
+    }
+
+    @POST
+    @Path("/{id}/proxy")
+    @Consumes(MediaType.APPLICATION_JSON)
+    @RolesAllowed(Roles.MEMBER)
+    public RestResponse<ProxyView> appoint(@PathParam("id") long id, @Valid @NotNull ProxyRequest request) {
+        return RestResponse.status(RestResponse.Status.CREATED, proxies.appoint(id, user.subject(), user.actor(), request));
+    }
+
+    @DELETE
+    @Path("/{id}/proxy")
+    @RolesAllowed(Roles.MEMBER)
+    public ProxyView revoke(@PathParam("id") long id) {
+        return proxies.revoke(id, user.subject(), user.actor());
+    }
+
+    /** Every appointment, for the returning officer and scrutineers. */
+    @GET
+    @Path("/{id}/proxies")
+    @RolesAllowed({ Roles.ADMIN, Roles.SCRUTINEER })
+    public List<ProxyView> allProxies(@PathParam("id") long id) {
+        return proxies.all(id);
+    }
+
+    /** The holder casts one appointer's ballot; the receipt is the appointer's, for the holder to hand on. */
+    @POST
+    @Path("/{id}/proxies/{appointment}/ballot")
+    @Consumes(MediaType.APPLICATION_JSON)
+    @RolesAllowed(Roles.MEMBER)
+    public RestResponse<CastOutcome.Receipt> castAsProxy(@PathParam("id") long id, @PathParam("appointment") long appointment,
+            @Valid @NotNull ProxyCast request) {
+        CastOutcome outcome = proxies.castFor(id, appointment, user.subject(), request.choices());
+        if (outcome instanceof CastOutcome.Accepted a) {
+            return RestResponse.status(RestResponse.Status.CREATED, a.receipt());
+        }
+        if (outcome instanceof CastOutcome.AlreadyVoted) {
+            throw ProblemException.conflict("This member's ballot has already been cast");
+        }
+        if (outcome instanceof CastOutcome.NotOnRoll) {
+            throw ProblemException.forbidden("The appointing member is not on the roll of this poll (fixed when voting opened)");
+        }
+        if (outcome instanceof CastOutcome.NotOpen n) {
+            throw ProblemException.conflict("Voting is not open: the poll is " + n.state());
+        }
+        throw ProblemException.notFound("motion poll " + id);
+    }
+
+    private boolean seesAll() {
+        return user.hasRole(Roles.ADMIN) || user.hasRole(Roles.SCRUTINEER) || user.hasRole(Roles.BOARD);
+    }
+}
