@@ -81,6 +81,46 @@ class AuthorizationMatrixTest {
         row("GET /api/elections/{id}/timetable", 401, 403, 403, 404, 404, 404); // none set yet
         row("PUT /api/elections/{id}/timetable", 401, 403, 403, 403, 404, 403);
         row("GET /api/elections/{id}/timetable/proposal", 401, 403, 403, 403, 400, 403); // closeOfPoll missing
+        // Motions and surplus votes (merged at 16:50; statuses checked against DESIGN's role table: the board drafts
+        // and gives notice, the admin runs the poll, members vote and appoint proxies). {id} here is the matrix's
+        // election, so reads answer 404: a real motion and surplus contest in the set-up would test the
+        // constituency rules of these routes too.
+        row("DELETE /api/motions/{id}/proxy", 401, 404, 404, 403, 403, 403);
+        row("GET /api/motions", 401, 200, 200, 200, 200, 200);
+        row("GET /api/motions/{id}", 401, 404, 404, 404, 404, 404);
+        row("GET /api/motions/{id}/bulletin", 401, 404, 404, 404, 404, 404);
+        row("GET /api/motions/{id}/bulletin.txt", 401, 404, 404, 404, 404, 404);
+        row("GET /api/motions/{id}/bulletin/{tracker}", 401, 404, 404, 404, 404, 404);
+        row("GET /api/motions/{id}/proxies", 401, 403, 403, 403, 404, 404);
+        row("GET /api/motions/{id}/proxy", 401, 404, 404, 403, 403, 403);
+        row("GET /api/motions/{id}/result", 401, 404, 404, 404, 404, 404);
+        row("GET /api/surplus", 401, 200, 200, 200, 200, 200);
+        row("GET /api/surplus/dividends/mine", 401, 200, 200, 200, 200, 200);
+        row("GET /api/surplus/{id}", 401, 404, 404, 404, 404, 404);
+        row("GET /api/surplus/{id}/bulletin", 401, 404, 404, 404, 404, 404);
+        row("GET /api/surplus/{id}/bulletin.txt", 401, 404, 404, 404, 404, 404);
+        row("GET /api/surplus/{id}/bulletin/{tracker}", 401, 404, 404, 404, 404, 404);
+        row("GET /api/surplus/{id}/dividends/{pot}/members/{memberId}", 401, 404, 404, 404, 404, 404);
+        row("GET /api/surplus/{id}/dividends/{pot}/payroll.csv", 401, 403, 403, 403, 404, 403);
+        row("GET /api/surplus/{id}/result", 401, 404, 404, 404, 404, 404);
+        row("POST /api/motions", 401, 403, 403, 400, 403, 403);
+        row("POST /api/motions/{id}/close", 401, 403, 403, 403, 404, 403);
+        row("POST /api/motions/{id}/count", 401, 403, 403, 403, 404, 403);
+        row("POST /api/motions/{id}/notice", 401, 403, 403, 404, 403, 403);
+        row("POST /api/motions/{id}/open", 401, 403, 403, 403, 404, 403);
+        row("POST /api/motions/{id}/proxies/{appointment}/ballot", 401, 404, 404, 403, 403, 403);
+        row("POST /api/motions/{id}/proxy", 401, 400, 400, 403, 403, 403);
+        row("POST /api/motions/{id}/publish", 401, 403, 403, 403, 404, 403);
+        row("POST /api/surplus", 401, 403, 403, 400, 400, 403);
+        row("POST /api/surplus/{id}/ballots", 401, 422, 422, 403, 403, 403);
+        row("POST /api/surplus/{id}/close", 401, 403, 403, 403, 404, 403);
+        row("POST /api/surplus/{id}/count", 401, 403, 403, 403, 404, 403);
+        row("POST /api/surplus/{id}/dividends/{pot}", 401, 403, 403, 403, 404, 403);
+        row("POST /api/surplus/{id}/open", 401, 403, 403, 403, 404, 403);
+        row("POST /api/surplus/{id}/publish", 401, 403, 403, 403, 404, 403);
+        row("PUT /api/motions/{id}", 401, 403, 403, 400, 403, 403);
+        row("PUT /api/motions/{id}/timetable", 401, 403, 403, 403, 404, 403);
+        row("PUT /api/surplus/{id}", 401, 403, 403, 400, 400, 403);
         // Constituencies: anyone logged in reads them; admins change them.
         row("GET /api/constituencies", 401, 200, 200, 200, 200, 200);
         row("POST /api/constituencies", 401, 403, 403, 403, 400, 403);
