@@ -74,9 +74,9 @@ try {
   if (outcome instanceof Error) throw outcome;
   if (outcome === "error") throw new Error(`Keycloak refused the login: ${(await loginError.textContent()).trim()}`);
   await page.locator("main[aria-busy='false']").waitFor();
-  const me = await page.evaluate(() => fetch("/api/me", { credentials: "same-origin" }).then((r) => r.json()));
-  check(me.username === user && (await page.locator("#session .who").isVisible()), `back on the portal (${page.url()}), signed in as ${user}`);
-  const roles = me.roles;
+  const who = await page.evaluate(() => fetch("/api/me", { credentials: "same-origin" }).then((r) => r.json()));
+  check(who.username === user && (await page.locator("#session .who").isVisible()), `back on the portal (${page.url()}), signed in as ${user}`);
+  const roles = who.roles;
   check(roles.includes(role) && page.url().includes(`#/${role}`), `the portal opens the "${role}" pages (roles: ${roles.join(", ")}, at ${page.url()})`);
   check(await page.locator("#session a", { hasText: "Log out" }).isVisible(), `the page offers "Log out"`);
 

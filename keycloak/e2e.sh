@@ -1,7 +1,9 @@
 #!/usr/bin/env bash
 # End-to-end login check: the packaged portal, the reference Keycloak and a real (headless) Chromium.
 # Logs in as mia through the Keycloak login form, checks the portal shows mia with role member, logs
-# out, and prints PASS or FAIL. Not part of ./mvnw verify or .ci/run: it takes about a minute and needs
+# out; then sends bearer tokens that must get 401 (keycloak/e2e-tokens.sh: alg none, a foreign key, the
+# wrong issuer, audience or expiry), and prints PASS or FAIL. .ci/run runs it when it can; it takes about a
+# minute or two and needs
 # Java 21+ (for Keycloak), Node.js, Debian's chromium and PostgreSQL on 127.0.0.1:5432.
 #
 #   keycloak/e2e.sh              build the portal, then check
@@ -101,4 +103,6 @@ echo "Logging in with Chromium..."
 status=0
 PLAYWRIGHT_DIR="$E2E_DIR" CHROMIUM="$CHROMIUM" PORTAL_URL="$PORTAL_URL" KEYCLOAK_URL="$KEYCLOAK_URL" \
   SCREENSHOT="$OUT/logged-in.png" node keycloak/e2e-login.mjs || status=$?
+echo "Bearer tokens the portal must refuse..."
+PORTAL_URL="$PORTAL_URL" KEYCLOAK_URL="$KEYCLOAK_URL" keycloak/e2e-tokens.sh || status=1
 exit "$status"

@@ -16,6 +16,7 @@ import jakarta.ws.rs.core.MediaType;
 
 import org.jboss.resteasy.reactive.RestResponse;
 import org.mutualvote.security.Roles;
+import org.mutualvote.web.PlainText;
 
 @Path("/api/audit")
 @Produces(MediaType.APPLICATION_JSON)
@@ -32,7 +33,7 @@ public class AuditResource {
     @GET
     public AuditService.AuditPage page(@QueryParam("page") @DefaultValue("0") @Min(0) int page,
             @QueryParam("size") @DefaultValue("50") @Min(1) @Max(500) int size,
-            @QueryParam("action") String action) {
+            @QueryParam("action") @PlainText String action) {
         return audit.page(page, size, action);
     }
 

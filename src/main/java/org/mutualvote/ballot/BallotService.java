@@ -230,13 +230,18 @@ public class BallotService {
     /** Whether the caller has voted: a member may confirm that, never what. */
     @Transactional
     public boolean hasVoted(long contestId, String subject) {
+        // No row at all: there is no such contest (404), rather than "you have not voted" in it.
         try (Connection c = db.getConnection(); PreparedStatement ps = c.prepareStatement("""
-                select 1 from participation p join member m on m.id = p.member_id
-                where p.contest_id = ? and m.subject = ?""")) {
-            ps.setLong(1, contestId);
-            ps.setString(2, subject);
+                select exists (select 1 from participation p join member m on m.id = p.member_id
+                               where p.contest_id = k.id and m.subject = ?)
+                from contest k where k.id = ?""")) {
+            ps.setString(1, subject);
+            ps.setLong(2, contestId);
             try (ResultSet rs = ps.executeQuery()) {
-                return rs.next();
+                if (!rs.next()) {
+                    throw ProblemException.notFound("contest " + contestId);
+                }
+                return rs.getBoolean(1);
             }
         } catch (SQLException e) {
             throw new IllegalStateException(e);

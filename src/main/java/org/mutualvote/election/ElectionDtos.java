@@ -12,6 +12,8 @@ import jakarta.validation.constraints.Pattern;
 import jakarta.validation.constraints.Size;
 
 import org.mutualvote.contest.Contest;
+import org.mutualvote.web.Plausible;
+import org.mutualvote.web.PlainText;
 
 /** The request and response shapes of the elections API. */
 public final class ElectionDtos {
@@ -19,14 +21,15 @@ public final class ElectionDtos {
     private ElectionDtos() {
     }
 
-    public record Timetable(Instant nominationsOpenAt, Instant nominationsCloseAt, Instant votingOpenAt, Instant votingCloseAt) {
+    public record Timetable(@Plausible Instant nominationsOpenAt, @Plausible Instant nominationsCloseAt,
+            @Plausible Instant votingOpenAt, @Plausible Instant votingCloseAt) {
         static Timetable of(Contest c) {
             return new Timetable(c.nominationsOpenAt, c.nominationsCloseAt, c.votingOpenAt, c.votingCloseAt);
         }
     }
 
     public record ElectionRequest(
-            @NotBlank @Size(max = 200) String title,
+            @NotBlank @Size(max = 200) @PlainText String title,
             @NotNull Long constituencyId,
             @NotNull @Min(1) @Max(100) Integer seats,
             @NotNull ElectionMethod method,
@@ -35,9 +38,9 @@ public final class ElectionDtos {
     }
 
     public record CandidateRequest(
-            @NotBlank @Size(max = 200) String name,
-            @Size(max = 4000) String statement,
-            @Size(max = 500) @Pattern(regexp = "https://\\S+", message = "must be an https:// address") String photoUrl) {
+            @NotBlank @Size(max = 200) @PlainText String name,
+            @Size(max = 4000) @PlainText(multiline = true) String statement,
+            @Size(max = 500) @Pattern(regexp = "https://\\S+", message = "must be an https:// address") @PlainText String photoUrl) {
     }
 
     public record CandidateView(long id, int position, String name, String statement, String photoUrl, boolean withdrawn) {

@@ -8,6 +8,7 @@ import jakarta.validation.constraints.Min;
 import jakarta.validation.constraints.NotBlank;
 import jakarta.validation.constraints.NotNull;
 import jakarta.validation.constraints.Size;
+import org.mutualvote.web.PlainText;
 
 /** API shapes for constituencies. */
 public final class ConstituencyDtos {
@@ -18,11 +19,11 @@ public final class ConstituencyDtos {
     /** Create or edit. Areas are postcode districts (public only); staff classes are for staff only. */
     public record ConstituencyRequest(
             @NotNull ConstituencyKind kind,
-            @NotBlank @Size(max = 200) String name,
+            @NotBlank @Size(max = 200) @PlainText String name,
             @NotNull @Min(1) @Max(1000) Integer seats,
             @Min(0) @Max(120) Integer minAge,
-            Set<@NotBlank @Size(max = 8) String> areas,
-            Set<@NotBlank @Size(max = 100) String> staffClasses,
+            Set<@NotBlank @Size(max = 8) @PlainText String> areas,
+            Set<@NotBlank @Size(max = 100) @PlainText String> staffClasses,
             Boolean reviewApplications) {
     }
 

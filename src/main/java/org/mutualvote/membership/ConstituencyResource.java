@@ -5,6 +5,7 @@ import java.util.List;
 import jakarta.annotation.security.RolesAllowed;
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.NotNull;
+import jakarta.validation.constraints.Pattern;
 import jakarta.ws.rs.Consumes;
 import jakarta.ws.rs.DELETE;
 import jakarta.ws.rs.DefaultValue;
@@ -39,11 +40,13 @@ public class ConstituencyResource {
     /** Anyone logged in: the open constituencies and their rules, to see where they would fit. */
     @GET
     @RolesAllowed("**")
-    public List<ConstituencyView> list(@QueryParam("includeRetired") @DefaultValue("false") boolean includeRetired) {
-        if (includeRetired && !user.hasRole(Roles.ADMIN)) {
+    public List<ConstituencyView> list(@QueryParam("includeRetired") @DefaultValue("false")
+            @Pattern(regexp = "true|false", message = "must be true or false") String includeRetired) {
+        boolean retiredToo = Boolean.parseBoolean(includeRetired);
+        if (retiredToo && !user.hasRole(Roles.ADMIN)) {
             throw ProblemException.forbidden("Only admins see retired constituencies");
         }
-        return service.list(includeRetired);
+        return service.list(retiredToo);
     }
 
     @GET

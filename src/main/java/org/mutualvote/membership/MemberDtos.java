@@ -9,6 +9,8 @@ import jakarta.validation.constraints.NotBlank;
 import jakarta.validation.constraints.NotNull;
 import jakarta.validation.constraints.Past;
 import jakarta.validation.constraints.Size;
+import org.mutualvote.web.Plausible;
+import org.mutualvote.web.PlainText;
 
 /** API shapes for members. */
 public final class MemberDtos {
@@ -21,29 +23,29 @@ public final class MemberDtos {
      * patient or other constituency by {@code constituencyId}.
      */
     public record Application(
-            @NotBlank @Size(max = 200) String name,
-            @NotBlank @Email @Size(max = 254) String email,
-            @NotNull @Past LocalDate dateOfBirth,
-            @Size(max = 10) String postcode,
-            @Size(max = 100) String staffClass,
+            @NotBlank @Size(max = 200) @PlainText String name,
+            @NotBlank @Email @Size(max = 254) @PlainText String email,
+            @NotNull @Past @Plausible LocalDate dateOfBirth,
+            @Size(max = 10) @PlainText String postcode,
+            @Size(max = 100) @PlainText String staffClass,
             Long constituencyId,
             @NotNull @AssertTrue(message = "you must agree to the membership terms") Boolean consent) {
     }
 
     /** A member's change of their own details; eligibility is checked again. */
     public record DetailsUpdate(
-            @NotBlank @Size(max = 200) String name,
-            @NotBlank @Email @Size(max = 254) String email,
-            @NotNull @Past LocalDate dateOfBirth,
-            @Size(max = 10) String postcode,
-            @Size(max = 100) String staffClass,
+            @NotBlank @Size(max = 200) @PlainText String name,
+            @NotBlank @Email @Size(max = 254) @PlainText String email,
+            @NotNull @Past @Plausible LocalDate dateOfBirth,
+            @Size(max = 10) @PlainText String postcode,
+            @Size(max = 100) @PlainText String staffClass,
             Long constituencyId) {
     }
 
-    public record StatusChange(@NotNull MemberStatus status, @NotBlank @Size(max = 500) String reason) {
+    public record StatusChange(@NotNull MemberStatus status, @NotBlank @Size(max = 500) @PlainText(multiline = true) String reason) {
     }
 
-    public record Rejection(@NotBlank @Size(max = 500) String reason) {
+    public record Rejection(@NotBlank @Size(max = 500) @PlainText(multiline = true) String reason) {
     }
 
     public record MemberView(long id, String name, String email, LocalDate dateOfBirth, String postcode, String staffClass,

@@ -27,6 +27,8 @@ import jakarta.transaction.Transactional;
 
 import org.mutualvote.audit.AuditService;
 import org.mutualvote.membership.Eligibility.Applicant;
+import org.mutualvote.web.PlainText;
+import org.mutualvote.web.Plausible;
 import org.mutualvote.web.Problem;
 import org.mutualvote.web.ProblemException;
 
@@ -57,7 +59,8 @@ public class MemberImport {
     }
 
     /** One row's fate: create, update (with the member id) or reject (with why). */
-    public record RowResult(int row, String action, Long memberId, String email, String constituency, String reason) {
+    public record RowResult(int row, String action, Long memberId, String email, String constituency, String reason,
+            String warning) {
     }
 
     /** {@code rows} lists every row for a dry run; a real run that wrote only gives the counts. */
@@ -91,7 +94,7 @@ public class MemberImport {
     }
 
     @Transactional
-    public ImportReport run(String actor, byte[] body, boolean dryRun) {
+    public ImportReport run(String actor, byte[] body, boolean dryRun, boolean confirmLinks) {
         List<Csv.Row> rows = parse(body);
         Map<String, Integer> header = header(rows.get(0));
         if (rows.size() == 1) {
@@ -123,13 +126,13 @@ public class MemberImport {
         for (Planned p : planned) {
             if (p.reason != null) {
                 rejected++;
-                results.add(new RowResult(p.row, "reject", null, p.email, null, p.reason));
+                results.add(new RowResult(p.row, "reject", null, p.email, null, p.reason, null));
             } else if (p.targetId != null) {
                 updated++;
-                results.add(new RowResult(p.row, "update", p.targetId, p.email, p.constituency.name, null));
+                results.add(new RowResult(p.row, "update", p.targetId, p.email, p.constituency.name, null, p.linkWarning));
             } else {
                 created++;
-                results.add(new RowResult(p.row, "create", null, p.email, p.constituency.name, null));
+                results.add(new RowResult(p.row, "create", null, p.email, p.constituency.name, null, null));
             }
         }
         if (dryRun) {
@@ -140,6 +143,13 @@ public class MemberImport {
                     .map(r -> new Problem.FieldError("row " + r.row(), r.reason())).toList();
             throw ProblemException.unprocessable(rejected + " of " + planned.size()
                     + " rows are rejected, so nothing was imported; correct them and send the file again", errors);
+        }
+        List<Problem.FieldError> unconfirmed = results.stream().filter(r -> r.warning() != null)
+                .map(r -> new Problem.FieldError("row " + r.row(), r.warning())).toList();
+        if (!confirmLinks && !unconfirmed.isEmpty()) {
+            throw ProblemException.unprocessable(unconfirmed.size() + " rows would give a register record to a login that"
+                    + " signed up by itself, so nothing was imported; check each is the same person, then send the file"
+                    + " again with confirmLinks=true", unconfirmed);
         }
         apply(planned);
         Map<String, Object> details = new LinkedHashMap<>();
@@ -162,6 +172,8 @@ public class MemberImport {
         Constituency constituency;
         Long targetId;
         String reason;
+        /** Set when the row matches, by email only, a member who signed up with a login of their own. */
+        String linkWarning;
     }
 
     private static List<Csv.Row> parse(byte[] body) {
@@ -239,6 +251,12 @@ public class MemberImport {
         String postcode = field(r, header, "postcode");
         p.externalId = field(r, header, "external_id");
         List<String> problems = new ArrayList<>();
+        for (String column : header.keySet()) {
+            String cell = field(r, header, column);
+            if (cell != null && !PlainText.Validator.isPlain(cell, false)) {
+                problems.add(column + " contains control characters, direction overrides or only invisible characters");
+            }
+        }
         if (p.name == null) {
             problems.add("name is missing");
         } else if (p.name.length() > 200) {
@@ -254,7 +272,9 @@ public class MemberImport {
         } else {
             try {
                 p.dateOfBirth = LocalDate.parse(dob);
-                if (!p.dateOfBirth.isBefore(today)) {
+                if (p.dateOfBirth.isBefore(Plausible.FIRST)) {
+                    problems.add("date_of_birth " + dob + " is before " + Plausible.FIRST);
+                } else if (!p.dateOfBirth.isBefore(today)) {
                     problems.add("date_of_birth " + dob + " is not in the past");
                 }
             } catch (DateTimeParseException e) {
@@ -318,7 +338,8 @@ public class MemberImport {
     }
 
     /** A member already on the register, as the import matches rows to it (email in lower case). */
-    record Existing(Long id, String externalId, String email) {
+    /** A member the file may match; {@code subject} is their login, null until someone logs in as them. */
+    record Existing(Long id, String externalId, String email, String subject) {
     }
 
     /** Finds the member each valid row updates, and rejects rows whose email belongs to someone else. */
@@ -329,13 +350,13 @@ public class MemberImport {
         EntityManager em = members.getEntityManager();
         List<String> externals = valid.stream().map(p -> p.externalId).filter(x -> x != null).toList();
         for (int i = 0; i < externals.size(); i += CHUNK) {
-            em.createQuery("select m.id, m.externalId, lower(m.email) from Member m where m.externalId in :ids", Existing.class)
+            em.createQuery("select m.id, m.externalId, lower(m.email), m.subject from Member m where m.externalId in :ids", Existing.class)
                     .setParameter("ids", externals.subList(i, Math.min(externals.size(), i + CHUNK)))
                     .getResultList().forEach(row -> byExternal.put(row.externalId(), row));
         }
         List<String> emails = valid.stream().map(p -> p.email.toLowerCase(Locale.ROOT)).toList();
         for (int i = 0; i < emails.size(); i += CHUNK) {
-            em.createQuery("select m.id, m.externalId, lower(m.email) from Member m where lower(m.email) in :emails", Existing.class)
+            em.createQuery("select m.id, m.externalId, lower(m.email), m.subject from Member m where lower(m.email) in :emails", Existing.class)
                     .setParameter("emails", emails.subList(i, Math.min(emails.size(), i + CHUNK)))
                     .getResultList().forEach(row -> byEmail.put(row.email(), row));
         }
@@ -354,6 +375,11 @@ public class MemberImport {
                     continue;
                 }
                 target = owner;
+                if (owner.subject() != null) {
+                    p.linkWarning = "matches by email alone member " + owner.id() + ", who signed up with a login of their own:"
+                            + " the import would give that login this row's name, date of birth and staff details."
+                            + " Confirm (confirmLinks=true) only if it is the same person";
+                }
             }
             if (target != null) {
                 Long id = target.id();

@@ -8,6 +8,7 @@ import jakarta.validation.Valid;
 import jakarta.validation.constraints.Max;
 import jakarta.validation.constraints.Min;
 import jakarta.validation.constraints.NotNull;
+import jakarta.validation.constraints.Pattern;
 import jakarta.ws.rs.Consumes;
 import jakarta.ws.rs.DELETE;
 import jakarta.ws.rs.DefaultValue;
@@ -19,8 +20,11 @@ import jakarta.ws.rs.Path;
 import jakarta.ws.rs.PathParam;
 import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.QueryParam;
+import jakarta.ws.rs.core.Context;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
+
+import io.vertx.core.http.HttpServerRequest;
 
 import org.jboss.resteasy.reactive.ResponseStatus;
 import org.mutualvote.membership.MemberDtos.Application;
@@ -33,6 +37,8 @@ import org.mutualvote.membership.MemberDtos.StatusChange;
 import org.mutualvote.security.CurrentUser;
 import org.mutualvote.security.Roles;
 import org.mutualvote.web.MutualVoteConfig;
+import org.mutualvote.web.PlainText;
+import org.mutualvote.web.RateLimiter;
 import org.mutualvote.web.ProblemException;
 
 @Path("/api/members")
@@ -43,20 +49,31 @@ public class MemberResource {
     private final MemberImport importer;
     private final CurrentUser user;
     private final MutualVoteConfig config;
+    private final RateLimiter limiter;
 
-    public MemberResource(MemberService service, MemberImport importer, CurrentUser user, MutualVoteConfig config) {
+    public MemberResource(MemberService service, MemberImport importer, CurrentUser user, MutualVoteConfig config,
+            RateLimiter limiter) {
         this.service = service;
+        this.limiter = limiter;
         this.importer = importer;
         this.user = user;
         this.config = config;
     }
 
-    /** Sign-up by anyone logged in who has no member record yet. */
+    /**
+     * Sign-up by anyone logged in who has no member record yet. Identities are cheap to make at an open
+     * provider, so sign-ups are limited per client address and in all (429 with Retry-After beyond).
+     */
     @POST
     @Consumes(MediaType.APPLICATION_JSON)
     @RolesAllowed("**")
-    public Response signUp(@Valid @NotNull Application application) {
-        SignUp outcome = service.signUp(user.subject(), user.actor(), user.email(), application);
+    public Response signUp(@Valid @NotNull Application application, @Context HttpServerRequest http) {
+        MutualVoteConfig.Web web = config.web();
+        if (!limiter.admit("sign-up:" + http.remoteAddress().hostAddress(), web.signUpsPerAddressPerMinute())
+                || !limiter.admit("sign-up", web.signUpsPerMinute())) {
+            throw RateLimiter.tooMany("sign-ups");
+        }
+        SignUp outcome = service.signUp(user.subject(), user.actor(), user.verifiedEmail(), application);
         if (outcome instanceof SignUp.Joined joined) {
             return Response.created(URI.create("/api/members/me")).entity(joined.member()).build();
         }
@@ -114,8 +131,8 @@ public class MemberResource {
 
     @GET
     @RolesAllowed(Roles.ADMIN)
-    public MemberPage search(@QueryParam("name") String name, @QueryParam("email") String email,
-            @QueryParam("constituencyId") Long constituencyId, @QueryParam("status") String status,
+    public MemberPage search(@QueryParam("name") @PlainText String name, @QueryParam("email") @PlainText String email,
+            @QueryParam("constituencyId") Long constituencyId, @QueryParam("status") @PlainText String status,
             @QueryParam("page") @DefaultValue("0") @Min(0) int page,
             @QueryParam("size") @DefaultValue("50") @Min(1) @Max(500) int size) {
         MemberStatus s;
@@ -144,18 +161,25 @@ public class MemberResource {
                 .header("Content-Disposition", "attachment; filename=\"members.csv\"").build();
     }
 
-    /** Dry run unless {@code dryRun=false}; the real run writes every row or none. */
+    /**
+     * Dry run unless {@code dryRun=false}; the real run writes every row or none. Rows that would give a
+     * self-signed-up login a register record need {@code confirmLinks=true}. Both take only true or false:
+     * a typo must never start a real import.
+     */
     @POST
     @Path("/import")
     @Consumes({ "text/csv", MediaType.TEXT_PLAIN })
     @RolesAllowed(Roles.ADMIN)
-    public MemberImport.ImportReport importCsv(@QueryParam("dryRun") @DefaultValue("true") boolean dryRun,
+    public MemberImport.ImportReport importCsv(
+            @QueryParam("dryRun") @DefaultValue("true") @Pattern(regexp = "true|false", message = "must be true or false") String dryRun,
+            @QueryParam("confirmLinks") @DefaultValue("false") @Pattern(regexp = "true|false", message = "must be true or false") String confirmLinks,
             @HeaderParam("Content-Length") Long contentLength, InputStream body) {
         long limit = config.membership().importMaxBytes();
         if (contentLength != null && contentLength > limit) {
             throw MemberImport.tooLarge(limit);
         }
-        return importer.run(user.actor(), MemberImport.readLimited(body, limit), dryRun);
+        return importer.run(user.actor(), MemberImport.readLimited(body, limit), Boolean.parseBoolean(dryRun),
+                Boolean.parseBoolean(confirmLinks));
     }
 
     @GET

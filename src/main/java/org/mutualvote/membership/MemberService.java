@@ -86,7 +86,7 @@ public class MemberService {
         m.postcode = normalisedPostcode(a.postcode());
         m.staffClass = EligibilityRules.staffClass(a.staffClass());
         m.constituency = eligible.constituency();
-        m.status = m.constituency.reviewApplications ? MemberStatus.PENDING : MemberStatus.ACTIVE;
+        m.status = needsReview(m.constituency) ? MemberStatus.PENDING : MemberStatus.ACTIVE;
         m.joinedOn = today();
         m.consentedAt = Instant.now();
         members.persist(m);
@@ -126,9 +126,16 @@ public class MemberService {
             if (!(e instanceof Eligibility.Eligible eligible)) {
                 throw problemFor(e);
             }
-            if (!eligible.constituency().id.equals(m.constituency.id)) {
+            boolean moved = !eligible.constituency().id.equals(m.constituency.id);
+            if (moved) {
                 changed.add("constituency");
                 m.constituency = eligible.constituency();
+            }
+            boolean newStaffClass = !Objects.equals(EligibilityRules.staffClass(u.staffClass()), m.staffClass);
+            if ((moved || (newStaffClass && m.constituency.kind == ConstituencyKind.STAFF))
+                    && m.status == MemberStatus.ACTIVE && needsReview(m.constituency)) {
+                changed.add("status");
+                m.status = MemberStatus.PENDING;
             }
         }
         track(changed, "name", m.name, u.name().trim());
@@ -144,7 +151,7 @@ public class MemberService {
         if (!changed.isEmpty()) {
             members.flush(); // a clash with a concurrent change surfaces here, as a 409, not at commit
             audit.record(actor, "member.updated", "member/" + m.id,
-                    Map.of("changed", changed, "constituencyId", m.constituency.id));
+                    Map.of("changed", changed, "constituencyId", m.constituency.id, "status", m.status.key()));
         }
         return MemberView.from(m);
     }
@@ -339,6 +346,15 @@ public class MemberService {
         }
         audit.record(actor, "member.register-exported", "register", Map.of("rows", rows.size()));
         return sb.toString();
+    }
+
+    /**
+     * Whether a member placed here by their own say-so waits for the returning officer: where the
+     * constituency reviews applications, and always in a staff constituency, because a staff class typed
+     * into a form is a claim (staff are confirmed by the employer's list, imported by an admin).
+     */
+    static boolean needsReview(Constituency c) {
+        return c.reviewApplications || c.kind == ConstituencyKind.STAFF;
     }
 
     /** The 422 that tells an applicant why no constituency, or more than one, fits. */

@@ -42,8 +42,24 @@ public class CurrentUser {
         return identity.getPrincipal().getName();
     }
 
+    /** The login's email as the token gives it, for display and to prefill forms. */
     public String email() {
-        return identity.getPrincipal() instanceof JsonWebToken jwt ? jwt.getClaim("email") : null;
+        return identity.getPrincipal() instanceof JsonWebToken jwt && jwt.getClaim("email") != null
+                ? jwt.getClaim("email").toString() : null;
+    }
+
+    /**
+     * The login's email, only when the token says the provider verified it ({@code email_verified}); else
+     * null. An unverified address is whatever someone typed at the provider: it must not claim a record.
+     */
+    public String verifiedEmail() {
+        if (identity.getPrincipal() instanceof JsonWebToken jwt) {
+            Object verified = jwt.getClaim("email_verified");
+            if (verified != null && "true".equalsIgnoreCase(verified.toString())) {
+                return email();
+            }
+        }
+        return null;
     }
 
     public Set<String> roles() {

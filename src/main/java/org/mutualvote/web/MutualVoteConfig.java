@@ -19,6 +19,8 @@ public interface MutualVoteConfig {
 
     Audit audit();
 
+    Web web();
+
     Motions motions();
 
     /** Who runs this portal, as its landing page names them. */
@@ -93,6 +95,26 @@ public interface MutualVoteConfig {
         @WithDefault("2026-01-01,2026-04-03,2026-04-06,2026-05-04,2026-05-25,2026-08-31,2026-12-25,2026-12-28,"
                 + "2027-01-01,2027-03-26,2027-03-29,2027-05-03,2027-05-31,2027-08-30,2027-12-27,2027-12-28")
         List<LocalDate> bankHolidays();
+    }
+
+    interface Web {
+        /**
+         * Origins besides the service's own that the portal's pages are served from (behind a proxy that
+         * rewrites the host, say), e.g. {@code https://vote.example.org}. Cookie-authenticated changes from
+         * any other origin are refused.
+         */
+        Optional<List<String>> origins();
+
+        /**
+         * Sign-ups admitted per client address per minute; more get 429 with Retry-After. Generous, because a
+         * hospital's staff may all come from one address.
+         */
+        @WithDefault("30")
+        int signUpsPerAddressPerMinute();
+
+        /** Sign-ups admitted from all addresses together per minute, across every instance. */
+        @WithDefault("300")
+        int signUpsPerMinute();
     }
 
     interface Membership {

@@ -1,5 +1,9 @@
 package org.mutualvote.web;
 
+import java.net.ConnectException;
+import java.sql.SQLException;
+import java.sql.SQLNonTransientConnectionException;
+import java.sql.SQLTransientConnectionException;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.UUID;
@@ -12,11 +16,13 @@ import jakarta.ws.rs.WebApplicationException;
 import jakarta.ws.rs.core.Response;
 import jakarta.ws.rs.core.UriInfo;
 
+import org.hibernate.exception.JDBCConnectionException;
 import org.jboss.logging.Logger;
 import org.jboss.resteasy.reactive.RestResponse;
 import org.jboss.resteasy.reactive.server.ServerExceptionMapper;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.core.exc.StreamReadException;
 import com.fasterxml.jackson.databind.JsonMappingException;
 import com.fasterxml.jackson.databind.exc.MismatchedInputException;
 
@@ -28,6 +34,7 @@ import io.quarkus.security.UnauthorizedException;
 public class ProblemMapper {
 
     private static final Logger LOG = Logger.getLogger(ProblemMapper.class);
+    private static final String RETRY_AFTER_SECONDS = "5";
 
     @ServerExceptionMapper
     public RestResponse<Problem> problem(ProblemException e, UriInfo uri) {
@@ -52,7 +59,9 @@ public class ProblemMapper {
         }
         String where = e.getLocation() == null ? ""
                 : " at line " + e.getLocation().getLineNr() + ", column " + e.getLocation().getColumnNr();
-        return respond(Problem.of(400, "Malformed JSON", "The request body is not valid JSON" + where), uri);
+        String why = e instanceof StreamReadException && e.getOriginalMessage() != null && e.getOriginalMessage().startsWith("Duplicate field")
+                ? ": " + e.getOriginalMessage() : "";
+        return respond(Problem.of(400, "Malformed JSON", "The request body is not valid JSON" + where + why), uri);
     }
 
     /** Overrides Quarkus's own mapper for a value of the wrong type, which answers in plain JSON. */
@@ -125,14 +134,45 @@ public class ProblemMapper {
 
     @ServerExceptionMapper
     public RestResponse<Problem> unexpected(Exception e, UriInfo uri) {
+        if (databaseUnavailable(e)) {
+            LOG.warnf("Database unavailable: %s", e.getMessage());
+            Problem p = Problem.of(503, "Service unavailable",
+                    "The service cannot reach its database just now; nothing was changed. Try again shortly")
+                    .withInstance(uri == null ? null : uri.getPath());
+            return RestResponse.ResponseBuilder.<Problem> create(503).entity(p).type(Problem.MEDIA_TYPE)
+                    .header("Retry-After", RETRY_AFTER_SECONDS).build();
+        }
         String incident = UUID.randomUUID().toString();
         LOG.errorf(e, "Unexpected error, incident %s", incident);
         return respond(Problem.of(500, "Internal error", "Something went wrong on our side (incident " + incident + ")"), uri);
     }
 
+    /**
+     * A connection that could not be opened or was lost (SQLState class 08, the pool timing out while the
+     * server is down): the request did nothing, and the client may simply retry, so 503 with Retry-After.
+     */
+    static boolean databaseUnavailable(Throwable e) {
+        for (Throwable t = e; t != null; t = t.getCause() == t ? null : t.getCause()) {
+            if (t instanceof JDBCConnectionException || t instanceof SQLTransientConnectionException
+                    || t instanceof SQLNonTransientConnectionException || t instanceof ConnectException) {
+                return true;
+            }
+            if (t instanceof SQLException sql && ((sql.getSQLState() != null && sql.getSQLState().startsWith("08"))
+                    || (sql.getMessage() != null && sql.getMessage().contains("Acquisition timeout")))) {
+                return true;
+            }
+        }
+        return false;
+    }
+
     private static RestResponse<Problem> respond(Problem p, UriInfo uri) {
         Problem withInstance = p.instance() == null && uri != null ? p.withInstance(uri.getPath()) : p;
-        return RestResponse.ResponseBuilder.<Problem> create(p.status()).entity(withInstance).type(Problem.MEDIA_TYPE).build();
+        RestResponse.ResponseBuilder<Problem> r = RestResponse.ResponseBuilder.<Problem> create(p.status()).entity(withInstance)
+                .type(Problem.MEDIA_TYPE);
+        if (p.status() == 429) {
+            r.header("Retry-After", String.valueOf(RateLimiter.WINDOW_SECONDS));
+        }
+        return r.build();
     }
 
     /** "create.request.name" becomes "name"; a query parameter keeps its own name. */

@@ -36,7 +36,7 @@ public class Fixtures {
     }
 
     public MemberImport.ImportReport importCsv(String csv) {
-        return importer.run("fixture", csv.getBytes(java.nio.charset.StandardCharsets.UTF_8), false);
+        return importer.run("fixture", csv.getBytes(java.nio.charset.StandardCharsets.UTF_8), false, false);
     }
 
     public static String uid() {

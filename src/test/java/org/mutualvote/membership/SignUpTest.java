@@ -22,6 +22,7 @@ import org.mutualvote.membership.ConstituencyDtos.ConstituencyView;
 import io.quarkus.test.junit.QuarkusTest;
 import io.quarkus.test.security.TestSecurity;
 import io.quarkus.test.security.oidc.Claim;
+import io.quarkus.test.security.oidc.ClaimType;
 import io.quarkus.test.security.oidc.OidcSecurity;
 import io.restassured.http.ContentType;
 
@@ -230,7 +231,8 @@ class SignUpTest {
 
     @Test
     @TestSecurity(user = "imported-person")
-    @OidcSecurity(claims = @Claim(key = "email", value = "imported.person.link@example.org"))
+    @OidcSecurity(claims = { @Claim(key = "email", value = "imported.person.link@example.org"),
+            @Claim(key = "email_verified", value = "true", type = ClaimType.BOOLEAN) })
     void signingUpWithTheEmailOfAnImportedMemberLinksTheRecord() {
         String cls = Fixtures.staffClass();
         ConstituencyView c = fixtures.staffConstituency(cls);

@@ -72,6 +72,9 @@ public final class Portal implements AutoCloseable {
         BrowserContext context = browser.newContext(new Browser.NewContextOptions().setLocale(language).setViewportSize(390, 844)
                 .setBaseURL(base));
         context.setDefaultTimeout(20_000);
+        // axe-core goes in as an init script: the portal's Content-Security-Policy (script-src 'self') rightly
+        // refuses an inline <script> tag, and init scripts are the browser's own, so the page keeps its CSP.
+        context.addInitScript(axeScript());
         context.grantPermissions(List.of("clipboard-read", "clipboard-write"));
         Page page = context.newPage();
         page.onPageError(error -> System.out.println("[portal page error] " + error));
@@ -110,7 +113,7 @@ public final class Portal implements AutoCloseable {
     public static void ready(Page page) {
         try {
             page.waitForFunction("() => { const main = document.getElementById('main');"
-                    + " return main.getAttribute('aria-busy') === 'false' && main.dataset.page === location.hash; }");
+                    + " return !!main && main.getAttribute('aria-busy') === 'false' && main.dataset.page === location.hash; }");
         } catch (com.microsoft.playwright.TimeoutError e) {
             throw new AssertionError("the portal did not finish drawing " + page.url() + "; it shows: "
                     + page.evaluate("() => document.body.innerText"), e);
