@@ -51,7 +51,7 @@ async function renderBallotPage(ctx) {
     return;
   }
   setTitle(contest.title);
-  const done = (receipt) => showReceipt(main, { ...receipt, title: contest.title, castAt: new Date().toISOString() }, true);
+  const done = (receipt) => showReceipt(main, { ...receipt, kind: contest.kind, title: contest.title, castAt: new Date().toISOString() }, true);
   if (contest.voted) {
     main.append(el("p", { class: "voted" }, t("vote.voted")));
     const kept = receipts().find((r) => r.contestId === id);
@@ -221,6 +221,12 @@ function receiptText(r) {
 }
 
 /** The receipt: announced and focused after casting; copy, print, save; kept on this device. */
+/** Where a kept receipt is checked: each kind of contest has its own result page (receipts kept before kinds were stored are elections). */
+function resultPath(receipt) {
+  const pages = { motion: "/member/motions/", surplus: "/member/surplus/" };
+  return (pages[receipt.kind] || "/member/results/") + receipt.contestId;
+}
+
 function showReceipt(main, receipt, fresh) {
   if (fresh) keep(receipt);
   const status = el("p", { "aria-live": "polite", class: "muted" });
@@ -244,7 +250,7 @@ function showReceipt(main, receipt, fresh) {
       el("button", { type: "button", class: "secondary", onclick: () => download(`receipt-${receipt.contestId}.txt`, receiptText(receipt)) },
         t("receipt.save"))),
     status,
-    el("p", {}, t("receipt.how"), " ", link(`/member/results/${receipt.contestId}`, t("receipt.checkLater"))));
+    el("p", {}, t("receipt.how"), " ", link(resultPath(receipt), t("receipt.checkLater"))));
   heading.id = "receipt-heading";
   main.append(box);
   if (fresh) heading.focus();
@@ -261,7 +267,7 @@ async function renderReceipts({ main }) {
     el("h2", {}, r.title),
     el("p", { class: "code" }, r.shortCode),
     el("p", { class: "muted" }, t("receipt.castOn", { when: dateTime(r.castAt) })),
-    el("p", {}, link(`/member/results/${r.contestId}`, t("vote.receipts.check", { title: r.title })))))));
+    el("p", {}, link(resultPath(r), t("vote.receipts.check", { title: r.title })))))));
 }
 
 async function renderResultsList({ main }) {

@@ -61,6 +61,9 @@ class SurplusPortalBrowserTest {
             assertThat(page.locator("#review")).containsText("Staff dividend: 31% (£310.00)");
             page.getByRole(AriaRole.BUTTON, new Page.GetByRoleOptions().setName("Cast my vote")).click();
             assertThat(page.locator("#receipt .code")).hasText(Pattern.compile("[0-9A-F]{4}-[0-9A-F]{4}-[0-9A-F]{4}"));
+            // The receipt sends the member to this vote's own result page, not an election's.
+            assertThat(page.getByRole(AriaRole.LINK, new Page.GetByRoleOptions().setName("Check it here after the close")))
+                    .hasAttribute("href", Pattern.compile("#/member/surplus/\\d+$"));
 
             // One ballot: the mean is that split. £1,000.00 = £600.00 + £310.00 + £90.00.
             as("alice").post("/api/surplus/" + id + "/close").then().statusCode(200);
