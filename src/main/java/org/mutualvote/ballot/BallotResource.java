@@ -14,7 +14,6 @@ import jakarta.ws.rs.core.MediaType;
 import org.jboss.resteasy.reactive.RestResponse;
 import org.mutualvote.security.CurrentUser;
 import org.mutualvote.security.Roles;
-import org.mutualvote.web.ProblemException;
 
 @Path("/api/contests/{id}/ballots")
 @Produces(MediaType.APPLICATION_JSON)
@@ -33,21 +32,7 @@ public class BallotResource {
     @POST
     @Consumes(MediaType.APPLICATION_JSON)
     public RestResponse<CastOutcome.Receipt> cast(@PathParam("id") long id, @Valid @NotNull CastRequest request) {
-        CastOutcome outcome = ballots.cast(id, user.subject(), request.choices());
-        // Java 17 has no pattern switch: the sealed interface keeps this list complete by review.
-        if (outcome instanceof CastOutcome.Accepted a) {
-            return RestResponse.status(RestResponse.Status.CREATED, a.receipt());
-        }
-        if (outcome instanceof CastOutcome.AlreadyVoted) {
-            throw ProblemException.conflict("You have already voted in this contest");
-        }
-        if (outcome instanceof CastOutcome.NotOnRoll) {
-            throw ProblemException.forbidden("You are not on the voter roll of this contest (the roll was fixed when voting opened)");
-        }
-        if (outcome instanceof CastOutcome.NotOpen n) {
-            throw ProblemException.conflict("Voting is not open: the contest is " + n.state());
-        }
-        throw ProblemException.notFound("contest " + id);
+        return CastAnswer.forOwnBallot("contest", "contest " + id).to(ballots.cast(id, user.subject(), request.choices()));
     }
 
     /** Whether the caller has voted here, never what they voted. */

@@ -18,6 +18,7 @@ import jakarta.ws.rs.core.MediaType;
 
 import org.jboss.resteasy.reactive.RestResponse;
 import org.mutualvote.ballot.BallotBox.StoredBallot;
+import org.mutualvote.ballot.CastAnswer;
 import org.mutualvote.ballot.CastOutcome;
 import org.mutualvote.contest.ContestState;
 import org.mutualvote.motion.MotionDtos.MyProxies;
@@ -201,20 +202,9 @@ public class MotionResource {
     @RolesAllowed(Roles.MEMBER)
     public RestResponse<CastOutcome.Receipt> castAsProxy(@PathParam("id") long id, @PathParam("appointment") long appointment,
             @Valid @NotNull ProxyCast request) {
-        CastOutcome outcome = proxies.castFor(id, appointment, user.subject(), request.choices());
-        if (outcome instanceof CastOutcome.Accepted a) {
-            return RestResponse.status(RestResponse.Status.CREATED, a.receipt());
-        }
-        if (outcome instanceof CastOutcome.AlreadyVoted) {
-            throw ProblemException.conflict("This member's ballot has already been cast");
-        }
-        if (outcome instanceof CastOutcome.NotOnRoll) {
-            throw ProblemException.forbidden("The appointing member is not on the roll of this poll (fixed when voting opened)");
-        }
-        if (outcome instanceof CastOutcome.NotOpen n) {
-            throw ProblemException.conflict("Voting is not open: the poll is " + n.state());
-        }
-        throw ProblemException.notFound("motion poll " + id);
+        return new CastAnswer("This member's ballot has already been cast",
+                "The appointing member is not on the roll of this poll (fixed when voting opened)", "the poll",
+                "motion poll " + id).to(proxies.castFor(id, appointment, user.subject(), request.choices()));
     }
 
     private boolean seesAll() {

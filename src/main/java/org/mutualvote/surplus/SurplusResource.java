@@ -24,6 +24,7 @@ import jakarta.ws.rs.core.MediaType;
 import org.jboss.resteasy.reactive.RestResponse;
 import org.mutualvote.ballot.BallotBox.StoredBallot;
 import org.mutualvote.ballot.BallotService;
+import org.mutualvote.ballot.CastAnswer;
 import org.mutualvote.ballot.CastOutcome;
 import org.mutualvote.contest.ContestState;
 import org.mutualvote.security.CurrentUser;
@@ -147,21 +148,7 @@ public class SurplusResource {
         if (choices.isEmpty()) {
             throw ProblemException.unprocessable("An empty ballot cannot be accepted");
         }
-        CastOutcome outcome = ballots.cast(id, user.subject(), choices);
-        // Java 17 has no pattern switch: the sealed interface keeps this list complete by review.
-        if (outcome instanceof CastOutcome.Accepted a) {
-            return RestResponse.status(RestResponse.Status.CREATED, a.receipt());
-        }
-        if (outcome instanceof CastOutcome.AlreadyVoted) {
-            throw ProblemException.conflict("You have already voted in this surplus vote");
-        }
-        if (outcome instanceof CastOutcome.NotOnRoll) {
-            throw ProblemException.forbidden("You are not on the voter roll of this surplus vote (the roll was fixed when voting opened)");
-        }
-        if (outcome instanceof CastOutcome.NotOpen n) {
-            throw ProblemException.conflict("Voting is not open: the surplus vote is " + n.state());
-        }
-        throw ProblemException.notFound("surplus " + id);
+        return CastAnswer.forOwnBallot("surplus vote", "surplus " + id).to(ballots.cast(id, user.subject(), choices));
     }
 
     @GET
