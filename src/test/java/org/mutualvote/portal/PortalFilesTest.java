@@ -41,7 +41,7 @@ class PortalFilesTest {
     static Map<String, String> messages(String lang) throws IOException {
         Map<String, String> all = new TreeMap<>();
         try (Stream<Path> s = Files.list(FRONTEND.resolve("i18n"))) {
-            for (Path p : s.filter(p -> p.getFileName().toString().matches("([a-z]+\\.)?" + lang + "\\.json")).toList()) {
+            for (Path p : s.filter(p -> p.getFileName().toString().matches("([a-z-]+\\.)?" + lang + "\\.json")).toList()) {
                 Map<String, String> one = new ObjectMapper().readValue(p.toFile(), new TypeReference<Map<String, String>>() {
                 });
                 for (String k : one.keySet()) {
@@ -95,6 +95,58 @@ class PortalFilesTest {
                 assertEquals(placeholders(e.getValue()), placeholders(other.get(e.getKey())), lang + " " + e.getKey());
             }
         }
+    }
+
+    /** Values that are rightly the same in every language: an abbreviation, and a word Welsh borrows as it is. */
+    static final Set<String> SAME_IN_EVERY_LANGUAGE = Set.of("footer.api", "constituency.kind.staff");
+
+    /**
+     * Each message file of a language has exactly the keys of its English file (Welsh may add the plural forms
+     * English lacks), and says each in that language: a value left as the English one is a string not yet
+     * translated, unless it has no words (placeholders, numbers, signs) or is one of {@link #SAME_IN_EVERY_LANGUAGE}.
+     */
+    @Test
+    void everyFileOfEveryLanguageIsTranslatedKeyForKey() throws IOException {
+        Set<String> languages = new ObjectMapper().readValue(FRONTEND.resolve("i18n/languages.json").toFile(),
+                new TypeReference<Map<String, String>>() {
+                }).keySet();
+        List<Path> english;
+        try (Stream<Path> s = Files.list(FRONTEND.resolve("i18n"))) {
+            english = s.filter(p -> p.getFileName().toString().matches("([a-z-]+\\.)?en\\.json")).sorted().toList();
+        }
+        assertTrue(english.size() >= 5, english.toString());
+        for (String lang : languages) {
+            if (lang.equals("en")) {
+                continue;
+            }
+            for (Path en : english) {
+                Path other = en.resolveSibling(en.getFileName().toString().replaceAll("en\\.json$", lang + ".json"));
+                assertTrue(Files.exists(other), other + " is missing");
+                Map<String, String> theirs = read(en);
+                Map<String, String> ours = read(other);
+                Set<String> missing = new TreeSet<>(theirs.keySet());
+                missing.removeAll(ours.keySet());
+                missing.removeIf(k -> k.matches(".*\\.(zero|two|few|many)$"));
+                Set<String> extra = new TreeSet<>(ours.keySet());
+                extra.removeAll(theirs.keySet());
+                extra.removeIf(k -> k.matches(".*\\.(zero|two|few|many)$"));
+                assertEquals(Set.of(), missing, other + " lacks these keys of " + en.getFileName());
+                assertEquals(Set.of(), extra, other + " has keys " + en.getFileName() + " does not");
+                Set<String> untranslated = new TreeSet<>();
+                for (var e : theirs.entrySet()) {
+                    boolean words = e.getValue().replaceAll("\\{\\w+\\}", "").matches("(?s).*\\p{L}.*");
+                    if (words && e.getValue().equals(ours.get(e.getKey())) && !SAME_IN_EVERY_LANGUAGE.contains(e.getKey())) {
+                        untranslated.add(e.getKey());
+                    }
+                }
+                assertEquals(Set.of(), untranslated, other + " still says these in English");
+            }
+        }
+    }
+
+    private static Map<String, String> read(Path file) throws IOException {
+        return new ObjectMapper().readValue(file.toFile(), new TypeReference<Map<String, String>>() {
+        });
     }
 
     @Test
