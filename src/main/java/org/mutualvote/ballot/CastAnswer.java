@@ -23,13 +23,13 @@ public record CastAnswer(String alreadyVoted, String notOnRoll, String notOpenSu
             return RestResponse.status(RestResponse.Status.CREATED, a.receipt());
         }
         if (outcome instanceof CastOutcome.AlreadyVoted) {
-            throw ProblemException.conflict(alreadyVoted);
+            throw ProblemException.conflict(alreadyVoted).coded("already-voted");
         }
         if (outcome instanceof CastOutcome.NotOnRoll) {
-            throw ProblemException.forbidden(notOnRoll);
+            throw ProblemException.forbidden(notOnRoll).coded("not-on-roll");
         }
         if (outcome instanceof CastOutcome.NotOpen n) {
-            throw ProblemException.conflict("Voting is not open: " + notOpenSubject + " is " + n.state());
+            throw ProblemException.conflict("Voting is not open: " + notOpenSubject + " is " + n.state()).coded("voting-not-open");
         }
         throw ProblemException.notFound(notFound);
     }

@@ -74,7 +74,7 @@ class ElectionBallotForm implements BallotForm {
             }
         }
         if (!errors.isEmpty()) {
-            throw ProblemException.unprocessable("This ballot cannot be accepted", errors);
+            throw ProblemException.unprocessable("This ballot cannot be accepted", errors).coded("ballot-invalid");
         }
         return ranking;
     }

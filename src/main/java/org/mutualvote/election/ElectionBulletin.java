@@ -164,15 +164,16 @@ class ElectionBulletin {
         String digits = Tracker.shortCodeDigits(tracker);
         if (digits == null) {
             return box.byTracker(id, tracker.toLowerCase())
-                    .orElseThrow(() -> ProblemException.notFound("A ballot with tracker " + tracker + " in election " + id));
+                    .orElseThrow(() -> ProblemException.notFound("A ballot with tracker " + tracker + " in election " + id)
+                            .coded("receipt-not-found"));
         }
         List<StoredBallot> found = box.byTrackerPrefix(id, digits, 2);
         if (found.isEmpty()) {
-            throw ProblemException.notFound("A ballot with receipt code " + tracker + " in election " + id);
+            throw ProblemException.notFound("A ballot with receipt code " + tracker + " in election " + id).coded("receipt-not-found");
         }
         if (found.size() > 1) {
             throw ProblemException.conflict("More than one ballot starts with receipt code " + tracker
-                    + "; enter the full tracker from your receipt");
+                    + "; enter the full tracker from your receipt").coded("receipt-ambiguous");
         }
         return found.get(0);
     }
@@ -285,7 +286,7 @@ class ElectionBulletin {
         Contest c = closed(id, reader);
         if (withheld(c, reader)) {
             throw ProblemException.forbidden("Too few members are on the roll or voted for the ballots to be shown without"
-                    + " giving votes away; only the returning officer and scrutineers may download them");
+                    + " giving votes away; only the returning officer and scrutineers may download them").coded("contents-withheld");
         }
         return c;
     }
@@ -293,7 +294,8 @@ class ElectionBulletin {
     private Contest closed(long id, Reader reader) {
         Contest c = service.readableBy(id, reader.subject(), reader.seesAll());
         if (!c.state.afterVoting()) {
-            throw ProblemException.conflict("The bulletin board opens when voting closes; the election is " + c.state.key());
+            throw ProblemException.conflict("The bulletin board opens when voting closes; the election is " + c.state.key())
+                    .coded("board-not-open");
         }
         return c;
     }

@@ -6,6 +6,7 @@ import java.util.List;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.transaction.Transactional;
 
+import org.mutualvote.audit.AuditService;
 import org.mutualvote.ballot.BallotBox;
 import org.mutualvote.contest.Contest;
 import org.mutualvote.contest.ContestKind;
@@ -27,18 +28,24 @@ class ElectionResults {
     private final ContestResultRepository results;
     private final VoterRoll roll;
     private final ElectionService elections;
+    private final AuditService audit;
 
     ElectionResults(ContestRepository contests, ContestResultRepository results, VoterRoll roll,
-            ElectionService elections) {
+            ElectionService elections, AuditService audit) {
         this.contests = contests;
         this.results = results;
         this.roll = roll;
         this.elections = elections;
+        this.audit = audit;
     }
 
+    /**
+     * {@code ballotDigest}: the digest of the {@code sealedBallots} ballots fixed at close; {@code auditHead}: the audit
+     * chain's head now, MACed, to keep and check later with {@code POST /api/audit/verify}.
+     */
     public record ResultView(long contestId, String title, String state, String rule, String seed, boolean uncontested,
-            Integer rollSize, int onlineBallots, int paperBallots, String ballotDigest, List<String> elected, Instant countedAt,
-            Instant publishedAt, @JsonRawValue String report) {
+            Integer rollSize, int onlineBallots, int paperBallots, String ballotDigest, Integer sealedBallots,
+            AuditService.SignedHead auditHead, List<String> elected, Instant countedAt, Instant publishedAt, @JsonRawValue String report) {
     }
 
     /** Officials see a result once counted; members of the constituency and the board once published. */
@@ -49,11 +56,11 @@ class ElectionResults {
                 : c.state == ContestState.PUBLISHED;
         if (!visible) {
             throw ProblemException.conflict("The result is not " + (official ? "counted" : "published") + " yet; the election is "
-                    + c.state.key());
+                    + c.state.key()).coded("result-not-ready");
         }
         ContestResult r = results.findById(id);
         return new ResultView(id, c.title, c.state.key(), r.rule, Long.toString(r.seed), r.uncontested, c.rollSize,
-                r.onlineBallots, r.paperBallots, c.ballotDigest, CountResult.fromJson(r.report).electedNames(), r.countedAt, r.publishedAt, r.report);
+                r.onlineBallots, r.paperBallots, c.ballotDigest, c.sealedBallots, audit.signedHead(), CountResult.fromJson(r.report).electedNames(), r.countedAt, r.publishedAt, r.report);
     }
 
     @Transactional

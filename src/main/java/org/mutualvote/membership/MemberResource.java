@@ -81,10 +81,11 @@ public class MemberResource {
             return Response.ok(linked.member()).build();
         }
         if (outcome instanceof SignUp.AlreadyMember) {
-            throw ProblemException.conflict("You already have a member record; see /api/members/me");
+            throw ProblemException.conflict("You already have a member record; see /api/members/me").coded("already-member");
         }
         if (outcome instanceof SignUp.EmailTaken) {
-            throw ProblemException.conflict("The email " + application.email().trim() + " is already used by another member");
+            throw ProblemException.conflict("The email " + application.email().trim() + " is already used by another member")
+                    .coded("email-taken");
         }
         throw MemberService.problemFor(((SignUp.NotEligible) outcome).why());
     }
@@ -93,7 +94,8 @@ public class MemberResource {
     @Path("/me")
     @RolesAllowed("**")
     public MemberView me() {
-        return service.mine(user.subject()).orElseThrow(() -> ProblemException.notFound("A member record for you"));
+        return service.mine(user.subject()).orElseThrow(() -> ProblemException.notFound("A member record for you")
+                .coded("no-member-record"));
     }
 
     @PUT

@@ -105,11 +105,12 @@ public class MemberService {
     public MemberView updateMine(String subject, String actor, DetailsUpdate u) {
         Member m = mineOr404(subject);
         if (m.status == MemberStatus.REMOVED) {
-            throw ProblemException.conflict("Your membership was removed; your details can no longer be changed");
+            throw ProblemException.conflict("Your membership was removed; your details can no longer be changed")
+                    .coded("membership-removed");
         }
         String email = u.email().trim();
         members.findByEmail(email).filter(other -> !other.id.equals(m.id)).ifPresent(other -> {
-            throw ProblemException.conflict("The email " + email + " is already used by another member");
+            throw ProblemException.conflict("The email " + email + " is already used by another member").coded("email-taken");
         });
         Long explicit = u.constituencyId();
         if (explicit == null && (m.constituency.kind == ConstituencyKind.PATIENT || m.constituency.kind == ConstituencyKind.OTHER)) {
@@ -161,7 +162,7 @@ public class MemberService {
     public MemberView leave(String subject, String actor) {
         Member m = mineOr404(subject);
         if (m.status == MemberStatus.LAPSED || m.status == MemberStatus.REMOVED) {
-            throw ProblemException.conflict("Your membership has already ended (status " + m.status.key() + ")");
+            throw ProblemException.conflict("Your membership has already ended (status " + m.status.key() + ")").coded("membership-ended");
         }
         MemberStatus before = m.status;
         m.status = MemberStatus.LAPSED;
@@ -177,7 +178,7 @@ public class MemberService {
     public MemberView rejoin(String subject, String actor) {
         Member m = mineOr404(subject);
         if (m.status != MemberStatus.LAPSED) {
-            throw ProblemException.conflict("Only a lapsed membership can be renewed; yours is " + m.status.key());
+            throw ProblemException.conflict("Only a lapsed membership can be renewed; yours is " + m.status.key()).coded("not-lapsed");
         }
         Long explicit = m.constituency.kind == ConstituencyKind.PATIENT || m.constituency.kind == ConstituencyKind.OTHER
                 ? m.constituency.id : null;
@@ -362,13 +363,14 @@ public class MemberService {
         if (e instanceof Eligibility.NoneFits none) {
             return ProblemException.unprocessable(
                     "You do not meet the rules of any constituency: " + String.join(" | ", none.reasons()),
-                    none.reasons().stream().map(r -> new Problem.FieldError("eligibility", r)).toList());
+                    none.reasons().stream().map(r -> new Problem.FieldError("eligibility", r)).toList()).coded("not-eligible");
         }
         if (e instanceof Eligibility.SeveralFit several) {
             return ProblemException.unprocessable(
                     "You meet the rules of several constituencies (" + String.join(", ", several.names())
                             + "); choose one by constituencyId",
-                    several.names().stream().map(n -> new Problem.FieldError("constituencyId", "fits " + n)).toList());
+                    several.names().stream().map(n -> new Problem.FieldError("constituencyId", "fits " + n)).toList())
+                            .coded("several-constituencies");
         }
         throw new IllegalStateException("an eligible applicant is not a problem");
     }
@@ -383,7 +385,7 @@ public class MemberService {
 
     private Member mineOr404(String subject) {
         return members.findBySubject(subject)
-                .orElseThrow(() -> ProblemException.notFound("A member record for you"));
+                .orElseThrow(() -> ProblemException.notFound("A member record for you").coded("no-member-record"));
     }
 
     private Member byId(long id) {

@@ -56,7 +56,7 @@ class MotionBallotForm implements BallotForm {
         }
         if (hasProxy && !byProxy) {
             throw ProblemException.conflict("You appointed a proxy for this poll, so your proxy votes for you; "
-                    + "a member who has appointed a proxy cannot also vote");
+                    + "a member who has appointed a proxy cannot also vote").coded("proxy-votes-for-you");
         }
         return row(classCode, motions, choices);
     }
@@ -77,7 +77,7 @@ class MotionBallotForm implements BallotForm {
             }
         }
         if (!errors.isEmpty()) {
-            throw ProblemException.unprocessable("This ballot cannot be accepted", errors);
+            throw ProblemException.unprocessable("This ballot cannot be accepted", errors).coded("ballot-invalid");
         }
         return row;
     }

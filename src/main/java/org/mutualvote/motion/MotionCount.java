@@ -112,17 +112,20 @@ class MotionCount {
         boolean visible = official ? c.state == ContestState.COUNTED || c.state == ContestState.PUBLISHED
                 : c.state == ContestState.PUBLISHED;
         if (!visible) {
-            throw ProblemException.conflict("The result is not " + (official ? "counted" : "published") + " yet; the poll is " + c.state.key());
+            throw ProblemException.conflict("The result is not " + (official ? "counted" : "published") + " yet; the poll is " + c.state.key())
+                    .coded("result-not-ready");
         }
         ContestResult r = results.findById(id);
-        return new ResultView(id, c.title, c.state.key(), c.rollSize, r.onlineBallots, r.countedAt, r.publishedAt, r.report);
+        return new ResultView(id, c.title, c.state.key(), c.rollSize, r.onlineBallots, c.ballotDigest, c.sealedBallots,
+                audit.signedHead(), r.countedAt, r.publishedAt, r.report);
     }
 
     public record BoardBallot(String tracker, int[] row, String nonce) {
     }
 
-    public record Board(long contestId, String title, String state, String rowFormat, String trackerFormula,
-            List<BoardBallot> ballots) {
+    /** As the election board: {@code ballotDigest} fixed at close, {@code auditHead} the audit chain's head now, MACed. */
+    public record Board(long contestId, String title, String state, String rowFormat, String trackerFormula, String ballotDigest,
+            Integer sealedBallots, AuditService.SignedHead auditHead, List<BoardBallot> ballots) {
     }
 
     @Transactional
@@ -133,7 +136,7 @@ class MotionCount {
         return new Board(id, c.title, c.state.key(),
                 "class code (the voter's constituency, in the order of the poll file), then " + MotionService.ANSWERS,
                 "sha256(\"mutualvote-ballot-v1\\n\" + contestId + \"\\n\" + channel + \"\\n\" + row joined by \",\" + \"\\n\" + nonce)",
-                out);
+                c.ballotDigest, c.sealedBallots, audit.signedHead(), out);
     }
 
     /** The recount file (format in {@link PollFile}). */
@@ -148,13 +151,15 @@ class MotionCount {
     public StoredBallot lookup(long id, String tracker) {
         closed(id);
         return box.byTracker(id, tracker.toLowerCase())
-                .orElseThrow(() -> ProblemException.notFound("A ballot with tracker " + tracker + " in poll " + id));
+                .orElseThrow(() -> ProblemException.notFound("A ballot with tracker " + tracker + " in poll " + id)
+                        .coded("receipt-not-found"));
     }
 
     private Contest closed(long id) {
         Contest c = contests.ofKind(id, ContestKind.MOTION);
         if (!c.state.afterVoting()) {
-            throw ProblemException.conflict("The bulletin board opens when voting closes; the poll is " + c.state.key());
+            throw ProblemException.conflict("The bulletin board opens when voting closes; the poll is " + c.state.key())
+                    .coded("board-not-open");
         }
         return c;
     }

@@ -10,6 +10,8 @@ import jakarta.validation.constraints.NotNull;
 import jakarta.validation.constraints.Pattern;
 import jakarta.validation.constraints.Size;
 
+import org.mutualvote.audit.AuditService;
+
 import com.fasterxml.jackson.annotation.JsonRawValue;
 
 /** The request and response shapes of the motions API. */
@@ -90,7 +92,8 @@ public final class MotionDtos {
     public record ProxyCast(List<@NotNull Long> choices) {
     }
 
-    public record ResultView(long contestId, String title, String state, Integer rollSize, int ballots, Instant countedAt,
-            Instant publishedAt, @JsonRawValue String report) {
+    /** {@code ballotDigest}: the digest of the ballot set fixed at close; {@code auditHead}: the audit chain's head now, MACed. */
+    public record ResultView(long contestId, String title, String state, Integer rollSize, int ballots, String ballotDigest,
+            Integer sealedBallots, AuditService.SignedHead auditHead, Instant countedAt, Instant publishedAt, @JsonRawValue String report) {
     }
 }

@@ -66,7 +66,8 @@ public class ProxyService {
         Member me = memberPutTo(c, poll, subject);
         requireBeforeVoting(c, "appointed");
         if (proxies.activeOf(id, me.id).isPresent()) {
-            throw ProblemException.conflict("You have already appointed a proxy for this poll; revoke it first to appoint another");
+            throw ProblemException.conflict("You have already appointed a proxy for this poll; revoke it first to appoint another")
+                    .coded("proxy-already-appointed");
         }
         List<Long> put = motions.constituenciesOf(id);
         Member holder = members.findByIdOptional(r.holderMembershipNumber()).orElse(null);
@@ -91,11 +92,12 @@ public class ProxyService {
             errors.add(new FieldError("directions", "a discretionary proxy takes no directions; the holder decides"));
         }
         if (!errors.isEmpty()) {
-            throw ProblemException.unprocessable("The proxy cannot be appointed", errors);
+            throw ProblemException.unprocessable("The proxy cannot be appointed", errors).coded("proxy-invalid");
         }
         int max = config.motions().maxProxiesPerHolder();
         if (proxies.countHeld(id, holder.id) >= max) {
-            throw ProblemException.conflict(holder.name + " already holds " + max + " proxies for this poll, the most one member may hold");
+            throw ProblemException.conflict(holder.name + " already holds " + max + " proxies for this poll, the most one member may hold")
+                    .coded("proxy-holder-full");
         }
         ProxyAppointment p = new ProxyAppointment();
         p.contestId = id;
@@ -119,7 +121,7 @@ public class ProxyService {
         Member me = memberPutTo(c, polls.poll(id), subject);
         requireBeforeVoting(c, "revoked");
         ProxyAppointment p = proxies.activeOf(id, me.id)
-                .orElseThrow(() -> ProblemException.notFound("A proxy appointed by you for poll " + id));
+                .orElseThrow(() -> ProblemException.notFound("A proxy appointed by you for poll " + id).coded("no-proxy"));
         p.revokedAt = Instant.now();
         audit.record(actor, "motion.proxy-revoked", "motion/" + id, Map.of("appointer", me.id, "holder", p.holderId));
         return view(p, me, members.findById(p.holderId));
@@ -159,19 +161,19 @@ public class ProxyService {
                 .filter(x -> x.contestId == id && x.holderId.equals(holder.id) && x.revokedAt == null)
                 .orElseThrow(() -> ProblemException.notFound("A proxy " + appointmentId + " held by you in poll " + id));
         if (c.state == ContestState.OPEN && !proxies.onRoll(id, holder.id)) {
-            throw ProblemException.forbidden("You are not on this poll's roll, so you cannot vote as a proxy");
+            throw ProblemException.forbidden("You are not on this poll's roll, so you cannot vote as a proxy").coded("not-on-roll");
         }
         List<Long> answers = choices;
         if (p.directed) {
             List<Long> directed = p.directions == null ? List.of() : Arrays.stream(p.directions).mapToObj(a -> (long) a).toList();
             if (choices != null && !choices.isEmpty() && !choices.equals(directed)) {
                 throw ProblemException.unprocessable("This proxy is directed: the ballot must carry the appointing member's answers",
-                        List.of(new FieldError("choices", "expected " + directed)));
+                        List.of(new FieldError("choices", "expected " + directed))).coded("ballot-invalid");
             }
             answers = directed;
         } else if (choices == null || choices.isEmpty()) {
             throw ProblemException.unprocessable("A discretionary proxy's ballot needs your answers",
-                    List.of(new FieldError("choices", "answer each motion: 1 for, 2 against, 3 abstain")));
+                    List.of(new FieldError("choices", "answer each motion: 1 for, 2 against, 3 abstain"))).coded("ballot-invalid");
         }
         return ballots.castOnBehalf(id, p.appointerId, answers);
     }
@@ -182,7 +184,7 @@ public class ProxyService {
         }
         Member m = members.findBySubject(subject).orElseThrow();
         if (m.status != org.mutualvote.membership.MemberStatus.ACTIVE) {
-            throw ProblemException.forbidden("Only active members may appoint or revoke proxies");
+            throw ProblemException.forbidden("Only active members may appoint or revoke proxies").coded("not-active");
         }
         return m;
     }
@@ -190,7 +192,7 @@ public class ProxyService {
     private static void requireBeforeVoting(Contest c, String what) {
         if (!c.state.beforeVoting()) {
             throw ProblemException.conflict("Voting has opened (the poll is " + c.state.key() + "); a proxy can be " + what
-                    + " only before voting opens");
+                    + " only before voting opens").coded("voting-opened");
         }
     }
 

@@ -64,7 +64,7 @@ class SurplusBallotForm implements BallotForm {
             Splits.Checked checked = Splits.check("percents", choices, q.names(), q.kinds(), q.limits());
             if (checked instanceof Splits.Invalid bad) {
                 throw ProblemException.unprocessable("This split cannot be accepted",
-                        bad.faults().stream().map(f -> new FieldError(f.field(), f.message())).toList());
+                        bad.faults().stream().map(f -> new FieldError(f.field(), f.message())).toList()).coded("ballot-invalid");
             }
             return ((Splits.Valid) checked).percents();
         }
@@ -83,7 +83,7 @@ class SurplusBallotForm implements BallotForm {
             }
         }
         if (!errors.isEmpty()) {
-            throw ProblemException.unprocessable("This ranking cannot be accepted", errors);
+            throw ProblemException.unprocessable("This ranking cannot be accepted", errors).coded("ballot-invalid");
         }
         return ranking;
     }

@@ -12,6 +12,7 @@ import jakarta.validation.constraints.NotBlank;
 import jakarta.validation.constraints.NotNull;
 import jakarta.validation.constraints.Size;
 
+import org.mutualvote.audit.AuditService;
 import org.mutualvote.contest.Contest;
 
 import com.fasterxml.jackson.annotation.JsonRawValue;
@@ -84,9 +85,10 @@ public final class SurplusDtos {
     public record PotResult(int position, String name, String kind, String share, String sharePercent, long pence, String pounds) {
     }
 
+    /** {@code ballotDigest}: the digest of the ballot set fixed at close; {@code auditHead}: the audit chain's head now, MACed. */
     public record ResultView(long contestId, String title, String state, String form, String rule, long surplusPence, String seed,
             int ballots, Integer rollSize, Integer winningProposal, List<PotResult> pots, List<String> limitRepairs,
-            Instant countedAt, Instant publishedAt, @JsonRawValue String report) {
+            String ballotDigest, Integer sealedBallots, AuditService.SignedHead auditHead, Instant countedAt, Instant publishedAt, @JsonRawValue String report) {
     }
 
     public record BoardBallot(String tracker, String channel, int[] values, String nonce) {
@@ -94,7 +96,7 @@ public final class SurplusDtos {
 
     /** One page of the bulletin board; {@code values} are percents per pot (split) or proposal numbers ranked (proposals). */
     public record Board(long contestId, String title, String state, String form, List<String> pots, String trackerFormula,
-            List<BoardBallot> ballots, String next) {
+            String ballotDigest, Integer sealedBallots, AuditService.SignedHead auditHead, List<BoardBallot> ballots, String next) {
     }
 
     /** One row of a figures file: what was read, and why it is refused (null when accepted). */

@@ -133,20 +133,21 @@ public class SurplusResource {
     public RestResponse<CastOutcome.Receipt> cast(@PathParam("id") long id, @Valid @NotNull SurplusBallot ballot) {
         if ((ballot.percents() == null) == (ballot.ranking() == null)) {
             throw ProblemException.unprocessable("Send either percents (a split) or ranking (proposals)",
-                    List.of(new FieldError("percents", "give percents for a split, or ranking for proposals, not both")));
+                    List.of(new FieldError("percents", "give percents for a split, or ranking for proposals, not both")))
+                            .coded("ballot-invalid");
         }
         List<Long> choices = new ArrayList<>();
         if (ballot.percents() != null) {
             List<Splits.Fault> faults = Splits.wholeNumbers("percents", ballot.percents(), choices);
             if (!faults.isEmpty()) {
                 throw ProblemException.unprocessable("This split cannot be accepted",
-                        faults.stream().map(f -> new FieldError(f.field(), f.message())).toList());
+                        faults.stream().map(f -> new FieldError(f.field(), f.message())).toList()).coded("ballot-invalid");
             }
         } else {
             choices.addAll(ballot.ranking());
         }
         if (choices.isEmpty()) {
-            throw ProblemException.unprocessable("An empty ballot cannot be accepted");
+            throw ProblemException.unprocessable("An empty ballot cannot be accepted").coded("ballot-invalid");
         }
         return CastAnswer.forOwnBallot("surplus vote", "surplus " + id).to(ballots.cast(id, user.subject(), choices));
     }

@@ -100,7 +100,7 @@ class SurplusResults {
                 : c.state == ContestState.PUBLISHED;
         if (!visible) {
             throw ProblemException.conflict("The result is not " + (official ? "counted" : "published") + " yet; the surplus vote is "
-                    + c.state.key());
+                    + c.state.key()).coded("result-not-ready");
         }
         ContestResult r = results.findById(id);
         SurplusVote v = surplus.findById(id);
@@ -115,7 +115,8 @@ class SurplusResults {
         report.path("limitRepairs").forEach(s -> repairs.add(s.asText()));
         Integer winner = report.path("winningProposal").isNumber() ? report.path("winningProposal").asInt() : null;
         return new ResultView(id, c.title, c.state.key(), v.form, r.rule, v.surplusPence, Long.toString(r.seed),
-                r.onlineBallots + r.paperBallots, c.rollSize, winner, pots, repairs, r.countedAt, r.publishedAt, r.report);
+                r.onlineBallots + r.paperBallots, c.rollSize, winner, pots, repairs, c.ballotDigest, c.sealedBallots,
+                audit.signedHead(), r.countedAt, r.publishedAt, r.report);
     }
 
     /** The pence a published result gave each pot, in pot order. */
@@ -136,14 +137,15 @@ class SurplusResults {
         String next = ballots.size() == limit ? ballots.get(ballots.size() - 1).tracker() : null;
         return new Board(id, c.title, c.state.key(), v.form, service.question(v).names(),
                 "sha256(\"mutualvote-ballot-v1\\n\" + contestId + \"\\n\" + channel + \"\\n\" + values joined by \",\" + \"\\n\" + nonce)",
-                ballots, next);
+                c.ballotDigest, c.sealedBallots, audit.signedHead(), ballots, next);
     }
 
     @Transactional
     public StoredBallot lookup(long id, String tracker) {
         closed(id);
         return box.byTracker(id, tracker.toLowerCase())
-                .orElseThrow(() -> ProblemException.notFound("A ballot with tracker " + tracker + " in surplus vote " + id));
+                .orElseThrow(() -> ProblemException.notFound("A ballot with tracker " + tracker + " in surplus vote " + id)
+                        .coded("receipt-not-found"));
     }
 
     /** The ballot file ({@link SurplusFile}) that SurplusRecount counts to the published result. */
@@ -169,7 +171,8 @@ class SurplusResults {
     private Contest closed(long id) {
         Contest c = contests.ofKind(id, ContestKind.SURPLUS);
         if (!c.state.afterVoting()) {
-            throw ProblemException.conflict("The bulletin board opens when voting closes; the surplus vote is " + c.state.key());
+            throw ProblemException.conflict("The bulletin board opens when voting closes; the surplus vote is " + c.state.key())
+                    .coded("board-not-open");
         }
         return c;
     }

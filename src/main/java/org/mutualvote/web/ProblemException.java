@@ -23,6 +23,11 @@ public class ProblemException extends RuntimeException {
         return problem;
     }
 
+    /** The same problem under a stable code a client can put in its reader's words ("already-voted"). */
+    public ProblemException coded(String code) {
+        return new ProblemException(problem.withCode(code));
+    }
+
     public static ProblemException notFound(String what) {
         return new ProblemException(404, "Not found", what + " does not exist");
     }

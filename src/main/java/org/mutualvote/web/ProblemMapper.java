@@ -6,6 +6,7 @@ import java.sql.SQLNonTransientConnectionException;
 import java.sql.SQLTransientConnectionException;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Locale;
 import java.util.UUID;
 
 import jakarta.validation.ConstraintViolation;
@@ -45,10 +46,11 @@ public class ProblemMapper {
     public RestResponse<Problem> invalid(ConstraintViolationException e, UriInfo uri) {
         List<Problem.FieldError> errors = new ArrayList<>();
         for (ConstraintViolation<?> v : e.getConstraintViolations()) {
-            errors.add(new Problem.FieldError(fieldName(v.getPropertyPath()), v.getMessage()));
+            errors.add(new Problem.FieldError(fieldName(v.getPropertyPath()), v.getMessage(),
+                    kebab(v.getConstraintDescriptor().getAnnotation().annotationType().getSimpleName())));
         }
         errors.sort((a, b) -> a.field().compareTo(b.field()));
-        Problem p = Problem.of(400, "Invalid request", "One or more fields are invalid").withErrors(errors);
+        Problem p = Problem.of(400, "Invalid request", "One or more fields are invalid").withErrors(errors).withCode("invalid");
         return respond(p, uri);
     }
 
@@ -61,7 +63,8 @@ public class ProblemMapper {
                 : " at line " + e.getLocation().getLineNr() + ", column " + e.getLocation().getColumnNr();
         String why = e instanceof StreamReadException && e.getOriginalMessage() != null && e.getOriginalMessage().startsWith("Duplicate field")
                 ? ": " + e.getOriginalMessage() : "";
-        return respond(Problem.of(400, "Malformed JSON", "The request body is not valid JSON" + where + why), uri);
+        return respond(Problem.of(400, "Malformed JSON", "The request body is not valid JSON" + where + why)
+                .withCode("malformed-json"), uri);
     }
 
     /** Overrides Quarkus's own mapper for a value of the wrong type, which answers in plain JSON. */
@@ -76,8 +79,8 @@ public class ProblemMapper {
         String why = e.getCause() instanceof IllegalArgumentException refused ? refused.getMessage() : "wrong type or format";
         String detail = field.isEmpty() ? "The request body does not have the expected shape"
                 : "Field '" + field + "' is not valid: " + why;
-        return respond(Problem.of(400, "Malformed JSON", detail)
-                .withErrors(field.isEmpty() ? List.of() : List.of(new Problem.FieldError(field, why))), uri);
+        return respond(Problem.of(400, "Malformed JSON", detail).withCode("malformed-json")
+                .withErrors(field.isEmpty() ? List.of() : List.of(new Problem.FieldError(field, why, "wrong-type"))), uri);
     }
 
     @ServerExceptionMapper
@@ -173,6 +176,11 @@ public class ProblemMapper {
             r.header("Retry-After", String.valueOf(RateLimiter.WINDOW_SECONDS));
         }
         return r.build();
+    }
+
+    /** "NotBlank" becomes "not-blank", "AssertTrue" "assert-true": a constraint's name as a field error's code. */
+    static String kebab(String name) {
+        return name.replaceAll("([a-z0-9])([A-Z])", "$1-$2").toLowerCase(Locale.ROOT);
     }
 
     /** "create.request.name" becomes "name"; a query parameter keeps its own name. */

@@ -3,6 +3,7 @@ package org.mutualvote.motion;
 import static org.hamcrest.Matchers.containsString;
 import static org.hamcrest.Matchers.equalTo;
 import static org.hamcrest.Matchers.hasItem;
+import static org.hamcrest.Matchers.matchesPattern;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 import static org.mutualvote.election.ElectionTestSteps.as;
@@ -82,12 +83,16 @@ class MotionJourneyTest {
 
         // Members of the constituency read it once published; others cannot.
         as("voter3").get("/api/motions/" + id + "/result").then().statusCode(200)
-                .body("report.motions[1].outcome.carried", equalTo(true));
+                .body("report.motions[1].outcome.carried", equalTo(true))
+                .body("ballotDigest", matchesPattern("[0-9a-f]{64}")).body("sealedBallots", equalTo(4))
+                .body("auditHead.hash", matchesPattern("[0-9a-f]{64}"));
         as("voter6").get("/api/motions/" + id + "/result").then().statusCode(404);
 
         // The bulletin board: every ballot, with the row and nonce to recompute its tracker.
         JsonPath board = as("sam").get("/api/motions/" + id + "/bulletin").then().statusCode(200).extract().jsonPath();
         assertEquals(4, board.getList("ballots").size());
+        assertEquals(result.getString("ballotDigest"), board.getString("ballotDigest"));
+        assertEquals(4, board.getInt("sealedBallots"));
         as("voter1").get("/api/motions/" + id + "/bulletin/" + mine).then().statusCode(200)
                 .body("ranking", equalTo(List.of(1, 1, 1, 1, 1, 3)));
         int[] row = { 1, 1, 1, 1, 1, 3 };

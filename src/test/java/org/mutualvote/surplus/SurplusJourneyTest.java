@@ -5,6 +5,8 @@ import static org.hamcrest.Matchers.containsString;
 import static org.hamcrest.Matchers.equalTo;
 import static org.hamcrest.Matchers.hasItem;
 import static org.hamcrest.Matchers.hasSize;
+import static org.hamcrest.Matchers.matchesPattern;
+import static org.hamcrest.Matchers.notNullValue;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 import static org.mutualvote.election.ElectionTestSteps.as;
@@ -97,7 +99,8 @@ class SurplusJourneyTest {
 
         move(id, "close");
         as("voter1").get("/api/surplus/" + id + "/bulletin").then().statusCode(200).body("ballots", hasSize(3))
-                .body("pots", contains("Reinvestment", "Staff dividend", "Community fund"));
+                .body("pots", contains("Reinvestment", "Staff dividend", "Community fund"))
+                .body("ballotDigest", matchesPattern("[0-9a-f]{64}")).body("auditHead.mac", notNullValue());
         as("voter1").get("/api/surplus/" + id + "/bulletin/" + t1).then().statusCode(200).body("ranking", contains(70, 30, 0));
         // Members see no result before it is published.
         as("voter1").get("/api/surplus/" + id + "/result").then().statusCode(409);
@@ -109,7 +112,9 @@ class SurplusJourneyTest {
         assertEquals(List.of(), counted.getList("limitRepairs"));
         move(id, "publish");
         as("voter2").get("/api/surplus/" + id + "/result").then().statusCode(200).body("pots.pence", contains(35_000, 30_000, 35_000))
-                .body("ballots", equalTo(3)).body("rollSize", equalTo(3));
+                .body("ballots", equalTo(3)).body("rollSize", equalTo(3))
+                .body("ballotDigest", matchesPattern("[0-9a-f]{64}")).body("sealedBallots", equalTo(3))
+                .body("auditHead.hash", matchesPattern("[0-9a-f]{64}"));
 
         // Anyone can recount the published ballot file and get the published report.
         String file = as("voter1").get("/api/surplus/" + id + "/bulletin.txt").then().statusCode(200).extract().asString();

@@ -26,7 +26,8 @@ class ProblemMappingTest {
                 .body("title", equalTo("Invalid request"))
                 .body("status", equalTo(400))
                 .body("instance", equalTo("/api/test-probe"))
-                .body("errors.field", hasItems("name", "seats"));
+                .body("errors.field", hasItems("name", "seats"))
+                .body("code", equalTo("invalid"));
     }
 
     @Test
@@ -43,6 +44,7 @@ class ProblemMappingTest {
                 .post("/api/test-probe")
                 .then().statusCode(400).contentType(PROBLEM)
                 .body("title", equalTo("Malformed JSON"))
+                .body("code", equalTo("malformed-json"))
                 .body("detail", containsString("line 1"));
     }
 
@@ -60,7 +62,7 @@ class ProblemMappingTest {
     void wrongMediaTypeIs415() {
         given().contentType(ContentType.TEXT).body("name=x")
                 .post("/api/test-probe")
-                .then().statusCode(415).contentType(PROBLEM).body("status", equalTo(415));
+                .then().statusCode(415).contentType(PROBLEM).body("status", equalTo(415)).body("code", equalTo("unsupported-media-type"));
     }
 
     @Test
@@ -75,7 +77,7 @@ class ProblemMappingTest {
     @TestSecurity(user = "mia", roles = "member")
     void unknownPathIs404() {
         given().get("/api/no-such-thing")
-                .then().statusCode(404).contentType(PROBLEM).body("title", equalTo("Not Found"));
+                .then().statusCode(404).contentType(PROBLEM).body("title", equalTo("Not Found")).body("code", equalTo("not-found"));
     }
 
     @Test
