@@ -2,7 +2,7 @@
 // import with its dry run row by row, export, turnout and the audit log. Scrutineers see the same pages
 // read-only (their own addresses under /scrutineer), and the board sees turnout.
 import { api, download } from "/api.js";
-import { checkbox, confirmStep, el, errorBox, facts, field, problem, showErrors } from "/dom.js";
+import { checkbox, confirmStep, el, errorBox, facts, field, problem, serverWords, showErrors, stackedTable } from "/dom.js";
 import { date, dateTime, number, percent, t } from "/i18n.js";
 import { go, link, page } from "/router.js";
 
@@ -205,10 +205,9 @@ async function importPage({ main }) {
     const heading = el("h2", { tabindex: "-1" }, t("admin.import.report"));
     report.replaceChildren(heading,
       el("p", {}, t("admin.import.summary", { rows: number(r.rows), created: number(r.created), updated: number(r.updated), rejected: number(r.rejected) })),
-      table(t("admin.import.rows"), [t("admin.import.row"), t("admin.import.action"), t("admin.members.email"), t("admin.members.constituency"), t("admin.import.reason")],
-        (r.results || []).map((row) => el("tr", { class: row.action === "reject" ? "bad" : "" },
-          el("td", {}, number(row.row)), el("td", {}, t(`admin.import.action.${row.action}`)), el("td", {}, row.email || "—"),
-          el("td", {}, row.constituency || "—"), el("td", {}, row.reason || "")))));
+      stackedTable(t("admin.import.rows"), [t("admin.import.row"), t("admin.import.action"), t("admin.members.email"), t("admin.members.constituency"), t("admin.import.reason")],
+        (r.results || []).map((row) => ({ refused: row.action === "reject",
+          cells: [number(row.row), t(`admin.import.action.${row.action}`), row.email || "—", row.constituency || "—", row.reason ? serverWords(row.reason) : "—"] }))));
     if (r.rejected > 0) {
       report.append(el("p", { class: "error" }, t("admin.import.fixFirst", { n: r.rejected })));
     } else {

@@ -49,8 +49,7 @@ function shell() {
     session.replaceChildren(...[languages, el("span", { class: "who" }, me.name || me.username), switcher,
       el("a", { class: "button secondary", href: "/logout" }, t("nav.logout"))].filter(Boolean));
     const items = role ? menu(role) : menu(null);
-    document.getElementById("menu").replaceChildren(el("ul", {}, items.map((p) => el("li", {},
-      link(p.path, t(p.nav), where().path === p.path ? { "aria-current": "page" } : {})))));
+    pageMenu(items);
   }
   const o = context.organisation;
   document.getElementById("footer").replaceChildren(
@@ -60,6 +59,34 @@ function shell() {
       o.helpPhone ? el("a", { href: `tel:${o.helpPhone.replace(/\s/g, "")}` }, o.helpPhone) : null,
       o.helpUrl ? el("a", { href: o.helpUrl }, t("footer.helpPage")) : null),
     el("p", { class: "muted" }, t("footer.powered"), " · ", el("a", { href: "/q/swagger-ui" }, t("footer.api"))));
+}
+
+/**
+ * The role's pages. On a phone they fold behind a "Menu" button (a disclosure: aria-expanded, Escape closes it
+ * and gives focus back); from tablet width up the list is always shown and the button is not.
+ */
+function pageMenu(items) {
+  const nav = document.getElementById("menu");
+  const list = el("ul", { id: "menu-list" }, items.map((p) => el("li", {},
+    link(p.path, t(p.nav), where().path === p.path ? { "aria-current": "page" } : {}))));
+  const toggle = el("button", { type: "button", class: "menu-toggle secondary", "aria-expanded": "false", "aria-controls": "menu-list" },
+    el("span", { class: "menu-icon", "aria-hidden": "true" }, "☰"), " ", t("nav.menuButton"));
+  const open = (yes) => {
+    toggle.setAttribute("aria-expanded", String(yes));
+    nav.classList.toggle("is-open", yes);
+  };
+  toggle.addEventListener("click", () => open(toggle.getAttribute("aria-expanded") !== "true"));
+  const escape = (event) => {
+    if (event.key === "Escape" && nav.classList.contains("is-open")) {
+      open(false);
+      toggle.focus();
+    }
+  };
+  toggle.addEventListener("keydown", escape);
+  list.addEventListener("keydown", escape);
+  list.addEventListener("click", (event) => { if (event.target.closest("a")) open(false); });
+  nav.classList.remove("is-open");
+  nav.replaceChildren(...(items.length ? [toggle, list] : []));
 }
 
 function roleSwitch(roles, role) {

@@ -13,7 +13,8 @@ export function plainNumber(value) {
 function action(text) {
   if (!text) return "";
   const known = [["First preferences", "count.action.first"], ["Surplus of ", "count.action.surplus"],
-    ["Exclusion of ", "count.action.exclusion"], ["Elected ", "count.action.elected"]];
+    ["Exclusion of ", "count.action.exclusion"], ["Defeat of ", "count.action.defeat"], ["Elected ", "count.action.elected"],
+    ["Remaining candidates elected", "count.action.remaining"]];
   for (const [start, key] of known) {
     if (text.startsWith(start)) return t(key, { who: text.slice(start.length) });
   }

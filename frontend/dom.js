@@ -1,5 +1,5 @@
 // Builds DOM nodes from trusted structure and untrusted text: text always goes in as text nodes.
-import { t } from "/i18n.js";
+import { has, lang, t } from "/i18n.js";
 
 export function el(tag, attrs = {}, ...children) {
   const node = document.createElement(tag);
@@ -64,22 +64,30 @@ export function showErrors(form, box, error) {
   const loose = [];
   let firstInvalid = null;
   for (const e of error.problem?.errors || []) {
-    const name = e.field.split(".").pop();
-    const wrapper = form.querySelector(`[data-field="${CSS.escape(name)}"]`);
+    // The field as the API names it ("pots[0].name"), else its last part ("name"), else without an index ("choices").
+    const last = e.field.split(".").pop();
+    const wrapper = [e.field, last, last.replace(/\[\d+\]$/, "")].map((n) => form.querySelector(`[data-field="${CSS.escape(n)}"]`))
+      .find(Boolean);
     if (!wrapper) { loose.push(e); continue; }
     const control = wrapper.querySelector("input, select, textarea");
     const message = wrapper.querySelector(".field-error");
+    const words = fieldMessage(e.field, e, Boolean(error.status));
+    if (!message.hidden) {
+      // Each field's message is said once: a second mistake in it joins the first.
+      message.append("; ", words);
+      continue;
+    }
     const label = wrapper.querySelector("label")?.textContent.trim();
     // A checkbox's label is a whole sentence: its message stands alone.
-    message.textContent = control.type === "checkbox" ? friendly(e.message) : t("error.field", { label, message: friendly(e.message) });
+    message.replaceChildren(...(control.type === "checkbox" ? [words] : sayField(label, words)));
     message.hidden = false;
     control.setAttribute("aria-invalid", "true");
     control.setAttribute("aria-describedby", [control.getAttribute("aria-describedby"), message.id].filter(Boolean).join(" "));
     firstInvalid ||= control;
   }
   const lines = [];
-  if (!firstInvalid || loose.length) lines.push(plain(error));
-  for (const e of loose) lines.push(`${e.field}: ${e.message}`);
+  if (!firstInvalid || loose.length) lines.push(...explain(error));
+  for (const e of loose) lines.push([fieldMessage(e.field, e, Boolean(error.status))]);
   if (lines.length) {
     box.replaceChildren(...lines.map((line) => el("p", {}, line)));
     box.hidden = false;
@@ -87,34 +95,69 @@ export function showErrors(form, box, error) {
   (firstInvalid || box).focus();
 }
 
-/** Bean Validation's standard messages, in the reader's words; the API's own messages are already sentences. */
-const STANDARD = {
-  "must not be null": "error.required",
-  "must not be blank": "error.required",
-  "must not be empty": "error.required",
-  "must be a well-formed email address": "error.email",
-  "must be a past date": "error.past",
-};
-
-function friendly(message) {
-  return STANDARD[message] ? t(STANDARD[message]) : message;
+/** "{label}: {message}" with the message as a node (it may be the server's English, marked as such). */
+function sayField(label, message) {
+  return say("error.field", { label, message });
 }
 
-/** A problem in one sentence for people: the detail, or a plain sentence for the status. */
-export function plain(error) {
+/** A message whose {placeholders} may be nodes (a link, the server's English): the parts, to append. */
+export function say(key, vars = {}) {
+  const nodes = Object.fromEntries(Object.entries(vars).filter(([, v]) => v instanceof Node));
+  const text = t(key, Object.fromEntries(Object.entries(vars).filter(([, v]) => !(v instanceof Node))));
+  return text.split(/(\{\w+\})/).filter(Boolean).map((part) => (/^\{\w+\}$/.test(part) && nodes[part.slice(1, -1)]) || part);
+}
+
+/**
+ * The server's own words, marked as English when the reader's language is another (WCAG 3.1.2), so a
+ * screen reader says them in the right voice.
+ */
+export function serverWords(text) {
+  return lang === "en" ? document.createTextNode(text) : el("span", { lang: "en" }, text);
+}
+
+/**
+ * A field error in the reader's words: by the field's own message for its code ("problem.field.consent.assert-true"),
+ * else the code's ("problem.field.not-blank"), else the message as given (the server's English, or the portal's own).
+ */
+function fieldMessage(name, e, fromServer = true) {
+  const field = String(name).split(".").pop().replace(/\[\d+\]$/, "");
+  for (const key of [`problem.field.${field}.${e.code}`, `problem.field.${e.code}`]) {
+    if (e.code && has(key)) return document.createTextNode(t(key));
+  }
+  return fromServer ? serverWords(e.message) : document.createTextNode(e.message);
+}
+
+/** Codes that name only the kind of problem (its status): the server's detail says what it was. */
+const GENERIC = new Set(["bad-request", "invalid", "malformed-json", "unauthorized", "forbidden", "not-found", "method-not-allowed",
+  "not-acceptable", "conflict", "too-large", "unsupported-media-type", "unprocessable", "too-many-requests", "internal", "unavailable"]);
+
+/**
+ * A problem in plain words for people, as lines (arrays of nodes and strings): a precise code in the reader's
+ * language; otherwise the server's detail, which in another language than English follows a sentence in the
+ * reader's language for the kind of problem.
+ */
+export function explain(error) {
   const status = error.status;
-  if (error.problem?.errors?.length && status === 400) return t("error.invalid");
-  if (error.problem?.detail) return error.problem.detail;
-  if (status === 401) return t("error.401");
-  if (status === 403) return t("error.403");
-  if (status === 404) return t("error.404");
-  if (!status) return t("error.network");
-  return t("error.status", { status });
+  const p = error.problem;
+  const code = p?.code;
+  if (!status) return [[t("error.network")]];
+  if (code && !GENERIC.has(code) && has(`problem.${code}`)) return [[t(`problem.${code}`)]];
+  if (p?.errors?.length && status === 400) return [[t("error.invalid")]];
+  const kind = code && has(`problem.${code}`) ? t(`problem.${code}`)
+    : has(`error.${status}`) ? t(`error.${status}`) : t("error.status", { status });
+  if (!p?.detail) return [[kind]];
+  if (lang === "en") return [[p.detail]];
+  return [[kind], [t("error.detailInEnglish"), " ", serverWords(p.detail)]];
+}
+
+/** A problem in one sentence of plain text (a title, a live region). */
+export function plain(error) {
+  return explain(error)[0].map((part) => (typeof part === "string" ? part : part.textContent)).join("");
 }
 
 /** A problem shown on its own (not in a form). */
 export function problem(error) {
-  const lines = [plain(error), ...(error.problem?.errors || []).map((e) => `${e.field}: ${e.message}`)];
+  const lines = [...explain(error), ...(error.problem?.errors || []).map((e) => [fieldMessage(e.field, e)])];
   return el("div", { class: "error", role: "alert" }, lines.map((line) => el("p", {}, line)));
 }
 
@@ -134,6 +177,24 @@ export function confirmStep(anchor, { consequence, yes, danger = false }) {
     anchor.after(panel);
     panel.focus();
   });
+}
+
+/**
+ * A table that reads well on a phone: from tablet width a real table (caption, column headers); on a phone the same
+ * rows as a list, each row a definition list of heading and value, so nothing scrolls sideways. CSS displays only
+ * one of the two, so each row is said once. rows: [{ cells: [text or node, ...], refused: boolean }].
+ */
+export function stackedTable(caption, headings, rows) {
+  const id = `stacked-${++fieldCount}`;
+  const copy = (c) => (c instanceof Node ? c.cloneNode(true) : c);
+  const wide = el("div", { class: "table-scroll wide-only", tabindex: "0", role: "region", "aria-label": caption },
+    el("table", {}, el("caption", {}, caption),
+      el("thead", {}, el("tr", {}, headings.map((h) => el("th", { scope: "col" }, h)))),
+      el("tbody", {}, rows.map((r) => el("tr", { class: r.refused ? "bad" : null }, r.cells.map((c) => el("td", {}, copy(c))))))));
+  const narrow = el("section", { class: "narrow-only", "aria-labelledby": id }, el("h3", { id }, caption),
+    el("ul", { class: "stacked-rows" }, rows.map((r) => el("li", { class: r.refused ? "refused" : null },
+      facts(r.cells.map((c, i) => [headings[i], copy(c)]))))));
+  return el("div", { class: "stacked-table" }, wide, narrow);
 }
 
 /** A definition list from [term, value] pairs. */

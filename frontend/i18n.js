@@ -73,19 +73,44 @@ export function percent(fraction) {
   return number(fraction, { style: "percent", maximumFractionDigits: 1 });
 }
 
+/** A number of percent ("33.33", 60), as the locale writes a percentage. */
+export function percentOf(value) {
+  return number(Number(value) / 100, { style: "percent", maximumFractionDigits: 2 });
+}
+
 /** Money in pence, as the locale writes pounds. */
 export function money(pence, currency = "GBP") {
   return number(pence / 100, { style: "currency", currency });
 }
 
+/** A date ("2027-03-18", or an instant) as the locale writes it in full: "18 March 2027", "18 Mawrth 2027". */
 export function date(iso) {
   if (!iso) return "";
-  return new Intl.DateTimeFormat(locale(), { dateStyle: "long", timeZone: iso.length <= 10 ? "UTC" : undefined }).format(new Date(iso));
+  const utc = iso.length <= 10; // a date alone is a calendar day, not a moment
+  if (browserKnows()) return new Intl.DateTimeFormat(locale(), { dateStyle: "long", timeZone: utc ? "UTC" : undefined }).format(new Date(iso));
+  return ownDate(new Date(iso), utc);
 }
 
+/** An instant as the locale writes a date and a time of day. */
 export function dateTime(iso) {
   if (!iso) return "";
-  return new Intl.DateTimeFormat(locale(), { dateStyle: "long", timeStyle: "short" }).format(new Date(iso));
+  const when = new Date(iso);
+  if (browserKnows()) return new Intl.DateTimeFormat(locale(), { dateStyle: "long", timeStyle: "short" }).format(when);
+  return t("date.time", { date: ownDate(when, false), time: new Intl.DateTimeFormat("en-GB", { timeStyle: "short" }).format(when) });
+}
+
+/**
+ * Whether the browser has the locale's calendar words. Many lack Welsh (Chromium writes "2026 M11 23"); the
+ * message files then give the month names and the order.
+ */
+function browserKnows() {
+  return Intl.DateTimeFormat.supportedLocalesOf([locale()]).length > 0;
+}
+
+function ownDate(d, utc) {
+  const month = (utc ? d.getUTCMonth() : d.getMonth());
+  return t("date.long", { day: String(utc ? d.getUTCDate() : d.getDate()), month: t("date.months").split(",")[month],
+    year: String(utc ? d.getUTCFullYear() : d.getFullYear()) });
 }
 
 function locale() {

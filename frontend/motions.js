@@ -2,9 +2,10 @@
 // vote page's ballotKind), appoint or revoke a proxy, cast the ballots they hold as proxy, and read results as
 // bars. The board drafts, previews, edits and gives notice.
 import { api } from "/api.js";
-import { confirmStep, el, errorBox, field, checkbox, problem, showErrors } from "/dom.js";
-import { t } from "/i18n.js";
+import { confirmStep, el, errorBox, field, checkbox, problem, say, serverWords, showErrors } from "/dom.js";
+import { lang, t } from "/i18n.js";
 import { go, link, page } from "/router.js";
+import { sealPanel } from "/seal.js";
 import { ballotKind } from "/vote.js";
 
 const CODES = [1, 2, 3];
@@ -25,9 +26,40 @@ function motionText(m) {
   return el("section", { class: "motion-text", "data-motion": m.position },
     el("h2", {}, `${m.position}. ${m.title}`),
     el("blockquote", {}, m.resolution),
-    el("p", { class: "muted rule" }, t("motions.rule", { rule: m.rule })),
+    el("p", { class: "muted rule" }, say("motions.rule", { rule: ruleWords(m) })),
     m.statementFor ? el("details", {}, el("summary", {}, t("motions.statementFor")), el("p", {}, m.statementFor)) : null,
     m.statementAgainst ? el("details", {}, el("summary", {}, t("motions.statementAgainst")), el("p", {}, m.statementAgainst)) : null);
+}
+
+/** A threshold in the reader's words: "more than half", "at least 2/3"; null when the key is not one the portal knows. */
+function thresholdWords(threshold) {
+  if (["ordinary", "special", "unanimous"].includes(threshold)) return t(`motions.threshold.${threshold}`);
+  const m = /^(at-least|more-than) (\d+\/\d+)$/.exec(threshold || "");
+  return m ? t(`motions.threshold.${m[1]}`, { fraction: m[2] }) : null;
+}
+
+/**
+ * How a motion is decided, in the reader's words where the rule is a plain threshold over a denominator; a rule
+ * with a quorum, class consent or weights is said in the server's words (English, marked as such).
+ */
+function ruleWords(m) {
+  const plainRule = !m.quorum && !(m.consent || []).length && !m.weights;
+  const needed = thresholdWords(m.threshold);
+  if (lang === "en" || !plainRule || !needed) return serverWords(m.rule);
+  return t("motions.ruleWords", { threshold: needed, denominator: t(`motions.denominator.${m.denominator}`) });
+}
+
+/** Why a motion was carried or lost: the count's own sentence in English, and the same in the reader's words otherwise. */
+function reasonWords(o, m) {
+  if (lang === "en") return [o.reason];
+  const needed = m ? thresholdWords(m.threshold) : null;
+  const share = /^(carried|lost): ([\d.]+)%( weighted)? for, /.exec(o.reason);
+  if (o.quorumNeeded && !o.quorumMet) return [t("motions.reason.quorum", { ballots: o.ballots, roll: o.roll, needed: o.quorumNeeded })];
+  if (/^lost: a tie/.test(o.reason)) return [t("motions.reason.tie")];
+  if (share && needed) {
+    return [t(`motions.reason.${share[1]}${share[3] ? ".weighted" : ""}`, { percent: share[2], needed })];
+  }
+  return [t(o.carried ? "motions.reason.carriedOnly" : "motions.reason.lostOnly"), " (", serverWords(o.reason), ")"];
 }
 
 /** One radio group per motion; calls back with the answer codes in motion order. */
@@ -213,6 +245,7 @@ function heldItem(poll, p) {
 async function resultView(poll) {
   const result = await api(`/api/motions/${poll.id}/result`);
   const report = typeof result.report === "string" ? JSON.parse(result.report) : result.report;
+  const motionAt = (position) => poll.motions.find((x) => x.position === position) || {};
   return el("div", { class: "motion-results" },
     el("p", { class: "muted" }, t("motions.result.turnout", { ballots: result.ballots, roll: result.rollSize })),
     report.motions.map((m) => {
@@ -226,16 +259,17 @@ async function resultView(poll) {
       };
       return el("section", { class: "motion-result", "data-motion": m.position },
         el("h2", {}, `${m.position}. ${m.title}`),
-        el("p", { class: `reason ${o.carried ? "carried" : "lost"}` }, o.reason),
+        el("p", { class: `reason ${o.carried ? "carried" : "lost"}` }, reasonWords(o, motionAt(m.position))),
         bar("for", o.forVotes), bar("against", o.against), bar("withheld", o.withheld),
         o.weightedForPercent ? el("p", { class: "muted" }, t("motions.result.weighted",
           { for: o.weightedForPercent, against: o.weightedAgainstPercent, raw: o.forPercent ?? "–" })) : null,
-        el("p", { class: "muted" }, t("motions.rule", { rule: o.rule })),
+        el("p", { class: "muted" }, say("motions.rule", { rule: ruleWords({ ...motionAt(m.position), rule: o.rule }) })),
         el("p", { class: "muted" }, o.quorumNeeded
           ? t(o.quorumMet ? "motions.result.quorumMet" : "motions.result.quorumNotMet", { ballots: o.ballots, roll: o.roll, needed: o.quorumNeeded })
           : t("motions.result.took", { ballots: o.ballots, roll: o.roll })));
     }),
-    el("p", {}, el("a", { href: `/api/motions/${poll.id}/bulletin.txt` }, t("motions.result.download")), " ", t("motions.result.recount")));
+    el("p", {}, el("a", { href: `/api/motions/${poll.id}/bulletin.txt` }, t("motions.result.download")), " ", t("motions.result.recount")),
+    sealPanel(result));
 }
 
 async function renderBoardList({ main }) {

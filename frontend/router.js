@@ -7,7 +7,8 @@
 //
 // The first segment names the role a page is for (member, board, admin, scrutineer); a page with `nav`
 // appears in that role's menu. `public: true` pages need no login; `role: null` pages need a login only.
-import { el } from "/dom.js";
+import { ApiError } from "/api.js";
+import { el, problem } from "/dom.js";
 import { t } from "/i18n.js";
 
 export const ROLES = ["member", "board", "admin", "scrutineer"];
@@ -114,7 +115,8 @@ async function render() {
   try {
     await p.render({ main: body, params, query, me, role: p.role, organisation: context.organisation, heading, setTitle: (text) => title(heading, text) });
   } catch (error) {
-    body.append(el("div", { class: "error", role: "alert" }, el("p", {}, error.message || String(error))));
+    // A problem from the API is said in the reader's words; anything else is a fault in the portal itself.
+    body.append(error instanceof ApiError ? problem(error) : el("div", { class: "error", role: "alert" }, el("p", {}, error.message || String(error))));
   }
   for (const a of document.querySelectorAll("#menu a")) {
     if (a.getAttribute("href") === href(path)) a.setAttribute("aria-current", "page"); else a.removeAttribute("aria-current");

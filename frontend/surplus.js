@@ -3,9 +3,10 @@
 // a member's own dividend and how it was worked out; the board's draft; the returning officer's steps.
 // Money arrives as whole pence and is only ever formatted here, never computed in floating point.
 import { api, download } from "/api.js";
-import { checkbox, confirmStep, el, errorBox, facts, field, problem, showErrors } from "/dom.js";
-import { date, money, t } from "/i18n.js";
+import { checkbox, confirmStep, el, errorBox, facts, field, problem, serverWords, showErrors } from "/dom.js";
+import { date, money, percentOf, t } from "/i18n.js";
 import { link, page } from "/router.js";
+import { sealPanel } from "/seal.js";
 import { ballotKind } from "/vote.js";
 
 page({ path: "/member/surplus", title: "surplus.results.title", nav: "surplus.nav.results", order: 22, render: renderResults });
@@ -72,7 +73,7 @@ function splitBallot(vote, done) {
       return;
     }
     box.hidden = true;
-    const rows = vote.pots.map((pot, i) => el("li", {}, `${pot.name}: ${v[i]}% (${poundsOf(vote.surplusPence, v[i])})`));
+    const rows = vote.pots.map((pot, i) => el("li", {}, `${pot.name}: ${percentOf(v[i])} (${poundsOf(vote.surplusPence, v[i])})`));
     showReview(form, rows, { percents: v }, vote, done);
   });
   update();
@@ -87,7 +88,7 @@ function proposalsBallot(vote, done) {
   const selects = vote.proposals.map((p) => {
     const wrapper = field(t("surplus.proposals.preference", { title: p.title }), `proposal-${p.number}`, { "data-number": p.number }, { kind: "select", options });
     return el("li", { class: "card proposal" }, el("h3", {}, `${p.number}. ${p.title}`),
-      el("ul", {}, vote.pots.map((pot, i) => el("li", {}, `${pot.name}: ${p.percents[i]}% (${poundsOf(vote.surplusPence, p.percents[i])})`))), wrapper);
+      el("ul", {}, vote.pots.map((pot, i) => el("li", {}, `${pot.name}: ${percentOf(p.percents[i])} (${poundsOf(vote.surplusPence, p.percents[i])})`))), wrapper);
   });
   form.append(el("p", { class: "lead" }, t("surplus.proposals.how", { surplus: money(vote.surplusPence) })), box,
     el("ol", { class: "cards" }, selects), el("button", { type: "submit", class: "big" }, t("surplus.split.review")));
@@ -159,12 +160,12 @@ function painted(node, colour, widthPercent) {
 export function resultView(result) {
   const colours = ["#1d5fa7", "#2e7d4f", "#b35900", "#7b3f9e", "#a3213a", "#0f7b7b", "#5c5c5c", "#8a6d00"];
   const bar = el("div", { class: "stack", role: "img", id: "stack",
-    "aria-label": result.pots.map((p) => `${p.name} ${p.sharePercent}% ${money(p.pence)}`).join("; ") },
+    "aria-label": result.pots.map((p) => `${p.name} ${percentOf(p.sharePercent)} ${money(p.pence)}`).join("; ") },
   result.pots.map((p, i) => painted(el("span", { class: "segment", title: `${p.name}: ${money(p.pence)}` }), colours[i % colours.length], p.sharePercent)));
   const list = el("ul", { class: "pots", id: "pots" }, result.pots.map((p, i) => el("li", { "data-pot": p.position },
     painted(el("span", { class: "swatch", "aria-hidden": "true" }), colours[i % colours.length]),
     el("span", { class: "name" }, p.name), " ", el("strong", { class: "money" }, money(p.pence)), " ",
-    el("span", { class: "muted" }, `(${p.sharePercent}%)`))));
+    el("span", { class: "muted" }, `(${percentOf(p.sharePercent)})`))));
   const section = el("section", { class: "result", id: "result" },
     el("h2", {}, t("surplus.result.heading", { surplus: money(result.surplusPence) })), bar, list,
     el("p", {}, result.form === "proposals"
@@ -172,9 +173,11 @@ export function resultView(result) {
       : t(`surplus.result.how.${result.rule}`)),
     el("p", { class: "muted" }, t("surplus.result.ballots", { n: result.ballots, roll: result.rollSize ?? "—" })),
     el("p", { class: "muted" }, t("surplus.result.seed", { seed: result.seed })));
+  const seal = sealPanel(result);
   if (result.limitRepairs?.length) {
-    section.append(el("p", {}, t("surplus.result.repaired")), el("ul", {}, result.limitRepairs.map((r) => el("li", {}, r))));
+    section.append(el("p", {}, t("surplus.result.repaired")), el("ul", {}, result.limitRepairs.map((r) => el("li", {}, serverWords(r)))));
   }
+  if (seal) section.append(seal);
   return section;
 }
 
@@ -200,7 +203,7 @@ async function renderDividends({ main }) {
     el("p", { class: "money big-money" }, money(d.pence)),
     facts([[t("surplus.dividends.basis"), t(`surplus.basis.${d.basis}`)], [t("surplus.dividends.recordDate"), date(d.recordDate)],
       [t("surplus.dividends.pot"), money(d.potPence)], [t("surplus.dividends.seed"), d.seed]]),
-    el("details", {}, el("summary", {}, t("surplus.dividends.workings")), el("p", { class: "workings" }, d.workings))))));
+    el("details", {}, el("summary", {}, t("surplus.dividends.workings")), el("p", { class: "workings" }, serverWords(d.workings)))))));
 }
 
 // --- The board drafts a surplus vote ---

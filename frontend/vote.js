@@ -5,6 +5,7 @@ import { el, problem } from "/dom.js";
 import { date, dateTime, number, percent, t } from "/i18n.js";
 import { go, link, page } from "/router.js";
 import { countChart, countSheet, plainNumber } from "/count.js";
+import { sealPanel } from "/seal.js";
 
 const RECEIPTS = "mutualvote.receipts";
 const ballotKinds = new Map();
@@ -319,6 +320,8 @@ export function resultSummary(result, election) {
     if (report.stages.length > 1 || election.method !== "fptp") section.append(countChart(report, election));
     section.append(countSheet(report, result));
   }
+  const seal = sealPanel(result);
+  if (seal) section.append(seal);
   return section;
 }
 
@@ -381,6 +384,7 @@ export async function renderBulletin({ main, params }) {
   const board = await api(`/api/elections/${params.id}/bulletin?limit=200`);
   main.append(el("p", {}, t("bulletin.intro", { title: board.title })),
     el("p", {}, el("a", { href: `/api/elections/${params.id}/bulletin.blt`, download: `election-${params.id}.blt` }, t("check.blt"))),
+    sealPanel(board) || "",
     el("div", { class: "table-scroll", tabindex: "0", role: "region", "aria-label": t("bulletin.title") }, el("table", { class: "board" },
       el("caption", {}, t("bulletin.caption", { n: board.ballots.length })),
       el("thead", {}, el("tr", {}, el("th", { scope: "col" }, t("bulletin.tracker")), el("th", { scope: "col" }, t("bulletin.channel")),

@@ -74,9 +74,9 @@ public class ProxyService {
         List<FieldError> errors = new ArrayList<>();
         if (holder == null || holder.status != org.mutualvote.membership.MemberStatus.ACTIVE || !put.contains(holder.constituency.id)) {
             errors.add(new FieldError("holderMembershipNumber", "member " + r.holderMembershipNumber()
-                    + " is not an active member of a constituency this poll is put to"));
+                    + " is not an active member of a constituency this poll is put to", "not-a-holder"));
         } else if (holder.id.equals(me.id)) {
-            errors.add(new FieldError("holderMembershipNumber", "you cannot appoint yourself"));
+            errors.add(new FieldError("holderMembershipNumber", "you cannot appoint yourself", "self"));
         }
         boolean directed = "directed".equals(r.kind());
         int count = motions.ofPoll(id).size();

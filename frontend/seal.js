@@ -1,0 +1,46 @@
+// What a result is checked against, shown beside it: the digest of the ballot set sealed at close and the audit
+// log's head, each with a copy button and a sentence on what it lets a scrutineer check. Used by every kind of
+// contest's result and by the bulletin board; its words are the shell's (/i18n/<lang>.json, "seal.*").
+import { el, facts } from "/dom.js";
+import { dateTime, t } from "/i18n.js";
+
+let count = 0;
+
+/** A button that copies text and says so in a live region. */
+function copyButton(label, text, status) {
+  return el("button", { type: "button", class: "secondary copy", onclick: async () => {
+    try {
+      await navigator.clipboard.writeText(text);
+      status.textContent = t("seal.copied");
+    } catch {
+      status.textContent = t("seal.copyFailed");
+    }
+  } }, label);
+}
+
+/**
+ * The seal of a closed contest: {ballotDigest, sealedBallots, auditHead} as the result and board answers carry
+ * them. Nothing is shown for a contest sealed before digests were kept.
+ */
+export function sealPanel({ ballotDigest, sealedBallots, auditHead }) {
+  if (!ballotDigest && !auditHead) return null;
+  const id = `seal-${++count}`;
+  const status = el("p", { class: "muted", "aria-live": "polite" });
+  const pairs = [];
+  if (ballotDigest) {
+    const what = sealedBallots === null || sealedBallots === undefined ? t("seal.digestWhat") : t("seal.digestWhatN", { n: sealedBallots });
+    pairs.push([t("seal.digest"), [el("code", { class: "tracker" }, ballotDigest), el("p", { class: "muted" }, what),
+      copyButton(t("seal.copyDigest"), ballotDigest, status)]]);
+  }
+  if (auditHead) {
+    // The head as POST /api/audit/verify takes it back, MAC and all.
+    const file = JSON.stringify({ seq: auditHead.seq, hash: auditHead.hash, at: auditHead.at, mac: auditHead.mac });
+    pairs.push([t("seal.head"), [el("code", { class: "tracker" }, auditHead.hash),
+      el("p", { class: "muted" }, t("seal.headWhat", { seq: String(auditHead.seq), when: dateTime(auditHead.at) })),
+      copyButton(t("seal.copyHead"), file, status)]]);
+  }
+  return el("section", { class: "card seal", "aria-labelledby": `${id}-title` },
+    el("h2", { id: `${id}-title` }, t("seal.title")),
+    facts(pairs, { class: "seal-facts" }),
+    status);
+}
