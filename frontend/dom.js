@@ -57,7 +57,7 @@ export function clearErrors(form) {
 
 /**
  * Shows a problem+json error: each field error once, next to its field (aria-invalid, aria-describedby),
- * the rest in the form's box. The first invalid field gets focus.
+ * the rest in the form's box. The first invalid field (in the form's order) gets focus.
  */
 export function showErrors(form, box, error) {
   clearErrors(form);
@@ -92,7 +92,8 @@ export function showErrors(form, box, error) {
     box.replaceChildren(...lines.map((line) => el("p", {}, line)));
     box.hidden = false;
   }
-  (firstInvalid || box).focus();
+  // Focus goes to the first field in the form's order (the server lists them alphabetically).
+  (form.querySelector("[aria-invalid='true']") || box).focus();
 }
 
 /** "{label}: {message}" with the message as a node (it may be the server's English, marked as such). */

@@ -65,8 +65,13 @@ function format(value) {
   return typeof value === "number" ? number(value) : String(value);
 }
 
+/**
+ * A number as the locale writes it. A browser without the locale's number data (Chromium has none for Welsh, and
+ * writes "£ 1,234.56") gets British English's, which Welsh shares: "£1,234.56", "33%".
+ */
 export function number(n, options = {}) {
-  return new Intl.NumberFormat(locale(), options).format(n);
+  const known = Intl.NumberFormat.supportedLocalesOf([locale()]).length > 0;
+  return new Intl.NumberFormat(known ? locale() : "en-GB", options).format(n);
 }
 
 export function percent(fraction) {
