@@ -4,7 +4,9 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 import static org.mutualvote.support.Portal.button;
+import static org.mutualvote.support.Portal.focused;
 import static org.mutualvote.support.Portal.go;
+import static org.mutualvote.support.Portal.press;
 
 import java.net.URL;
 import java.util.List;
@@ -63,25 +65,6 @@ class MemberBallotJourneyTest {
         ElectionTestSteps.cast("voter2", id, List.of(margaret, rhys, dev));
         ElectionTestSteps.cast("voter3", id, List.of(olu, dev));
         return id;
-    }
-
-    /** Keyboard only: Tab (or Shift+Tab) until the control has focus, then Enter or Space acts on it. */
-    private static void press(Locator control, String key) {
-        Page page = control.page();
-        for (int i = 0; i < 80; i++) {
-            int where = ((Number) control.evaluate("(el) => el === document.activeElement ? 0"
-                    + " : document.activeElement.compareDocumentPosition(el) & Node.DOCUMENT_POSITION_PRECEDING ? -1 : 1")).intValue();
-            if (where == 0) {
-                page.keyboard().press(key);
-                return;
-            }
-            page.keyboard().press(where < 0 ? "Shift+Tab" : "Tab");
-        }
-        throw new AssertionError("the Tab key does not reach " + control);
-    }
-
-    private static String focused(Page page) {
-        return (String) page.evaluate("() => document.activeElement.textContent.trim()");
     }
 
     @Test

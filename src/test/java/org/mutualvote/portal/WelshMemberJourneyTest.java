@@ -4,8 +4,10 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 import static org.mutualvote.support.Portal.button;
+import static org.mutualvote.support.Portal.focused;
 import static org.mutualvote.support.Portal.go;
 import static org.mutualvote.support.Portal.link;
+import static org.mutualvote.support.Portal.press;
 
 import java.net.URL;
 import java.time.LocalDate;
@@ -56,25 +58,6 @@ class WelshMemberJourneyTest {
     void browser() {
         Assumptions.assumeTrue(Portal.available(), "Chromium is installed at /usr/bin/chromium by .ci/run");
         portal = Portal.shared(url);
-    }
-
-    /** Keyboard only: Tab (or Shift+Tab) until the control has focus, then the key. */
-    private static void press(Locator control, String key) {
-        Page page = control.page();
-        for (int i = 0; i < 80; i++) {
-            int where = ((Number) control.evaluate("(el) => el === document.activeElement ? 0"
-                    + " : document.activeElement.compareDocumentPosition(el) & Node.DOCUMENT_POSITION_PRECEDING ? -1 : 1")).intValue();
-            if (where == 0) {
-                page.keyboard().press(key);
-                return;
-            }
-            page.keyboard().press(where < 0 ? "Shift+Tab" : "Tab");
-        }
-        throw new AssertionError("the Tab key does not reach " + control);
-    }
-
-    private static String focused(Page page) {
-        return (String) page.evaluate("() => document.activeElement.textContent.trim()");
     }
 
     /** Opens the folded menu by keyboard and follows one of its links. */

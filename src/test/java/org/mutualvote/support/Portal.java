@@ -14,6 +14,7 @@ import java.util.concurrent.TimeUnit;
 import com.microsoft.playwright.Browser;
 import com.microsoft.playwright.BrowserContext;
 import com.microsoft.playwright.BrowserType;
+import com.microsoft.playwright.Locator;
 import com.microsoft.playwright.Page;
 import com.microsoft.playwright.Playwright;
 import com.microsoft.playwright.options.AriaRole;
@@ -118,6 +119,26 @@ public final class Portal implements AutoCloseable {
             throw new AssertionError("the portal did not finish drawing " + page.url() + "; it shows: "
                     + page.evaluate("() => document.body.innerText"), e);
         }
+    }
+
+    /** Keyboard only: Tab (or Shift+Tab) until the control has focus, then the key (Enter, Space) acts on it. */
+    public static void press(Locator control, String key) {
+        Page page = control.page();
+        for (int i = 0; i < 80; i++) {
+            int where = ((Number) control.evaluate("(el) => el === document.activeElement ? 0"
+                    + " : document.activeElement.compareDocumentPosition(el) & Node.DOCUMENT_POSITION_PRECEDING ? -1 : 1")).intValue();
+            if (where == 0) {
+                page.keyboard().press(key);
+                return;
+            }
+            page.keyboard().press(where < 0 ? "Shift+Tab" : "Tab");
+        }
+        throw new AssertionError("the Tab key does not reach " + control);
+    }
+
+    /** The text of the element that has focus. */
+    public static String focused(Page page) {
+        return (String) page.evaluate("() => document.activeElement.textContent.trim()");
     }
 
     public static com.microsoft.playwright.Locator heading(Page page) {
