@@ -128,9 +128,11 @@ function fieldMessage(name, e, fromServer = true) {
   return fromServer ? serverWords(e.message) : document.createTextNode(e.message);
 }
 
-/** Codes that name only the kind of problem (its status): the server's detail says what it was. */
-const GENERIC = new Set(["bad-request", "invalid", "malformed-json", "unauthorized", "forbidden", "not-found", "method-not-allowed",
-  "not-acceptable", "conflict", "too-large", "unsupported-media-type", "unprocessable", "too-many-requests", "internal", "unavailable"]);
+/**
+ * Codes that name only the kind of problem (its status): the server's detail says what it was. Other status codes
+ * (unauthorized, too-many-requests, unavailable...) say all a person needs, better than their technical detail.
+ */
+const GENERIC = new Set(["bad-request", "invalid", "forbidden", "not-found", "conflict", "too-large", "unprocessable", "internal"]);
 
 /**
  * A problem in plain words for people, as lines (arrays of nodes and strings): a precise code in the reader's
@@ -149,11 +151,6 @@ export function explain(error) {
   if (!p?.detail) return [[kind]];
   if (lang === "en") return [[p.detail]];
   return [[kind], [t("error.detailInEnglish"), " ", serverWords(p.detail)]];
-}
-
-/** A problem in one sentence of plain text (a title, a live region). */
-export function plain(error) {
-  return explain(error)[0].map((part) => (typeof part === "string" ? part : part.textContent)).join("");
 }
 
 /** A problem shown on its own (not in a form). */
