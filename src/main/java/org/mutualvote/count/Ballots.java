@@ -55,6 +55,12 @@ public final class Ballots extends AbstractList<Ballot> implements RandomAccess 
     }
 
     @Override
+    public boolean add(Ballot ballot) {
+        add(ballot.weight(), ballot.ranking(), 0, ballot.ranking().length);
+        return true;
+    }
+
+    @Override
     public Ballot get(int i) {
         return new Ballot(weight(i), Arrays.copyOfRange(candidates, start(i), start(i + 1)));
     }
