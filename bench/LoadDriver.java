@@ -5,6 +5,9 @@
  *   java bench/LoadDriver.java keygen DIR                 writes DIR/private.key and DIR/public.key
  *   java bench/LoadDriver.java cast BASE_URL DIR CONTEST_ID FIRST_VOTER VOTERS CONCURRENCY CANDIDATE_IDS
  *   java bench/LoadDriver.java setup BASE_URL DIR CONSTITUENCY_ID TITLE   prints the id of a new open election
+ *   java bench/LoadDriver.java stv BASE_URL DIR CONSTITUENCY_ID RULE CANDIDATES SEATS   an open STV election; prints its id
+ *   java bench/LoadDriver.java admin-token DIR              prints a bearer token of the admin (for curl)
+ *   java bench/LoadDriver.java tokens DIR FIRST_VOTER VOTERS FILE    writes one voter bearer token per line (for wrk)
  *
  * Voters are load-voter-N; their bearer tokens are signed here with the key the app was started with.
  * Only the JDK is needed.
@@ -42,6 +45,10 @@ public class LoadDriver {
         switch (args[0]) {
             case "keygen" -> keygen(Path.of(args[1]));
             case "setup" -> setup(args[1], Path.of(args[2]), Long.parseLong(args[3]), args[4]);
+            case "stv" -> stv(args[1], Path.of(args[2]), Long.parseLong(args[3]), args[4], Integer.parseInt(args[5]),
+                    Integer.parseInt(args[6]));
+            case "admin-token" -> System.out.println(token(key(Path.of(args[1])), "load-admin", "admin"));
+            case "tokens" -> tokens(Path.of(args[1]), Integer.parseInt(args[2]), Integer.parseInt(args[3]), Path.of(args[4]));
             case "cast" -> cast(args[1], Path.of(args[2]), Long.parseLong(args[3]), Integer.parseInt(args[4]),
                     Integer.parseInt(args[5]), Integer.parseInt(args[6]),
                     Arrays.stream(args[7].split(",")).mapToLong(Long::parseLong).toArray());
@@ -72,6 +79,28 @@ public class LoadDriver {
         }
         post(http, base + "/api/elections/" + id + "/open", admin, "", 200);
         System.out.println(id + " " + String.join(",", candidates));
+    }
+
+    /** Creates an STV election of CANDIDATES candidates under RULE as the admin, opens it and prints its id. */
+    static void stv(String base, Path dir, long constituencyId, String rule, int candidates, int seats) throws Exception {
+        HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(10)).build();
+        String admin = token(key(dir), "load-admin", "admin");
+        long id = firstLong(post(http, base + "/api/elections", admin, """
+                {"title":"Counted in the service","constituencyId":%d,"seats":%d,"method":"stv","stvRule":"%s"}"""
+                .formatted(constituencyId, seats, rule), 201), "\"id\":(\\d+)");
+        for (int c = 1; c <= candidates; c++) {
+            post(http, base + "/api/elections/" + id + "/candidates", admin, "{\"name\":\"Candidate " + c + "\"}", 201);
+        }
+        post(http, base + "/api/elections/" + id + "/open", admin, "", 200);
+        System.out.println(id);
+    }
+
+    /** Signs the voters' tokens ahead of the run, so the load generator (wrk) only sends them. */
+    static void tokens(Path dir, int first, int voters, Path file) throws Exception {
+        PrivateKey key = key(dir);
+        List<String> tokens = IntStream.range(0, voters).parallel()
+                .mapToObj(i -> token(key, "load-voter-" + (first + i), "member")).toList();
+        Files.write(file, tokens);
     }
 
     static void cast(String base, Path dir, long contest, int first, int voters, int concurrency, long[] candidates)

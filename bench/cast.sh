@@ -1,44 +1,36 @@
 #!/usr/bin/env bash
 # Casting-speed benchmark: starts the packaged app with a key of our own for bearer tokens, casts
-# ballots from many concurrent voters, then measures PostgreSQL's own ceiling with pgbench on the
-# same two inserts (participation + ballot). Prints both and their ratio. Bounded in count and time;
-# talks only to localhost. Settings: VOTERS, WARMUP, CONCURRENCY, PORT, PGBENCH_SECONDS.
+# ballots from many concurrent voters with wrk (Debian's package: a C load generator that costs far less
+# CPU than the service; each voter's token is signed beforehand), then measures PostgreSQL's own ceiling
+# with pgbench on the same two inserts (participation + ballot). Prints both rates, their ratio, latency
+# and the CPU seconds of the app and of the load generator. Bounded in count and time; talks only to
+# localhost. Settings: VOTERS (tokens signed for the measured run), SECONDS, WARMUP, CONCURRENCY, PORT,
+# PGBENCH_SECONDS.
 set -euo pipefail
 cd "$(dirname "$0")/.."
 
-VOTERS=${VOTERS:-20000}
+VOTERS=${VOTERS:-60000}
+SECONDS_MEASURED=${SECONDS:-10}
 WARMUP=${WARMUP:-10000}
 CONCURRENCY=${CONCURRENCY:-32}
 PORT=${PORT:-8089}
 PGBENCH_SECONDS=${PGBENCH_SECONDS:-20}
 SCHEMA=mutualvote_load
 WORK=target/load
-BASE="http://localhost:$PORT"
 PSQL=(psql -h 127.0.0.1 -U postgres -d postgres -v ON_ERROR_STOP=1 -q)
 export PGOPTIONS="-c search_path=$SCHEMA"
 
+command -v wrk >/dev/null || { echo "wrk is missing (apt-get install wrk)" >&2; exit 1; }
 command -v pgbench >/dev/null || { echo "pgbench is missing (Debian package postgresql-contrib or postgresql-client)" >&2; exit 1; }
 mkdir -p "$WORK"
-if [ ! -f target/quarkus-app/quarkus-run.jar ]; then ./mvnw -B -q package -DskipTests; fi
 
 "${PSQL[@]}" -c "set client_min_messages = warning; drop schema if exists $SCHEMA cascade"
 java bench/LoadDriver.java keygen "$WORK"
 
-java -Xmx1g ${APP_JAVA_OPTS:-} -Dquarkus.http.port="$PORT" \
-  -Dquarkus.datasource.jdbc.url="jdbc:postgresql://127.0.0.1:5432/postgres?currentSchema=$SCHEMA" \
-  -Dquarkus.flyway.schemas="$SCHEMA" \
-  -Dquarkus.oidc.auth-server-url= -Dquarkus.oidc.application-type=service \
-  -Dquarkus.oidc.public-key="$(cat "$WORK/public.key")" -Dquarkus.oidc.token.issuer=load-driver \
-  -Dquarkus.log.level=WARN \
-  -jar target/quarkus-app/quarkus-run.jar > "$WORK/app.log" 2>&1 &
-APP=$!
-trap 'kill $APP 2>/dev/null || true; wait $APP 2>/dev/null || true' EXIT
-for _ in $(seq 1 120); do
-  curl -fs "$BASE/q/health/ready" >/dev/null 2>&1 && break
-  kill -0 $APP 2>/dev/null || { echo "the app did not start:" >&2; tail -20 "$WORK/app.log" >&2; exit 1; }
-  sleep 0.5
-done
-curl -fs "$BASE/q/health/ready" >/dev/null || { echo "the app is not ready" >&2; exit 1; }
+# The app as shipped: default heap and settings.
+. bench/app.sh
+start_app
+echo "app:     resident at rest $(app_rss_mb) MB"
 
 # The register is not what is measured: voters go straight into the database.
 TOTAL=$((WARMUP + VOTERS))
@@ -55,12 +47,19 @@ echo "warm-up: $WARMUP ballots"
 java bench/LoadDriver.java cast "$BASE" "$WORK" "$WID" 1 "$WARMUP" "$CONCURRENCY" "$WCANDS" >/dev/null
 
 read -r MID MCANDS <<<"$(java bench/LoadDriver.java setup "$BASE" "$WORK" 1000000000 Measured)"
-echo "measured: $VOTERS ballots from $CONCURRENCY concurrent voters"
+java bench/LoadDriver.java tokens "$WORK" $((1 + WARMUP)) "$VOTERS" "$WORK/tokens.txt"
+echo "measured: up to $SECONDS_MEASURED s from $CONCURRENCY concurrent voters (wrk, 2 threads), no voter twice"
 cpu() { awk '{ print $14 + $15 }' "/proc/$1/stat"; }
 APP_CPU0=$(cpu $APP)
-APP_LINE=$(/usr/bin/time -f "driver_cpu_s=%U+%S" java bench/LoadDriver.java cast "$BASE" "$WORK" "$MID" 1 "$VOTERS" "$CONCURRENCY" "$MCANDS" 2>"$WORK/driver.err")
+/usr/bin/time -f "%U %S" -o "$WORK/wrk.time" wrk -t2 -c"$CONCURRENCY" -d"${SECONDS_MEASURED}s" --timeout 10s \
+  -s bench/cast.lua "$BASE" -- "$WORK/tokens.txt" "$MID" "$MCANDS" 2 > "$WORK/wrk.out"
 APP_CPU1=$(cpu $APP)
-echo "app:     $APP_LINE app_cpu_s=$(awk -v a="$APP_CPU0" -v b="$APP_CPU1" -v hz="$(getconf CLK_TCK)" 'BEGIN { printf "%.1f", (b - a) / hz }') $(tail -1 "$WORK/driver.err")"
+APP_LINE=$(grep '^wrk:' "$WORK/wrk.out")
+read -r WU WS < "$WORK/wrk.time"
+echo "app:     $APP_LINE"
+echo "app:     resident after the load $(app_rss_mb) MB"
+awk -v a="$APP_CPU0" -v b="$APP_CPU1" -v hz="$(getconf CLK_TCK)" -v wu="$WU" -v ws="$WS" \
+  'BEGIN { printf "cpu:     app_cpu_s=%.1f load_generator_cpu_s=%.1f\n", (b - a) / hz, wu + ws }'
 
 # The database's own ceiling on the same two inserts, same concurrency, prepared statements.
 "${PSQL[@]}" -c "insert into contest (id, kind, title, constituency_id, state) values (1000000001, 'election', 'pgbench', 1000000000, 'open'); select open_ballot_box(1000000001)"

@@ -1,7 +1,6 @@
 package org.mutualvote.ballot;
 
 import java.util.ArrayList;
-import java.util.Arrays;
 import java.util.List;
 import java.util.Optional;
 import java.util.function.Consumer;
@@ -37,11 +36,24 @@ public class BallotBox implements BallotSetDigest {
         read(contestId, after, limit, null, sink);
     }
 
-    /** The Merkle root over a closed contest's trackers in bulletin order (count/BallotSet), streamed. */
+    /**
+     * The Merkle root over a closed contest's trackers in bulletin order (count/BallotSet), streamed: only the
+     * trackers are read ({@code sealed_trackers}, V90), since they are all the digest is made of.
+     */
     @Override
     public Digest of(long contestId) {
         BallotSet.Digester d = new BallotSet.Digester();
-        forEach(contestId, b -> d.add(b.tracker()));
+        em.unwrap(Session.class).doWork(connection -> {
+            try (var ps = connection.prepareStatement("select tracker from sealed_trackers(?)")) {
+                ps.setFetchSize(10_000);
+                ps.setLong(1, contestId);
+                try (var rs = ps.executeQuery()) {
+                    while (rs.next()) {
+                        d.add(rs.getString(1));
+                    }
+                }
+            }
+        });
         return new Digest(d.root(), d.count());
     }
 
@@ -57,17 +69,15 @@ public class BallotBox implements BallotSetDigest {
      */
     private void read(long contestId, String after, int limit, String only, Consumer<StoredBallot> sink) {
         em.unwrap(Session.class).doWork(connection -> {
-            try (var ps = connection.prepareStatement("select tracker, channel, ranking, nonce from sealed_ballots(?, ?, ?, ?)")) {
-                ps.setFetchSize(5000);
+            try (var ps = connection.prepareStatement("select tracker, channel, ranking::text, nonce from sealed_ballots(?, ?, ?, ?)")) {
+                ps.setFetchSize(10_000);
                 ps.setLong(1, contestId);
                 ps.setString(2, after);
                 ps.setInt(3, limit);
                 ps.setString(4, only);
                 try (var rs = ps.executeQuery()) {
                     while (rs.next()) {
-                        Integer[] boxed = (Integer[]) rs.getArray(3).getArray();
-                        int[] ranking = Arrays.stream(boxed).mapToInt(Integer::intValue).toArray();
-                        sink.accept(new StoredBallot(rs.getString(1), rs.getString(2), ranking, rs.getString(4)));
+                        sink.accept(new StoredBallot(rs.getString(1), rs.getString(2), ranking(rs.getString(3)), rs.getString(4)));
                     }
                 }
             }
@@ -83,6 +93,37 @@ public class BallotBox implements BallotSetDigest {
         List<StoredBallot> found = new ArrayList<>(limit);
         page(contestId, prefix, limit, found::add);
         return found.stream().filter(b -> b.tracker().startsWith(prefix)).toList();
+    }
+
+    /**
+     * A ranking from PostgreSQL's text form of an integer array ({@code {3,1,2}}, {@code {}}): read here rather
+     * than through JDBC's Array, which boxes every number, since a count reads millions of them.
+     */
+    static int[] ranking(String literal) {
+        int n = 0;
+        for (int i = 1; i < literal.length() - 1; i++) {
+            if (literal.charAt(i) == ',') {
+                n++;
+            }
+        }
+        int[] ranking = new int[literal.length() > 2 ? n + 1 : 0];
+        int k = 0;
+        int value = 0;
+        for (int i = 1; i < literal.length() - 1; i++) {
+            char ch = literal.charAt(i);
+            if (ch == ',') {
+                ranking[k++] = value;
+                value = 0;
+            } else if (ch >= '0' && ch <= '9') {
+                value = value * 10 + (ch - '0');
+            } else {
+                throw new IllegalStateException("not a ranking stored by this service: " + literal);
+            }
+        }
+        if (ranking.length > 0) {
+            ranking[k] = value;
+        }
+        return ranking;
     }
 
     static String arrayLiteral(int[] ranking) {

@@ -1,9 +1,11 @@
 package org.mutualvote.count;
 
-import java.io.BufferedReader;
 import java.io.IOException;
 import java.io.Reader;
 import java.io.Writer;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Set;
@@ -21,35 +23,97 @@ public final class Blt {
     }
 
     public static Profile read(Reader source) throws BltFormatException {
-        List<String> lines = new ArrayList<>();
+        StringBuilder text = new StringBuilder();
         try {
-            BufferedReader in = source instanceof BufferedReader b ? b : new BufferedReader(source, 1 << 16);
-            for (String line = in.readLine(); line != null; line = in.readLine()) {
-                lines.add(line);
+            char[] chunk = new char[1 << 16];
+            for (int n = source.read(chunk); n >= 0; n = source.read(chunk)) {
+                text.append(chunk, 0, n);
             }
         } catch (IOException e) {
             throw new BltFormatException(0, "the file could not be read: " + e.getMessage());
         }
-        return new Parser(lines).parse();
+        return new Parser(text.toString().getBytes(StandardCharsets.UTF_8)).parse();
     }
 
-    private static final class Parser {
-        private final List<String> lines;
-        private int at;
+    /** Reads a BLT file in UTF-8, as fast as the disk gives it: ballot lines are parsed from the bytes. */
+    public static Profile read(Path file) throws IOException, BltFormatException {
+        return new Parser(Files.readAllBytes(file)).parse();
+    }
 
-        Parser(List<String> lines) {
-            this.lines = lines;
+    /**
+     * Works on the file's UTF-8 bytes. A ballot line of digits and blanks, the usual kind, is parsed where it
+     * lies, with no string made; any other line (a ballot id, a name, an error to report) is decoded and
+     * parsed as text, so both ways give the same ballots and the same messages.
+     */
+    private static final class Parser {
+        private final byte[] bytes;
+        private int pos;
+        /** The number of the line last read, from 1. */
+        private int at;
+        private int lineStart;
+        private int lineEnd;
+
+        Parser(byte[] bytes) {
+            this.bytes = bytes;
         }
 
-        /** The next line that holds something, trimmed; its number is {@code at}. */
-        private String next(String expected) throws BltFormatException {
-            while (at < lines.size()) {
-                String line = lines.get(at++).strip();
-                if (!line.isEmpty() && !line.startsWith("#")) {
-                    return line;
+        /** Moves to the next line that holds something (not blank, not a # comment); false at the end. */
+        private boolean nextContentLine() {
+            while (pos < bytes.length) {
+                int start = pos;
+                int end = start;
+                while (end < bytes.length && bytes[end] != '\n' && bytes[end] != '\r') {
+                    end++;
+                }
+                // A line ends at \n, \r or \r\n, as BufferedReader.readLine has it.
+                pos = end < bytes.length && bytes[end] == '\r' && end + 1 < bytes.length && bytes[end + 1] == '\n' ? end + 2 : end + 1;
+                at++;
+                while (start < end && blank(bytes[start])) {
+                    start++;
+                }
+                while (end > start && blank(bytes[end - 1])) {
+                    end--;
+                }
+                if (start == end) {
+                    continue;
+                }
+                lineStart = start;
+                lineEnd = end;
+                if (bytes[start] < 0 || bytes[end - 1] < 0) {
+                    // Edged with something beyond ASCII, which may be Unicode white space: judge it as text.
+                    String line = text();
+                    if (!line.isEmpty() && !line.startsWith("#")) {
+                        return true;
+                    }
+                } else if (bytes[start] != '#') {
+                    return true;
                 }
             }
-            throw new BltFormatException(0, "the file ends before " + expected);
+            return false;
+        }
+
+        private static boolean blank(byte b) {
+            return b == ' ' || b == '\t' || b == '\r' || b == '\f' || b == 0x0B || (b >= 0x1C && b <= 0x1F);
+        }
+
+        /** The current line as text, stripped. */
+        private String text() {
+            return new String(bytes, lineStart, lineEnd - lineStart, StandardCharsets.UTF_8).strip();
+        }
+
+        /** The next line that holds something, as text, stripped; its number is {@code at}. */
+        private String next(String expected) throws BltFormatException {
+            if (!nextContentLine()) {
+                throw new BltFormatException(0, "the file ends before " + expected);
+            }
+            return text();
+        }
+
+        private boolean lineIsZero() {
+            if (bytes[lineStart] < 0 || bytes[lineEnd - 1] < 0) {
+                return text().equals("0");
+            }
+            return lineEnd - lineStart == 1 && bytes[lineStart] == '0';
         }
 
         Profile parse() throws BltFormatException {
@@ -66,35 +130,97 @@ public final class Blt {
                 throw new BltFormatException(at, "an election needs at least one seat");
             }
             Set<Integer> withdrawn = new TreeSet<>();
-            List<Ballot> ballots = new ArrayList<>();
-            String line = next("the ballots");
-            if (line.startsWith("-")) {
-                for (String token : line.split("\\s+")) {
+            Ballots ballots = new Ballots(bytes.length / 16, bytes.length / 3);
+            String first = next("the ballots");
+            if (first.startsWith("-")) {
+                for (String token : first.split("\\s+")) {
                     int w = number(token, "a withdrawn candidate");
                     if (w >= 0 || -w > n) {
                         throw new BltFormatException(at, "'" + token + "' is not a withdrawn candidate (-1 to -" + n + ")");
                     }
                     withdrawn.add(-w - 1);
                 }
-                line = next("the ballots");
+                next("the ballots");
             }
-            while (!line.equals("0")) {
-                ballots.add(ballot(line, n));
-                line = next("the line 0 that ends the ballots");
+            Scratch scratch = new Scratch(n);
+            while (!lineIsZero()) {
+                if (!plainBallot(scratch, ballots)) {
+                    Ballot b = ballot(text(), n);
+                    ballots.add(b.weight(), b.ranking(), 0, b.ranking().length);
+                }
+                if (!nextContentLine()) {
+                    throw new BltFormatException(0, "the file ends before the line 0 that ends the ballots");
+                }
             }
             List<String> names = new ArrayList<>();
             while (names.size() < n) {
                 names.add(quoted(next("the name of candidate " + (names.size() + 1)), "the name of candidate " + (names.size() + 1)));
             }
-            String title = "";
-            while (at < lines.size()) {
-                String rest = lines.get(at++).strip();
-                if (!rest.isEmpty() && !rest.startsWith("#")) {
-                    title = quoted(rest, "the title");
+            String title = nextContentLine() ? quoted(text(), "the title") : "";
+            return new Profile(title, names, seats, withdrawn, ballots);
+        }
+
+        /** Room for one ballot's preferences, and which ballot last ranked each candidate. */
+        private static final class Scratch {
+            final int[] ranking;
+            final int[] lastSeenAt;
+
+            Scratch(int candidates) {
+                ranking = new int[candidates];
+                lastSeenAt = new int[candidates + 1];
+            }
+        }
+
+        /**
+         * Adds the current line if it is a well-formed ballot of digits and blanks ({@code weight pref ... 0});
+         * false, having added nothing, for anything else, which the text parser then accepts or reports.
+         */
+        private boolean plainBallot(Scratch scratch, Ballots ballots) {
+            int i = lineStart;
+            long weight = 0;
+            int digits = 0;
+            for (; i < lineEnd && bytes[i] >= '0' && bytes[i] <= '9'; i++, digits++) {
+                weight = weight * 10 + (bytes[i] - '0');
+            }
+            if (digits == 0 || digits > 18) {
+                return false;
+            }
+            int n = scratch.ranking.length;
+            int count = 0;
+            while (true) {
+                int gap = i;
+                while (i < lineEnd && (bytes[i] == ' ' || bytes[i] == '\t')) {
+                    i++;
+                }
+                if (i == gap || i == lineEnd) {
+                    return false;
+                }
+                int c = 0;
+                int start = i;
+                for (; i < lineEnd && bytes[i] >= '0' && bytes[i] <= '9'; i++) {
+                    c = c * 10 + (bytes[i] - '0');
+                    if (i - start > 8) {
+                        return false;
+                    }
+                }
+                if (i == start || (i < lineEnd && bytes[i] != ' ' && bytes[i] != '\t')) {
+                    return false;
+                }
+                if (i == lineEnd) {
+                    // The last token must be exactly "0"; anything else is left to the text parser to report.
+                    if (i - start != 1 || c != 0) {
+                        return false;
+                    }
                     break;
                 }
+                if (c < 1 || c > n || scratch.lastSeenAt[c] == at) {
+                    return false;
+                }
+                scratch.lastSeenAt[c] = at;
+                scratch.ranking[count++] = c - 1;
             }
-            return new Profile(title, names, seats, withdrawn, ballots);
+            ballots.add(weight, scratch.ranking, 0, count);
+            return true;
         }
 
         private Ballot ballot(String line, int n) throws BltFormatException {

@@ -15,13 +15,13 @@ final class Meek {
     private static final long OMEGA = 1_000; // 10^-6 at 9 places
 
     private final Tally t;
-    private final Prepared input;
+    private final RankingTree tree;
     private final long[] keep;
     private long excess;
     private long iterations;
 
     private Meek(Prepared input, long seed) {
-        this.input = input;
+        this.tree = new RankingTree(input.rankings(), input.counts(), input.profile().candidates().size());
         this.t = new Tally(input.profile(), Rule.MEEK, seed, Tally.Lookback.NONE);
         this.keep = new long[t.n];
         for (int c = 0; c < t.n; c++) {
@@ -115,42 +115,84 @@ final class Meek {
         return chosen;
     }
 
-    /** Sends every ballot down its ranking: each elected candidate keeps its share, the rest flows on. */
+    /**
+     * Sends every ballot down its ranking: each elected candidate keeps its share, the rest flows on. Papers
+     * that begin their rankings alike carry the same value to the same point, so they travel together down
+     * the {@link RankingTree}; they stop at their first hopeful candidate, and what is left when a ranking
+     * ends is lost. Every paper's value is shared out whole, so what was lost is all that was not kept.
+     */
     private void distribute() {
         iterations++;
         long[] votes = t.votes;
         Arrays.fill(votes, 0);
         long scale = t.scale;
-        long lost = 0;
-        long total = 0;
-        int[][] rankings = input.rankings();
-        long[] counts = input.counts();
         Tally.Status[] status = t.status;
-        for (int r = 0; r < rankings.length; r++) {
-            long count = counts[r];
-            long w = scale;
-            for (int c : rankings[r]) {
-                Tally.Status s = status[c];
-                if (s == Tally.Status.HOPEFUL) {
-                    votes[c] += count * w;
-                    w = 0;
-                    break;
-                }
-                if (s == Tally.Status.ELECTED) {
-                    long kept = Math.min(w, ceilDiv(w * keep[c], scale));
-                    votes[c] += count * kept;
-                    w -= kept;
-                    if (w == 0) {
-                        break;
-                    }
+        RankingTree tree = this.tree;
+        int[] candidate = tree.candidate;
+        int[] depth = tree.depth;
+        long[] papers = tree.papers;
+        int[] end = tree.end;
+        int[] leaf = tree.leaf;
+        // The value a paper carries as it leaves the node the walk last passed at each depth.
+        long[] valueAt = new long[tree.longest + 1];
+        valueAt[0] = scale;
+        int i = 1;
+        while (i < tree.size) {
+            int c = candidate[i];
+            int d = depth[i];
+            long w = valueAt[d - 1];
+            Tally.Status s = status[c];
+            if (s == Tally.Status.HOPEFUL) {
+                votes[c] += papers[i] * w;
+                i = end[i];
+                continue;
+            }
+            if (s == Tally.Status.ELECTED) {
+                long kept = Math.min(w, ceilDiv(w * keep[c], scale));
+                votes[c] += papers[i] * kept;
+                w -= kept;
+                if (w == 0) {
+                    i = end[i];
+                    continue;
                 }
             }
-            lost += count * w;
-            total += count * scale;
+            if (leaf[i] >= 0) {
+                w = rest(tree.rankings[leaf[i]], d, papers[i], w);
+                i = end[i];
+                continue;
+            }
+            valueAt[d] = w;
+            i++;
         }
-        excess = lost;
-        t.nonTransferable = lost;
+        long shared = 0;
+        for (long v : votes) {
+            shared += v;
+        }
+        long total = tree.totalPapers * scale;
+        excess = total - shared;
+        t.nonTransferable = excess;
         t.quota = (total - excess) / (t.profile.seats() + 1) + 1;
+    }
+
+    /** The rest of one ranking from position {@code from}, for {@code count} papers arriving with value {@code w}. */
+    private long rest(int[] ranking, int from, long count, long w) {
+        for (int k = from; k < ranking.length; k++) {
+            int c = ranking[k];
+            Tally.Status s = t.status[c];
+            if (s == Tally.Status.HOPEFUL) {
+                t.votes[c] += count * w;
+                return 0;
+            }
+            if (s == Tally.Status.ELECTED) {
+                long kept = Math.min(w, ceilDiv(w * keep[c], t.scale));
+                t.votes[c] += count * kept;
+                w -= kept;
+                if (w == 0) {
+                    return 0;
+                }
+            }
+        }
+        return w;
     }
 
     /** keep = (keep * quota, rounded up to 9 places) / votes, rounded up to 9 places: PRF rule B.2.f. */

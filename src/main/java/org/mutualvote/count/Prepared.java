@@ -1,10 +1,6 @@
 package org.mutualvote.count;
 
-import java.util.ArrayList;
 import java.util.Arrays;
-import java.util.HashMap;
-import java.util.List;
-import java.util.Map;
 
 /**
  * Ballots made ready to count: withdrawn candidates dropped from each ranking, identical rankings
@@ -12,74 +8,147 @@ import java.util.Map;
  */
 record Prepared(Profile profile, int[][] rankings, long[] counts, long empty) {
 
-    private record Key(int[] ranking) {
-        @Override
-        public boolean equals(Object o) {
-            return o instanceof Key k && Arrays.equals(ranking, k.ranking);
-        }
-
-        @Override
-        public int hashCode() {
-            return Arrays.hashCode(ranking);
-        }
-    }
-
     static Prepared of(Profile e) {
         int n = e.candidates().size();
         if (e.seats() < 1) {
             throw new IllegalArgumentException("seats must be at least 1, not " + e.seats());
         }
+        boolean[] withdrawn = new boolean[n];
         for (int w : e.withdrawn()) {
             if (w < 0 || w >= n) {
                 throw new IllegalArgumentException("withdrawn candidate " + (w + 1) + " does not exist");
             }
+            withdrawn[w] = true;
         }
-        Map<Key, Integer> ids = new HashMap<>();
-        List<int[]> rankings = new ArrayList<>();
-        long[] counts = new long[16];
+        Ballots ballots = (Ballots) e.ballots();
+        int[] all = ballots.rankings();
+        Distinct distinct = new Distinct(ballots.size());
         long empty = 0;
-        boolean[] seen = new boolean[n];
-        for (int b = 0; b < e.ballots().size(); b++) {
-            Ballot ballot = e.ballots().get(b);
-            if (ballot.weight() < 0) {
+        // Which ballot last ranked each candidate: a repeat within one ballot is found without clearing an array.
+        int[] lastSeenIn = new int[n];
+        Arrays.fill(lastSeenIn, -1);
+        int[] usable = new int[n];
+        for (int b = 0; b < ballots.size(); b++) {
+            long weight = ballots.weight(b);
+            if (weight < 0) {
                 throw new IllegalArgumentException("ballot " + (b + 1) + " has a negative weight");
             }
-            int[] r = ballot.ranking();
-            Arrays.fill(seen, false);
             int kept = 0;
-            int[] usable = new int[r.length];
-            for (int c : r) {
+            for (int i = ballots.start(b), end = ballots.start(b + 1); i < end; i++) {
+                int c = all[i];
                 if (c < 0 || c >= n) {
                     throw new IllegalArgumentException("ballot " + (b + 1) + " ranks candidate " + (c + 1)
                             + ", but there are " + n);
                 }
-                if (seen[c]) {
+                if (lastSeenIn[c] == b) {
                     throw new IllegalArgumentException("ballot " + (b + 1) + " ranks candidate " + (c + 1) + " twice");
                 }
-                seen[c] = true;
-                if (!e.withdrawn().contains(c)) {
+                lastSeenIn[c] = b;
+                if (!withdrawn[c]) {
                     usable[kept++] = c;
                 }
             }
-            if (ballot.weight() == 0) {
+            if (weight == 0) {
                 continue;
             }
             if (kept == 0) {
-                empty += ballot.weight();
+                empty += weight;
                 continue;
             }
-            int[] key = kept == usable.length ? usable : Arrays.copyOf(usable, kept);
-            Integer id = ids.get(new Key(key));
-            if (id == null) {
-                id = rankings.size();
-                ids.put(new Key(key), id);
-                rankings.add(key);
-                if (id == counts.length) {
-                    counts = Arrays.copyOf(counts, id * 2);
-                }
-            }
-            counts[id] += ballot.weight();
+            distinct.add(usable, kept, weight);
         }
-        return new Prepared(e, rankings.toArray(new int[0][]), Arrays.copyOf(counts, rankings.size()), empty);
+        return new Prepared(e, distinct.rankings(), distinct.counts(), empty);
+    }
+
+    /**
+     * Distinct rankings with their papers: an open-addressing table of ids whose rankings sit end to end in
+     * one array, so a million ballots are merged without a million keys.
+     */
+    private static final class Distinct {
+        private int[] table;
+        private int[] arena;
+        private int[] starts;
+        private long[] counts;
+        private int[] hashes;
+        private int size;
+
+        Distinct(int expected) {
+            table = new int[Integer.highestOneBit(Math.max(expected, 8) * 2 - 1) << 1];
+            Arrays.fill(table, -1);
+            arena = new int[Math.max(expected, 8) * 4];
+            starts = new int[Math.max(expected, 8) + 1];
+            counts = new long[Math.max(expected, 8)];
+            hashes = new int[Math.max(expected, 8)];
+        }
+
+        void add(int[] ranking, int length, long weight) {
+            int hash = 1;
+            for (int i = 0; i < length; i++) {
+                hash = 31 * hash + ranking[i];
+            }
+            int mask = table.length - 1;
+            int slot = mix(hash) & mask;
+            for (int id = table[slot]; id >= 0; id = table[slot]) {
+                if (hashes[id] == hash && same(id, ranking, length)) {
+                    counts[id] += weight;
+                    return;
+                }
+                slot = (slot + 1) & mask;
+            }
+            if (size == counts.length) {
+                counts = Arrays.copyOf(counts, size * 2);
+                hashes = Arrays.copyOf(hashes, size * 2);
+                starts = Arrays.copyOf(starts, size * 2 + 1);
+            }
+            int end = starts[size] + length;
+            if (end > arena.length) {
+                arena = Arrays.copyOf(arena, Math.max(end, arena.length * 2));
+            }
+            System.arraycopy(ranking, 0, arena, starts[size], length);
+            starts[size + 1] = end;
+            counts[size] = weight;
+            hashes[size] = hash;
+            table[slot] = size++;
+            if (size * 2 > table.length) {
+                grow();
+            }
+        }
+
+        private boolean same(int id, int[] ranking, int length) {
+            int from = starts[id];
+            return starts[id + 1] - from == length && Arrays.equals(arena, from, from + length, ranking, 0, length);
+        }
+
+        private void grow() {
+            int[] bigger = new int[table.length * 2];
+            Arrays.fill(bigger, -1);
+            int mask = bigger.length - 1;
+            for (int id = 0; id < size; id++) {
+                int hash = hashes[id];
+                int slot = mix(hash) & mask;
+                while (bigger[slot] >= 0) {
+                    slot = (slot + 1) & mask;
+                }
+                bigger[slot] = id;
+            }
+            table = bigger;
+        }
+
+        private static int mix(int h) {
+            h *= 0x9E3779B9;
+            return h ^ (h >>> 16);
+        }
+
+        int[][] rankings() {
+            int[][] r = new int[size][];
+            for (int id = 0; id < size; id++) {
+                r[id] = Arrays.copyOfRange(arena, starts[id], starts[id + 1]);
+            }
+            return r;
+        }
+
+        long[] counts() {
+            return Arrays.copyOf(counts, size);
+        }
     }
 }

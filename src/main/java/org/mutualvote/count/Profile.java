@@ -10,6 +10,11 @@ import java.util.Set;
  */
 public record Profile(String title, List<String> candidates, int seats, Set<Integer> withdrawn, List<Ballot> ballots) {
 
+    /** The ballots are kept compactly (see {@link Ballots}), whatever list they come in. */
+    public Profile {
+        ballots = Ballots.of(ballots);
+    }
+
     /** The same profile with another number of seats (a recount's --seats, a reference case's stated seats). */
     public Profile withSeats(int n) {
         return new Profile(title, candidates, n, withdrawn, ballots);

@@ -70,10 +70,7 @@ public final class Recount {
             if (rule == null || file == null) {
                 throw new IllegalArgumentException(rule == null ? "--rule is required" : "a BLT file is required");
             }
-            Profile e;
-            try (Reader in = Files.newBufferedReader(Path.of(file), StandardCharsets.UTF_8)) {
-                e = Blt.read(in);
-            }
+            Profile e = Blt.read(Path.of(file));
             if ((bulletin == null) != (digest == null)) {
                 throw new IllegalArgumentException("--bulletin and --digest go together");
             }

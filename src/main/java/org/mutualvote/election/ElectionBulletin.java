@@ -25,6 +25,7 @@ import org.mutualvote.contest.ContestResultRepository;
 import org.mutualvote.contest.ContestState;
 import org.mutualvote.contest.VoterRoll;
 import org.mutualvote.count.Ballot;
+import org.mutualvote.count.Ballots;
 import org.mutualvote.count.BallotSet;
 import org.mutualvote.count.Blt;
 import org.mutualvote.count.BltFormatException;
@@ -187,7 +188,7 @@ class ElectionBulletin {
     private String bltOf(Contest c) {
         long id = c.id;
         Election e = elections.findById(id);
-        List<Ballot> ballots = new ArrayList<>();
+        Ballots ballots = new Ballots();
         box.forEach(id, b -> ballots.add(Ballot.ofPositions(1, b.ranking())));
         StringWriter out = new StringWriter();
         try {

@@ -4,7 +4,6 @@ import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
 import java.time.Instant;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
@@ -24,6 +23,7 @@ import org.mutualvote.contest.ContestResultRepository;
 import org.mutualvote.contest.ContestState;
 import org.mutualvote.contest.UncontestedRule;
 import org.mutualvote.count.Ballot;
+import org.mutualvote.count.Ballots;
 import org.mutualvote.count.CountResult;
 import org.mutualvote.count.Counter;
 import org.mutualvote.count.Profile;
@@ -62,7 +62,7 @@ class ElectionCount implements UncontestedRule {
         }
         Election e = elections.findById(id);
         List<Candidate> all = candidates.ofContest(id);
-        List<Ballot> ballots = new ArrayList<>();
+        Ballots ballots = new Ballots(Math.max(16, c.sealedBallots == null ? 0 : c.sealedBallots), 64);
         MessageDigest seedDigest = sha256();
         int[] channels = new int[2];
         SealedSet sealed = new SealedSet(c);

@@ -75,4 +75,52 @@ class BltTest {
         assertEquals(line, e.line(), e.getMessage());
         assertTrue(e.getMessage().contains(problem), e.getMessage());
     }
+
+    /** The rankings as 1-based candidate numbers with their weights, as a BLT line would write them. */
+    private static List<String> ballotLines(Profile e) {
+        return e.ballots().stream().map(b -> b.weight() + " " + java.util.Arrays.toString(b.positions())).toList();
+    }
+
+    @Test
+    void everyLineEndingAndBlankGivesTheSameBallots() throws Exception {
+        // Plain ballot lines are parsed from the bytes; these variations must read exactly as the text parser reads them.
+        String unix = "3 1\n2 1 3 0\n1 2 0\n0\n\"A\"\n\"B\"\n\"C\"\n\"T\"\n";
+        Profile expected = Blt.read(new StringReader(unix));
+        assertEquals(List.of("2 [1, 3]", "1 [2]"), ballotLines(expected));
+        for (String variant : List.of(
+                unix.replace("\n", "\r\n"),
+                unix.replace("\n", "\r"),
+                unix.replace("2 1 3 0", "2\t1  3\t0  "),
+                unix.replace("2 1 3 0", "  2 01 3 0"),
+                unix.replace("2 1 3 0", "(id-1) 2 1 3 0"),
+                unix.replace("2 1 3 0", "\u2003 2 1 3 0 \u2003"),
+                unix.replace("1 2 0\n", "# a comment\n\n1 2 0\n"))) {
+            assertEquals(ballotLines(expected), ballotLines(Blt.read(new StringReader(variant))), variant);
+        }
+    }
+
+    @ParameterizedTest(name = "{2}")
+    @CsvSource(delimiter = '|', value = {
+            "2 1\\n1 1 00|2|weight preferences... 0",
+            "2 1\\n1 0 1 0|2|preference 0 is not a candidate",
+            "2 1\\n1 1 9999999999 0|2|should be a whole number",
+            "2 1\\n99999999999999999999 1 0|2|weight '99999999999999999999' is not a whole number",
+            "2 1\\n\\n# note\\n1 2 2 0|4|ranked twice",
+            "2 1\\n1 1 0\\n1 x 0|3|should be a whole number, not 'x'"})
+    void reportsBadBallotLinesByTheirLineNumber(String text, int line, String problem) {
+        BltFormatException e = assertThrows(BltFormatException.class, () -> Blt.read(new StringReader(text.replace("\\n", "\n"))));
+        assertEquals(line, e.line(), e.getMessage());
+        assertTrue(e.getMessage().contains(problem), e.getMessage());
+    }
+
+    @Test
+    void aFileReadsAsItsTextDoes(@org.junit.jupiter.api.io.TempDir java.nio.file.Path dir) throws Exception {
+        java.nio.file.Path file = dir.resolve("sample.blt");
+        java.nio.file.Files.writeString(file, SAMPLE);
+        Profile fromFile = Blt.read(file);
+        Profile fromText = Blt.read(new StringReader(SAMPLE));
+        assertEquals(ballotLines(fromText), ballotLines(fromFile));
+        assertEquals(fromText.candidates(), fromFile.candidates());
+        assertEquals(fromText.title(), fromFile.title());
+    }
 }
