@@ -157,7 +157,7 @@ final class Meek {
                 }
             }
             if (leaf[i] >= 0) {
-                w = rest(tree.rankings[leaf[i]], d, papers[i], w);
+                w = rest(tree.rankings, leaf[i], d, papers[i], w);
                 i = end[i];
                 continue;
             }
@@ -175,9 +175,10 @@ final class Meek {
     }
 
     /** The rest of one ranking from position {@code from}, for {@code count} papers arriving with value {@code w}. */
-    private long rest(int[] ranking, int from, long count, long w) {
-        for (int k = from; k < ranking.length; k++) {
-            int c = ranking[k];
+    private long rest(Rankings rankings, int r, int from, long count, long w) {
+        int[] preferences = rankings.preferences();
+        for (int k = rankings.start(r) + from, end = rankings.end(r); k < end; k++) {
+            int c = preferences[k];
             Tally.Status s = t.status[c];
             if (s == Tally.Status.HOPEFUL) {
                 t.votes[c] += count * w;

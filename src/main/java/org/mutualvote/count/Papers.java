@@ -8,7 +8,9 @@ import java.util.Arrays;
  */
 final class Papers {
 
-    final int[][] rankings;
+    final Rankings rankings;
+    /** Every ranking's preferences end to end; a parcel's {@code pos} is its place in this array. */
+    private final int[] preferences;
     int size;
     int[] ranking = new int[16];
     long[] count = new long[16];
@@ -17,8 +19,9 @@ final class Papers {
     int[] arrived = new int[16];
     final IntList[] held;
 
-    Papers(int[][] rankings, int candidates) {
+    Papers(Rankings rankings, int candidates) {
         this.rankings = rankings;
+        this.preferences = rankings.preferences();
         held = new IntList[candidates];
         for (int i = 0; i < candidates; i++) {
             held[i] = new IntList();
@@ -44,21 +47,20 @@ final class Papers {
 
     /** Moves the parcel on to its next preference that is still continuing; returns that candidate or -1. */
     int advance(int parcel, boolean[] continuing) {
-        int[] r = rankings[ranking[parcel]];
+        int end = rankings.end(ranking[parcel]);
         int p = pos[parcel] + 1;
-        while (p < r.length && !continuing[r[p]]) {
+        while (p < end && !continuing[preferences[p]]) {
             p++;
         }
         pos[parcel] = p;
-        return p < r.length ? r[p] : -1;
+        return p < end ? preferences[p] : -1;
     }
 
     /** The candidate the parcel would move on to (its next preference still continuing), or -1; it does not move. */
     int next(int parcel, boolean[] continuing) {
-        int[] r = rankings[ranking[parcel]];
-        for (int i = pos[parcel] + 1; i < r.length; i++) {
-            if (continuing[r[i]]) {
-                return r[i];
+        for (int i = pos[parcel] + 1, end = rankings.end(ranking[parcel]); i < end; i++) {
+            if (continuing[preferences[i]]) {
+                return preferences[i];
             }
         }
         return -1;

@@ -11,10 +11,10 @@ final class Plurality {
     static CountResult count(Prepared input, long seed) {
         Tally t = new Tally(input.profile(), Rule.FPTP, seed, Tally.Lookback.NONE);
         int seats = input.profile().seats();
-        for (int r = 0; r < input.rankings().length; r++) {
-            int[] ranking = input.rankings()[r];
-            for (int i = 0; i < Math.min(seats, ranking.length); i++) {
-                t.votes[ranking[i]] += input.counts()[r];
+        Rankings rankings = input.rankings();
+        for (int r = 0; r < rankings.size(); r++) {
+            for (int i = 0; i < Math.min(seats, rankings.length(r)); i++) {
+                t.votes[rankings.at(r, i)] += input.counts()[r];
             }
         }
         List<Integer> hopeful = t.hopeful();

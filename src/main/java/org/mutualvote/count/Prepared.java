@@ -6,7 +6,7 @@ import java.util.Arrays;
  * Ballots made ready to count: withdrawn candidates dropped from each ranking, identical rankings
  * merged with their papers counted, and empty ballots set aside (they count towards no quota).
  */
-record Prepared(Profile profile, int[][] rankings, long[] counts, long empty) {
+record Prepared(Profile profile, Rankings rankings, long[] counts, long empty) {
 
     static Prepared of(Profile e) {
         int n = e.candidates().size();
@@ -22,7 +22,7 @@ record Prepared(Profile profile, int[][] rankings, long[] counts, long empty) {
         }
         Ballots ballots = (Ballots) e.ballots();
         int[] all = ballots.rankings();
-        Distinct distinct = new Distinct(ballots.size());
+        Distinct distinct = new Distinct(ballots.size(), ballots.start(ballots.size()));
         long empty = 0;
         // Which ballot last ranked each candidate: a repeat within one ballot is found without clearing an array.
         int[] lastSeenIn = new int[n];
@@ -72,10 +72,11 @@ record Prepared(Profile profile, int[][] rankings, long[] counts, long empty) {
         private int[] hashes;
         private int size;
 
-        Distinct(int expected) {
+        /** Room for {@code expected} rankings of {@code preferences} preferences in all, at most: nothing grows. */
+        Distinct(int expected, int preferences) {
             table = new int[Integer.highestOneBit(Math.max(expected, 8) * 2 - 1) << 1];
             Arrays.fill(table, -1);
-            arena = new int[Math.max(expected, 8) * 4];
+            arena = new int[Math.max(preferences, 8)];
             starts = new int[Math.max(expected, 8) + 1];
             counts = new long[Math.max(expected, 8)];
             hashes = new int[Math.max(expected, 8)];
@@ -139,12 +140,8 @@ record Prepared(Profile profile, int[][] rankings, long[] counts, long empty) {
             return h ^ (h >>> 16);
         }
 
-        int[][] rankings() {
-            int[][] r = new int[size][];
-            for (int id = 0; id < size; id++) {
-                r[id] = Arrays.copyOfRange(arena, starts[id], starts[id + 1]);
-            }
-            return r;
+        Rankings rankings() {
+            return new Rankings(arena, starts, size);
         }
 
         long[] counts() {

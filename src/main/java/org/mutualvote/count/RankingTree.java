@@ -20,16 +20,16 @@ final class RankingTree {
     int[] end;
     /** For a leaf, the ranking whose rest it stands for (read from {@link #rankings}); -1 for other nodes. */
     int[] leaf;
-    final int[][] rankings;
+    final Rankings rankings;
     /** Nodes in use; node 0 is the root, which stands for no candidate. */
     int size = 1;
     /** The longest ranking. */
     int longest;
     final long totalPapers;
 
-    RankingTree(int[][] rankings, long[] counts, int candidates) {
+    RankingTree(Rankings rankings, long[] counts, int candidates) {
         this.rankings = rankings;
-        int capacity = Math.max(16, rankings.length * 2);
+        int capacity = Math.max(16, rankings.size() * 2);
         candidate = new int[capacity];
         depth = new int[capacity];
         papers = new long[capacity];
@@ -37,7 +37,7 @@ final class RankingTree {
         leaf = new int[capacity];
         candidate[0] = -1;
         leaf[0] = -1;
-        int[] order = new int[rankings.length];
+        int[] order = new int[rankings.size()];
         long total = 0;
         for (int r = 0; r < order.length; r++) {
             order[r] = r;
@@ -51,7 +51,7 @@ final class RankingTree {
 
     /** Sorts the rankings by their next preference, level by level (a most-significant-digit radix sort). */
     private final class Builder {
-        final int[][] rankings;
+        final Rankings rankings;
         final long[] counts;
         final int[] order;
         final int[] scratch;
@@ -60,7 +60,7 @@ final class RankingTree {
         /** Bucket bounds for each depth, reused: a depth's are done with before the next group at it starts. */
         int[][] startAt = new int[16][];
 
-        Builder(int[][] rankings, long[] counts, int candidates, int[] order) {
+        Builder(Rankings rankings, long[] counts, int candidates, int[] order) {
             this.rankings = rankings;
             this.counts = counts;
             this.order = order;
@@ -81,8 +81,8 @@ final class RankingTree {
             int[] start = startAt[d];
             Arrays.fill(start, 0);
             for (int k = from; k < to; k++) {
-                int[] r = rankings[order[k]];
-                int bucket = r.length > d ? r[d] + 2 : 0;
+                int r = order[k];
+                int bucket = rankings.length(r) > d ? rankings.at(r, d) + 2 : 0;
                 keys[k] = bucket;
                 start[bucket]++;
             }
@@ -116,7 +116,7 @@ final class RankingTree {
          * cost a node per preference and say nothing more).
          */
         private void leaf(int r, int d) {
-            int node = add(rankings[r][d], d + 1);
+            int node = add(rankings.at(r, d), d + 1);
             papers[node] = counts[r];
             leaf[node] = r;
             end[node] = size;

@@ -58,10 +58,11 @@ class Tally {
      * the transfers that follow. Every rule that moves papers starts here.
      */
     Papers firstPreferences(Prepared input) {
-        Papers papers = new Papers(input.rankings(), n);
-        for (int r = 0; r < input.rankings().length; r++) {
-            int first = input.rankings()[r][0];
-            papers.held[first].add(papers.add(r, input.counts()[r], scale, 0, 1));
+        Rankings rankings = input.rankings();
+        Papers papers = new Papers(rankings, n);
+        for (int r = 0; r < rankings.size(); r++) {
+            int first = rankings.at(r, 0);
+            papers.held[first].add(papers.add(r, input.counts()[r], scale, rankings.start(r), 1));
             votes[first] += input.counts()[r] * scale;
         }
         return papers;

@@ -12,7 +12,7 @@ class RankingTreeTest {
     @Test
     void sharedBeginningsBecomeOneNodeInPreorder() {
         // Candidates A=0, B=1, C=2. Rankings: A B (3 papers), A C B (2), A (1), B A (4).
-        int[][] rankings = { { 0, 1 }, { 0, 2, 1 }, { 0 }, { 1, 0 } };
+        Rankings rankings = new Rankings(new int[] { 0, 1, 0, 2, 1, 0, 1, 0 }, new int[] { 0, 2, 5, 6, 8 }, 4);
         long[] counts = { 3, 2, 1, 4 };
         RankingTree tree = new RankingTree(rankings, counts, 3);
 
