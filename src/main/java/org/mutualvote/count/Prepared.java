@@ -65,21 +65,20 @@ record Prepared(Profile profile, Rankings rankings, long[] counts, long empty) {
      * one array, so a million ballots are merged without a million keys.
      */
     private static final class Distinct {
+        /** Pairs (id, hash) by slot, side by side so that a probe reads one place in memory; id -1 is free. */
         private int[] table;
         private int[] arena;
         private int[] starts;
         private long[] counts;
-        private int[] hashes;
         private int size;
 
         /** Room for {@code expected} rankings of {@code preferences} preferences in all, at most: nothing grows. */
         Distinct(int expected, int preferences) {
-            table = new int[Integer.highestOneBit(Math.max(expected, 8) * 2 - 1) << 1];
+            table = new int[Integer.highestOneBit(Math.max(expected, 8) * 2 - 1) << 2];
             Arrays.fill(table, -1);
             arena = new int[Math.max(preferences, 8)];
             starts = new int[Math.max(expected, 8) + 1];
             counts = new long[Math.max(expected, 8)];
-            hashes = new int[Math.max(expected, 8)];
         }
 
         void add(int[] ranking, int length, long weight) {
@@ -87,10 +86,10 @@ record Prepared(Profile profile, Rankings rankings, long[] counts, long empty) {
             for (int i = 0; i < length; i++) {
                 hash = 31 * hash + ranking[i];
             }
-            int mask = table.length - 1;
+            int mask = table.length / 2 - 1;
             int slot = mix(hash) & mask;
-            for (int id = table[slot]; id >= 0; id = table[slot]) {
-                if (hashes[id] == hash && same(id, ranking, length)) {
+            for (int id = table[2 * slot]; id >= 0; id = table[2 * slot]) {
+                if (table[2 * slot + 1] == hash && same(id, ranking, length)) {
                     counts[id] += weight;
                     return;
                 }
@@ -98,7 +97,6 @@ record Prepared(Profile profile, Rankings rankings, long[] counts, long empty) {
             }
             if (size == counts.length) {
                 counts = Arrays.copyOf(counts, size * 2);
-                hashes = Arrays.copyOf(hashes, size * 2);
                 starts = Arrays.copyOf(starts, size * 2 + 1);
             }
             int end = starts[size] + length;
@@ -108,9 +106,9 @@ record Prepared(Profile profile, Rankings rankings, long[] counts, long empty) {
             System.arraycopy(ranking, 0, arena, starts[size], length);
             starts[size + 1] = end;
             counts[size] = weight;
-            hashes[size] = hash;
-            table[slot] = size++;
-            if (size * 2 > table.length) {
+            table[2 * slot] = size++;
+            table[2 * slot + 1] = hash;
+            if (size * 4 > table.length) {
                 grow();
             }
         }
@@ -123,14 +121,16 @@ record Prepared(Profile profile, Rankings rankings, long[] counts, long empty) {
         private void grow() {
             int[] bigger = new int[table.length * 2];
             Arrays.fill(bigger, -1);
-            int mask = bigger.length - 1;
-            for (int id = 0; id < size; id++) {
-                int hash = hashes[id];
-                int slot = mix(hash) & mask;
-                while (bigger[slot] >= 0) {
-                    slot = (slot + 1) & mask;
+            int mask = bigger.length / 2 - 1;
+            for (int old = 0; old < table.length; old += 2) {
+                if (table[old] >= 0) {
+                    int slot = mix(table[old + 1]) & mask;
+                    while (bigger[2 * slot] >= 0) {
+                        slot = (slot + 1) & mask;
+                    }
+                    bigger[2 * slot] = table[old];
+                    bigger[2 * slot + 1] = table[old + 1];
                 }
-                bigger[slot] = id;
             }
             table = bigger;
         }
