@@ -47,7 +47,7 @@ public final class Ballots extends AbstractList<Ballot> implements RandomAccess 
         }
         int end = starts[size] + length;
         if (end > candidates.length) {
-            candidates = Arrays.copyOf(candidates, Math.max(end, candidates.length * 2));
+            candidates = Arrays.copyOf(candidates, Math.max(end, candidates.length + candidates.length / 2));
         }
         System.arraycopy(ranking, from, candidates, starts[size], length);
         weights[size] = weight;

@@ -1,12 +1,15 @@
 package org.mutualvote.count;
 
 import java.io.IOException;
+import java.io.InputStream;
 import java.io.Reader;
+import java.io.UncheckedIOException;
 import java.io.Writer;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.List;
 import java.util.Set;
 import java.util.TreeSet;
@@ -35,38 +38,104 @@ public final class Blt {
         return new Parser(text.toString().getBytes(StandardCharsets.UTF_8)).parse();
     }
 
-    /** Reads a BLT file in UTF-8, as fast as the disk gives it: ballot lines are parsed from the bytes. */
+    /**
+     * Reads a BLT file in UTF-8, as fast as the disk gives it: the file is read a megabyte at a time and
+     * ballot lines are parsed from the bytes, so a million ballots never sit in memory as text.
+     */
     public static Profile read(Path file) throws IOException, BltFormatException {
-        return new Parser(Files.readAllBytes(file)).parse();
+        try (InputStream in = Files.newInputStream(file)) {
+            return new Parser(in, Files.size(file)).parse();
+        } catch (UncheckedIOException e) {
+            throw e.getCause();
+        }
     }
 
     /**
-     * Works on the file's UTF-8 bytes. A ballot line of digits and blanks, the usual kind, is parsed where it
-     * lies, with no string made; any other line (a ballot id, a name, an error to report) is decoded and
-     * parsed as text, so both ways give the same ballots and the same messages.
+     * Works on the file's UTF-8 bytes, read in chunks. A ballot line of digits and blanks, the usual kind, is
+     * parsed where it lies, with no string made; any other line (a ballot id, a name, an error to report) is
+     * decoded and parsed as text, so both ways give the same ballots and the same messages.
      */
     private static final class Parser {
-        private final byte[] bytes;
+        private final InputStream in;
+        private byte[] bytes;
+        /** Bytes in {@code bytes} that hold the file; the rest is room for the next chunk. */
+        private int limit;
+        private boolean atEndOfFile;
         private int pos;
         /** The number of the line last read, from 1. */
         private int at;
         private int lineStart;
         private int lineEnd;
 
+        /** How many bytes the whole file has, when known: room for its ballots is made once. */
+        private final long size;
+
         Parser(byte[] bytes) {
+            this.in = null;
+            this.size = bytes.length;
             this.bytes = bytes;
+            this.limit = bytes.length;
+            this.atEndOfFile = true;
+        }
+
+        Parser(InputStream in, long size) {
+            this.in = in;
+            this.size = size;
+            this.bytes = new byte[1 << 20];
+        }
+
+        /** Keeps the unread bytes, moved to the front, and reads the next chunk after them. */
+        private void readMore() {
+            System.arraycopy(bytes, pos, bytes, 0, limit - pos);
+            limit -= pos;
+            pos = 0;
+            if (limit == bytes.length) {
+                bytes = Arrays.copyOf(bytes, bytes.length * 2);
+            }
+            try {
+                int n = in.read(bytes, limit, bytes.length - limit);
+                if (n < 0) {
+                    atEndOfFile = true;
+                } else {
+                    limit += n;
+                }
+            } catch (IOException e) {
+                throw new UncheckedIOException(e);
+            }
+        }
+
+        /** Where the line at {@code pos} ends (its \n or \r), reading on until it is whole; {@code limit} at the end of the file. */
+        private int lineEnd() {
+            int end = pos;
+            while (true) {
+                while (end < limit && bytes[end] != '\n' && bytes[end] != '\r') {
+                    end++;
+                }
+                // A \r is whole once we know whether a \n follows it.
+                if (atEndOfFile || end < limit - 1 || (end == limit - 1 && bytes[end] == '\n')) {
+                    return end;
+                }
+                int offset = end - pos;
+                readMore();
+                end = pos + offset;
+            }
         }
 
         /** Moves to the next line that holds something (not blank, not a # comment); false at the end. */
         private boolean nextContentLine() {
-            while (pos < bytes.length) {
-                int start = pos;
-                int end = start;
-                while (end < bytes.length && bytes[end] != '\n' && bytes[end] != '\r') {
-                    end++;
+            while (true) {
+                if (pos >= limit) {
+                    if (atEndOfFile) {
+                        return false;
+                    }
+                    readMore();
+                    continue;
                 }
+                int start = pos;
+                int end = lineEnd();
+                start = pos;
                 // A line ends at \n, \r or \r\n, as BufferedReader.readLine has it.
-                pos = end < bytes.length && bytes[end] == '\r' && end + 1 < bytes.length && bytes[end + 1] == '\n' ? end + 2 : end + 1;
+                pos = end < limit && bytes[end] == '\r' && end + 1 < limit && bytes[end + 1] == '\n' ? end + 2 : end + 1;
                 at++;
                 while (start < end && blank(bytes[start])) {
                     start++;
@@ -89,7 +158,6 @@ public final class Blt {
                     return true;
                 }
             }
-            return false;
         }
 
         private static boolean blank(byte b) {
@@ -130,7 +198,8 @@ public final class Blt {
                 throw new BltFormatException(at, "an election needs at least one seat");
             }
             Set<Integer> withdrawn = new TreeSet<>();
-            Ballots ballots = new Ballots(bytes.length / 16, bytes.length / 3);
+            // A preference takes at least two bytes ("3 "), usually about three ("12 "); a ballot rarely under 16.
+            Ballots ballots = new Ballots((int) Math.min(size / 16, 1 << 24), (int) Math.min(size / 3, 1 << 28));
             String first = next("the ballots");
             if (first.startsWith("-")) {
                 for (String token : first.split("\\s+")) {

@@ -123,4 +123,25 @@ class BltTest {
         assertEquals(fromText.candidates(), fromFile.candidates());
         assertEquals(fromText.title(), fromFile.title());
     }
+
+    @Test
+    void aFileReadInChunksReadsAsItsTextDoesWhereverALineEndFalls(@org.junit.jupiter.api.io.TempDir java.nio.file.Path dir)
+            throws Exception {
+        // The file is read a megabyte at a time; with \r\n endings and a comment of 0 to 11 characters first, a line
+        // ending falls on each side of every chunk boundary, \r and \n split across it included.
+        StringBuilder ballots = new StringBuilder();
+        for (int i = 0; i < 250_000; i++) {
+            ballots.append(1 + i % 3).append(' ').append(1 + i % 3).append(' ').append(1 + (i + 1) % 3).append(" 0\r\n");
+        }
+        String rest = ballots + "0\r\n\"A\"\r\n\"B\"\r\n\"C\"\r\n\"Long\"\r\n";
+        for (int pad = 0; pad < 12; pad++) {
+            String text = "3 1\r\n#" + "x".repeat(pad) + "\r\n" + rest;
+            java.nio.file.Path file = dir.resolve("big" + pad + ".blt");
+            java.nio.file.Files.writeString(file, text);
+            Profile fromFile = Blt.read(file);
+            assertEquals(250_000, fromFile.ballots().size());
+            assertEquals(ballotLines(Blt.read(new StringReader(text))), ballotLines(fromFile), "pad " + pad);
+            assertEquals("Long", fromFile.title());
+        }
+    }
 }
