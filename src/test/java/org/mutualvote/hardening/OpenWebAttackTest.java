@@ -63,10 +63,18 @@ class OpenWebAttackTest {
 
     /** A request exactly as given (REST Assured adds a Content-Type of its own to every body). */
     static HttpResponse<String> raw(String method, String path, String contentType, String body) {
+        return raw(method, path, contentType, body, null);
+    }
+
+    /** The same, with an Authorization header if one is given. */
+    static HttpResponse<String> raw(String method, String path, String contentType, String body, String authorization) {
         HttpRequest.Builder b = HttpRequest.newBuilder(URI.create("http://localhost:" + port() + path))
                 .method(method, body == null ? HttpRequest.BodyPublishers.noBody() : HttpRequest.BodyPublishers.ofString(body));
         if (contentType != null) {
             b.header("Content-Type", contentType);
+        }
+        if (authorization != null) {
+            b.header("Authorization", authorization);
         }
         try {
             return HttpClient.newHttpClient().send(b.build(), HttpResponse.BodyHandlers.ofString());
