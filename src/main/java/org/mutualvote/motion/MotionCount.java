@@ -126,8 +126,8 @@ class MotionCount {
     }
 
     @Transactional
-    public Board board(long id) {
-        Contest c = closed(id);
+    public Board board(long id, String subject, boolean seesAll) {
+        Contest c = closed(id, subject, seesAll);
         List<BoardBallot> out = new ArrayList<>();
         box.forEach(id, b -> out.add(new BoardBallot(b.tracker(), b.ranking(), b.nonce())));
         return new Board(id, c.title, c.state.key(),
@@ -138,21 +138,28 @@ class MotionCount {
 
     /** The recount file (format in {@link PollFile}). */
     @Transactional
-    public String file(long id) {
+    public String file(long id, String subject, boolean seesAll) {
         StringWriter out = new StringWriter();
-        PollFile.write(poll(closed(id)), out);
+        PollFile.write(poll(closed(id, subject, seesAll)), out);
         return out.toString();
     }
 
     @Transactional
-    public StoredBallot lookup(long id, String tracker) {
-        closed(id);
+    public StoredBallot lookup(long id, String tracker, String subject, boolean seesAll) {
+        closed(id, subject, seesAll);
         return box.byTracker(id, tracker.toLowerCase())
                 .orElseThrow(() -> ProblemException.notFound("A ballot with tracker " + tracker + " in poll " + id));
     }
 
-    private Contest closed(long id) {
+    /**
+     * The poll, if its board is open (voting closed) and the caller may read it: the board and officials, or a
+     * member it was put to. Anyone else gets the same 404 as for the poll and its result, whatever its state.
+     */
+    private Contest closed(long id, String subject, boolean seesAll) {
         Contest c = contests.ofKind(id, ContestKind.MOTION);
+        if (!seesAll && !polls.putToMember(c, polls.poll(id), subject)) {
+            throw ProblemException.notFound("motion poll " + id);
+        }
         if (!c.state.afterVoting()) {
             throw ProblemException.conflict("The bulletin board opens when voting closes; the poll is " + c.state.key());
         }

@@ -127,8 +127,8 @@ class SurplusResults {
     }
 
     @Transactional
-    public Board board(long id, String after, int limit) {
-        Contest c = closed(id);
+    public Board board(long id, String after, int limit, String subject, boolean seesAll) {
+        Contest c = closed(id, subject, seesAll);
         SurplusVote v = surplus.findById(id);
         List<BoardBallot> ballots = new ArrayList<>();
         box.page(id, after == null ? "" : after.toLowerCase(), limit,
@@ -140,16 +140,16 @@ class SurplusResults {
     }
 
     @Transactional
-    public StoredBallot lookup(long id, String tracker) {
-        closed(id);
+    public StoredBallot lookup(long id, String tracker, String subject, boolean seesAll) {
+        closed(id, subject, seesAll);
         return box.byTracker(id, tracker.toLowerCase())
                 .orElseThrow(() -> ProblemException.notFound("A ballot with tracker " + tracker + " in surplus vote " + id));
     }
 
     /** The ballot file ({@link SurplusFile}) that SurplusRecount counts to the published result. */
     @Transactional
-    public String file(long id) {
-        return SurplusFile.write(profile(closed(id)));
+    public String file(long id, String subject, boolean seesAll) {
+        return SurplusFile.write(profile(closed(id, subject, seesAll)));
     }
 
     private SurplusCount.Input profile(Contest c) {
@@ -166,8 +166,15 @@ class SurplusResults {
                 trackers, ballots);
     }
 
-    private Contest closed(long id) {
+    /**
+     * The vote, if its board is open (voting closed) and the caller may read it: the board and officials, or a member
+     * of its constituency. Anyone else gets the same 404 as for the vote and its result, whatever its state.
+     */
+    private Contest closed(long id, String subject, boolean seesAll) {
         Contest c = contests.ofKind(id, ContestKind.SURPLUS);
+        if (!seesAll && !service.inMembersConstituency(c, subject)) {
+            throw ProblemException.notFound("surplus " + id);
+        }
         if (!c.state.afterVoting()) {
             throw ProblemException.conflict("The bulletin board opens when voting closes; the surplus vote is " + c.state.key());
         }
