@@ -136,6 +136,26 @@ class OpenWebAttackTest {
         given().get("/api/members/me").then().body("status", equalTo("active"));
     }
 
+    /**
+     * The guard knows what each route takes from the route Quarkus matched (no reflection): the member import declares
+     * text/plain and still takes it from the portal's own page (a dry run of a bad file: 422, not 415), a JSON route
+     * refuses it, and a body-less route refuses it.
+     */
+    @Test
+    @TestSecurity(user = "text-importer", roles = "admin")
+    void aRouteThatDeclaresTextTakesTextAndNoOtherDoes() {
+        String own = "http://localhost:" + port();
+        long before = fixtures.memberCount();
+        given().header("Cookie", "portal-pref=1").header("Origin", own).header("Sec-Fetch-Site", "same-origin")
+                .contentType("text/plain; charset=UTF-8").body("not,a,register\n1,2,3\n").post("/api/members/import")
+                .then().statusCode(422).contentType("application/problem+json");
+        for (String path : new String[] { "/api/constituencies", "/api/members/me/leave" }) {
+            given().header("Cookie", "portal-pref=1").header("Origin", own).header("Sec-Fetch-Site", "same-origin")
+                    .contentType("text/plain").body("{}").post(path).then().statusCode(415).contentType("application/problem+json");
+        }
+        assertEquals(before, fixtures.memberCount());
+    }
+
     // --- JSON read as written ---
 
     @Test
