@@ -6,6 +6,7 @@ import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.function.Consumer;
 
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.transaction.Transactional;
@@ -13,6 +14,7 @@ import jakarta.transaction.Transactional;
 import org.mutualvote.audit.AuditService;
 import org.mutualvote.ballot.BallotBox;
 import org.mutualvote.ballot.BallotBox.StoredBallot;
+import org.mutualvote.ballot.SealedSet;
 import org.mutualvote.contest.Contest;
 import org.mutualvote.contest.ContestKind;
 import org.mutualvote.contest.ContestLifecycle;
@@ -73,7 +75,9 @@ class MotionCount {
         if (c.state != ContestState.CLOSED) {
             throw ProblemException.conflict("The poll is " + c.state.key() + "; only a closed poll can be counted");
         }
-        PollFile.Poll poll = poll(c);
+        SealedSet sealed = new SealedSet(c);
+        PollFile.Poll poll = poll(c, sealed::add);
+        sealed.require();
         List<Outcome> outcomes = PollFile.count(poll);
         List<MotionResult> list = new ArrayList<>();
         for (int m = 0; m < outcomes.size(); m++) {
@@ -92,7 +96,7 @@ class MotionCount {
         results.persist(r);
         lifecycle.move(c, ContestState.COUNTED, actor);
         audit.record(actor, "motion.result", "motion/" + id, Map.of("ballots", poll.ballots().size(),
-                "outcomes", outcomes.stream().map(Outcome::reason).toList()));
+                "outcomes", outcomes.stream().map(Outcome::reason).toList(), "ballotDigest", sealed.root()));
     }
 
     @Transactional
@@ -121,8 +125,9 @@ class MotionCount {
     public record BoardBallot(String tracker, int[] row, String nonce) {
     }
 
-    public record Board(long contestId, String title, String state, String rowFormat, String trackerFormula,
-            List<BoardBallot> ballots) {
+    /** The ballots after close, with the digest of the set fixed at close (count/BallotSet), which anyone can recompute. */
+    public record Board(long contestId, String title, String state, String rowFormat, String trackerFormula, String ballotDigest,
+            Integer sealedBallots, List<BoardBallot> ballots) {
     }
 
     @Transactional
@@ -133,14 +138,14 @@ class MotionCount {
         return new Board(id, c.title, c.state.key(),
                 "class code (the voter's constituency, in the order of the poll file), then " + MotionService.ANSWERS,
                 "sha256(\"mutualvote-ballot-v1\\n\" + contestId + \"\\n\" + channel + \"\\n\" + row joined by \",\" + \"\\n\" + nonce)",
-                out);
+                c.ballotDigest, c.sealedBallots, out);
     }
 
     /** The recount file (format in {@link PollFile}). */
     @Transactional
     public String file(long id, String subject, boolean seesAll) {
         StringWriter out = new StringWriter();
-        PollFile.write(poll(closed(id, subject, seesAll)), out);
+        PollFile.write(poll(closed(id, subject, seesAll), b -> { }), out);
         return out.toString();
     }
 
@@ -166,7 +171,8 @@ class MotionCount {
         return c;
     }
 
-    private PollFile.Poll poll(Contest c) {
+    /** The poll as its file states it, its ballots in tracker order; each stored ballot is also handed to {@code read}. */
+    private PollFile.Poll poll(Contest c, Consumer<StoredBallot> read) {
         List<Long> put = motions.constituenciesOf(c.id);
         Map<Long, Long> rolls = motions.rollByConstituency(c.id);
         Map<Long, String> names = new HashMap<>();
@@ -183,7 +189,10 @@ class MotionCount {
         List<PollFile.MotionSpec> specs = list.stream()
                 .map(m -> new PollFile.MotionSpec(m.title, MotionService.rule(m, parts, names))).toList();
         List<PollFile.Ballot> ballots = new ArrayList<>();
-        box.forEach(c.id, b -> ballots.add(new PollFile.Ballot(b.tracker(), b.ranking())));
+        box.forEach(c.id, b -> {
+            ballots.add(new PollFile.Ballot(b.tracker(), b.ranking()));
+            read.accept(b);
+        });
         return new PollFile.Poll(c.id, c.title, classes, sizes, specs, ballots);
     }
 }

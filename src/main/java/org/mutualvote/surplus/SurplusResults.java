@@ -4,6 +4,7 @@ import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.function.Consumer;
 
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.transaction.Transactional;
@@ -11,6 +12,7 @@ import jakarta.transaction.Transactional;
 import org.mutualvote.audit.AuditService;
 import org.mutualvote.ballot.BallotBox;
 import org.mutualvote.ballot.BallotBox.StoredBallot;
+import org.mutualvote.ballot.SealedSet;
 import org.mutualvote.contest.Contest;
 import org.mutualvote.contest.ContestKind;
 import org.mutualvote.contest.ContestLifecycle;
@@ -63,7 +65,9 @@ class SurplusResults {
         if (c.state != ContestState.CLOSED) {
             throw ProblemException.conflict("The surplus vote is " + c.state.key() + "; only a closed vote can be counted");
         }
-        SurplusCount.Input profile = profile(c);
+        SealedSet sealed = new SealedSet(c);
+        SurplusCount.Input profile = profile(c, sealed::add);
+        sealed.require();
         if (profile.ballots().isEmpty()) {
             throw ProblemException.conflict("No ballots were cast, so there is nothing to count");
         }
@@ -79,7 +83,8 @@ class SurplusResults {
         results.persist(r);
         lifecycle.move(c, ContestState.COUNTED, actor);
         audit.record(actor, "surplus.result", "surplus/" + id, Map.of("rule", r.rule, "seed", Long.toString(o.seed()),
-                "ballots", o.ballots(), "pence", java.util.Arrays.toString(o.pence()), "limitRepairs", o.repairs()));
+                "ballots", o.ballots(), "pence", java.util.Arrays.toString(o.pence()), "limitRepairs", o.repairs(),
+                "ballotDigest", sealed.root()));
     }
 
     @Transactional
@@ -136,7 +141,7 @@ class SurplusResults {
         String next = ballots.size() == limit ? ballots.get(ballots.size() - 1).tracker() : null;
         return new Board(id, c.title, c.state.key(), v.form, service.question(v).names(),
                 "sha256(\"mutualvote-ballot-v1\\n\" + contestId + \"\\n\" + channel + \"\\n\" + values joined by \",\" + \"\\n\" + nonce)",
-                ballots, next);
+                c.ballotDigest, c.sealedBallots, ballots, next);
     }
 
     @Transactional
@@ -149,10 +154,11 @@ class SurplusResults {
     /** The ballot file ({@link SurplusFile}) that SurplusRecount counts to the published result. */
     @Transactional
     public String file(long id, String subject, boolean seesAll) {
-        return SurplusFile.write(profile(closed(id, subject, seesAll)));
+        return SurplusFile.write(profile(closed(id, subject, seesAll), b -> { }));
     }
 
-    private SurplusCount.Input profile(Contest c) {
+    /** The vote as its ballot file states it, ballots in tracker order; each stored ballot is also handed to {@code read}. */
+    private SurplusCount.Input profile(Contest c, Consumer<StoredBallot> read) {
         SurplusVote v = surplus.findById(c.id);
         Question q = service.question(v);
         List<String> trackers = new ArrayList<>();
@@ -160,6 +166,7 @@ class SurplusResults {
         box.forEach(c.id, b -> {
             trackers.add(b.tracker());
             ballots.add(b.ranking());
+            read.accept(b);
         });
         List<int[]> proposals = q.proposals().stream().map(Question.Proposal::percents).toList();
         return new SurplusCount.Input(c.title, v.surplusPence, v.form, v.rule, q.names(), q.kinds(), q.limits(), proposals,
