@@ -161,6 +161,10 @@ class AuthorizationMatrixTest {
     @Inject
     Fixtures fixtures;
 
+    /** A change the member here made (201), to send again. */
+    record Replay(String key, String token, String bodyType, Object body, String path) {
+    }
+
     record Operation(String method, String path, String bodyType) {
         String key() {
             return method + " " + path;
@@ -213,8 +217,13 @@ class AuthorizationMatrixTest {
                 .filter(k -> k.matches("\\S+ /api/(motions|surplus)/\\{id}.*") && !calls.containsKey(k)).toList();
 
         List<String> wrong = new ArrayList<>();
+        List<Replay> replays = new ArrayList<>();
         operations.sort(Comparator.comparingInt(Operation::phase).thenComparing(Operation::key));
+        int replayed = 0;
         for (Operation op : operations) {
+            if (op.phase() >= 3 && replayed == 0) {
+                replayed = replay(replays, wrong); // while the member here is still a member
+            }
             int[] got = new int[CALLERS.size()];
             for (int i = 0; i < CALLERS.size(); i++) {
                 RequestSpecification spec = given().redirects().follow(false);
@@ -232,6 +241,9 @@ class AuthorizationMatrixTest {
                         spec = spec.contentType(op.bodyType()).body(call.body() != null ? call.body() : op.bodyType().contains("json") ? "{}" : "x");
                     }
                     got[i] = spec.request(op.method(), path + call.query()).statusCode();
+                    if (got[i] == 201 && caller.equals("member here")) {
+                        replays.add(new Replay(op.key(), tokens.get(caller), op.bodyType(), call.body(), path + call.query()));
+                    }
                     continue;
                 }
                 boolean real = op.method().equals("GET") || op.phase() == 1;
@@ -260,6 +272,7 @@ class AuthorizationMatrixTest {
                         java.util.Arrays.stream(got).mapToObj(String::valueOf).toList()) + ");");
             }
         }
+        assertTrue(replayed >= 3, "the member here's casts and appointment were not replayed: " + replays);
         List<String> stale = EXPECTED.keySet().stream().filter(k -> operations.stream().noneMatch(o -> o.key().equals(k))).toList();
         assertTrue(missing.isEmpty() && wrong.isEmpty() && stale.isEmpty() && unset.isEmpty(),
                 "Callers in order " + CALLERS + ".\n"
@@ -269,6 +282,17 @@ class AuthorizationMatrixTest {
                                 + " now; check each is what the role should get before pasting):\n  " + String.join("\n  ", missing) + "\n")
                         + (wrong.isEmpty() ? "" : "Statuses that differ from the table:\n  " + String.join("\n  ", wrong) + "\n")
                         + (stale.isEmpty() ? "" : "Rows for operations that no longer exist:\n  " + String.join("\n  ", stale)));
+    }
+
+    /** The same requests again, word for word (a replay, or a double click): refused, nothing cast or appointed twice. */
+    private static int replay(List<Replay> replays, List<String> wrong) {
+        for (Replay r : replays) {
+            int again = given().auth().oauth2(r.token()).contentType(r.bodyType()).body(r.body()).post(r.path()).statusCode();
+            if (again != 409) {
+                wrong.add(r.key() + " sent again by the member here: expected 409 but got " + again);
+            }
+        }
+        return replays.size();
     }
 
     /** Every operation in the published OpenAPI document, with the media type of its body if it takes one. */
