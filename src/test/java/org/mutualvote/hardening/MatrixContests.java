@@ -84,16 +84,11 @@ final class MatrixContests {
         calls.put("POST /api/motions/{id}/proxies/{appointment}/ballot",
                 Call.of(open).with("appointment", appointment).body(Map.of("choices", List.of(MotionTestSteps.FOR))));
         calls.put("POST /api/motions/{id}/close", Call.of(openPoll(here)));
-        long closed = openPoll(here);
-        move("motions", closed, "close");
-        calls.put("POST /api/motions/{id}/count", Call.of(closed));
-        long counted = openPoll(here);
-        move("motions", counted, "close");
-        move("motions", counted, "count");
-        calls.put("POST /api/motions/{id}/publish", Call.of(counted));
+        calls.put("POST /api/motions/{id}/count", Call.of(move("motions", openPoll(here), "close")));
+        calls.put("POST /api/motions/{id}/publish", Call.of(move("motions", openPoll(here), "close", "count")));
         long published = openPoll(here);
         String pollTracker = MotionTestSteps.vote(memberSubject, published, MotionTestSteps.FOR);
-        MotionTestSteps.declare(published);
+        move("motions", published, "close", "count", "publish");
         for (String read : List.of("result", "bulletin", "bulletin.txt", "bulletin/{tracker}")) {
             calls.put("GET /api/motions/{id}/" + read, Call.of(published).with("tracker", pollTracker));
         }
@@ -106,20 +101,16 @@ final class MatrixContests {
         calls.put("GET /api/surplus/{id}", Call.of(openSurplus));
         calls.put("POST /api/surplus/{id}/ballots", Call.of(openSurplus).body(SPLIT));
         calls.put("POST /api/surplus/{id}/close", Call.of(openSurplus(here)));
+        // A surplus vote is counted only with ballots: the member here casts one in each.
         long closedSurplus = openSurplus(here);
         castSplit(memberSubject, closedSurplus);
-        move("surplus", closedSurplus, "close");
-        calls.put("POST /api/surplus/{id}/count", Call.of(closedSurplus));
+        calls.put("POST /api/surplus/{id}/count", Call.of(move("surplus", closedSurplus, "close")));
         long countedSurplus = openSurplus(here);
         castSplit(memberSubject, countedSurplus);
-        move("surplus", countedSurplus, "close");
-        move("surplus", countedSurplus, "count");
-        calls.put("POST /api/surplus/{id}/publish", Call.of(countedSurplus));
+        calls.put("POST /api/surplus/{id}/publish", Call.of(move("surplus", countedSurplus, "close", "count")));
         long publishedSurplus = openSurplus(here);
         String surplusTracker = castSplit(memberSubject, publishedSurplus);
-        for (String step : List.of("close", "count", "publish")) {
-            move("surplus", publishedSurplus, step);
-        }
+        move("surplus", publishedSurplus, "close", "count", "publish");
         String shareAmongHere = "?basis=equal&constituency=" + here + "&recordDate=" + java.time.LocalDate.now();
         as("alice").post("/api/surplus/" + publishedSurplus + "/dividends/" + DIVIDEND_POT + shareAmongHere + "&dryRun=false")
                 .then().statusCode(200);
@@ -132,9 +123,7 @@ final class MatrixContests {
         // A dry run on a published vote whose dividend pot is not shared yet: nothing is written.
         long unshared = openSurplus(here);
         castSplit(memberSubject, unshared);
-        for (String step : List.of("close", "count", "publish")) {
-            move("surplus", unshared, step);
-        }
+        move("surplus", unshared, "close", "count", "publish");
         calls.put("POST /api/surplus/{id}/dividends/{pot}", Call.of(unshared).with("pot", DIVIDEND_POT).query(shareAmongHere).body(""));
         return calls;
     }
@@ -150,9 +139,7 @@ final class MatrixContests {
     }
 
     private static long openPoll(long here) {
-        long id = noticedPoll(here);
-        move("motions", id, "open");
-        return id;
+        return move("motions", noticedPoll(here), "open");
     }
 
     private static long draftSurplus(long here) {
@@ -160,16 +147,18 @@ final class MatrixContests {
     }
 
     private static long openSurplus(long here) {
-        long id = draftSurplus(here);
-        move("surplus", id, "open");
-        return id;
+        return move("surplus", draftSurplus(here), "open");
     }
 
     private static String castSplit(String voter, long id) {
         return as(voter).body(SPLIT).post("/api/surplus/" + id + "/ballots").then().statusCode(201).extract().path("tracker");
     }
 
-    private static void move(String kind, long id, String step) {
-        as("alice").post("/api/" + kind + "/" + id + "/" + step).then().statusCode(200);
+    /** The returning officer takes each step in turn (open, close, count, publish); returns the contest. */
+    private static long move(String kind, long id, String... steps) {
+        for (String step : steps) {
+            as("alice").post("/api/" + kind + "/" + id + "/" + step).then().statusCode(200);
+        }
+        return id;
     }
 }
