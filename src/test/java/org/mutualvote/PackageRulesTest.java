@@ -1,8 +1,17 @@
 package org.mutualvote;
 
+import static com.tngtech.archunit.core.domain.JavaCall.Predicates.target;
+import static com.tngtech.archunit.core.domain.JavaClass.Predicates.assignableTo;
+import static com.tngtech.archunit.core.domain.properties.HasName.Predicates.nameMatching;
+import static com.tngtech.archunit.core.domain.properties.HasOwner.Predicates.With.owner;
 import static com.tngtech.archunit.lang.syntax.ArchRuleDefinition.classes;
+import static com.tngtech.archunit.lang.syntax.ArchRuleDefinition.noClasses;
 import static com.tngtech.archunit.library.Architectures.layeredArchitecture;
 import static com.tngtech.archunit.library.dependencies.SlicesRuleDefinition.slices;
+
+import java.lang.reflect.AnnotatedElement;
+
+import jakarta.ws.rs.container.ResourceInfo;
 
 import org.junit.jupiter.api.Test;
 
@@ -27,6 +36,21 @@ class PackageRulesTest {
         classes().that().resideInAPackage("org.mutualvote.count..")
                 .should().onlyDependOnClassesThat().resideInAnyPackage("org.mutualvote.count..", "java..")
                 .because("the counting engine runs alone as the recount command and has no framework or database")
+                .check(MAIN);
+    }
+
+    /**
+     * DESIGN.md: no runtime reflection beyond what Quarkus registers. Annotations are Quarkus's to read, at build
+     * time; reading one at run time (or asking JAX-RS for the java.lang.reflect.Method of a route, which RESTEasy
+     * Reactive looks up by reflection) works on the JVM and may find nothing in the native executable.
+     */
+    @Test
+    void noAnnotationIsReadByReflectionAtRunTime() {
+        noClasses().should().callMethodWhere(target(owner(assignableTo(AnnotatedElement.class)))
+                .and(target(nameMatching("getAnnotation|getAnnotations|getAnnotationsByType|getDeclaredAnnotation.*|isAnnotationPresent"))))
+                .orShould().callMethodWhere(target(owner(assignableTo(ResourceInfo.class)))
+                        .and(target(nameMatching("getResourceMethod|getMethod|getAnnotations|getParameterAnnotations|getGenericReturnType"))))
+                .because("the native executable keeps only the reflection Quarkus registers")
                 .check(MAIN);
     }
 

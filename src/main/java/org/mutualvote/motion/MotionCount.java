@@ -6,6 +6,7 @@ import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.function.Consumer;
 
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.transaction.Transactional;
@@ -13,6 +14,7 @@ import jakarta.transaction.Transactional;
 import org.mutualvote.audit.AuditService;
 import org.mutualvote.ballot.BallotBox;
 import org.mutualvote.ballot.BallotBox.StoredBallot;
+import org.mutualvote.ballot.SealedSet;
 import org.mutualvote.contest.Contest;
 import org.mutualvote.contest.ContestKind;
 import org.mutualvote.contest.ContestLifecycle;
@@ -73,7 +75,9 @@ class MotionCount {
         if (c.state != ContestState.CLOSED) {
             throw ProblemException.conflict("The poll is " + c.state.key() + "; only a closed poll can be counted");
         }
-        PollFile.Poll poll = poll(c);
+        SealedSet sealed = new SealedSet(c);
+        PollFile.Poll poll = poll(c, sealed::add);
+        sealed.require();
         List<Outcome> outcomes = PollFile.count(poll);
         List<MotionResult> list = new ArrayList<>();
         for (int m = 0; m < outcomes.size(); m++) {
@@ -92,7 +96,7 @@ class MotionCount {
         results.persist(r);
         lifecycle.move(c, ContestState.COUNTED, actor);
         audit.record(actor, "motion.result", "motion/" + id, Map.of("ballots", poll.ballots().size(),
-                "outcomes", outcomes.stream().map(Outcome::reason).toList()));
+                "outcomes", outcomes.stream().map(Outcome::reason).toList(), "ballotDigest", sealed.root()));
     }
 
     @Transactional
@@ -129,8 +133,8 @@ class MotionCount {
     }
 
     @Transactional
-    public Board board(long id) {
-        Contest c = closed(id);
+    public Board board(long id, String subject, boolean seesAll) {
+        Contest c = closed(id, subject, seesAll);
         List<BoardBallot> out = new ArrayList<>();
         box.forEach(id, b -> out.add(new BoardBallot(b.tracker(), b.ranking(), b.nonce())));
         return new Board(id, c.title, c.state.key(),
@@ -141,22 +145,29 @@ class MotionCount {
 
     /** The recount file (format in {@link PollFile}). */
     @Transactional
-    public String file(long id) {
+    public String file(long id, String subject, boolean seesAll) {
         StringWriter out = new StringWriter();
-        PollFile.write(poll(closed(id)), out);
+        PollFile.write(poll(closed(id, subject, seesAll), b -> { }), out);
         return out.toString();
     }
 
     @Transactional
-    public StoredBallot lookup(long id, String tracker) {
-        closed(id);
+    public StoredBallot lookup(long id, String tracker, String subject, boolean seesAll) {
+        closed(id, subject, seesAll);
         return box.byTracker(id, tracker.toLowerCase())
                 .orElseThrow(() -> ProblemException.notFound("A ballot with tracker " + tracker + " in poll " + id)
                         .coded("receipt-not-found"));
     }
 
-    private Contest closed(long id) {
+    /**
+     * The poll, if its board is open (voting closed) and the caller may read it: the board and officials, or a
+     * member it was put to. Anyone else gets the same 404 as for the poll and its result, whatever its state.
+     */
+    private Contest closed(long id, String subject, boolean seesAll) {
         Contest c = contests.ofKind(id, ContestKind.MOTION);
+        if (!seesAll && !polls.putToMember(c, polls.poll(id), subject)) {
+            throw ProblemException.notFound("motion poll " + id);
+        }
         if (!c.state.afterVoting()) {
             throw ProblemException.conflict("The bulletin board opens when voting closes; the poll is " + c.state.key())
                     .coded("board-not-open");
@@ -164,7 +175,8 @@ class MotionCount {
         return c;
     }
 
-    private PollFile.Poll poll(Contest c) {
+    /** The poll as its file states it, its ballots in tracker order; each stored ballot is also handed to {@code read}. */
+    private PollFile.Poll poll(Contest c, Consumer<StoredBallot> read) {
         List<Long> put = motions.constituenciesOf(c.id);
         Map<Long, Long> rolls = motions.rollByConstituency(c.id);
         Map<Long, String> names = new HashMap<>();
@@ -181,7 +193,10 @@ class MotionCount {
         List<PollFile.MotionSpec> specs = list.stream()
                 .map(m -> new PollFile.MotionSpec(m.title, MotionService.rule(m, parts, names))).toList();
         List<PollFile.Ballot> ballots = new ArrayList<>();
-        box.forEach(c.id, b -> ballots.add(new PollFile.Ballot(b.tracker(), b.ranking())));
+        box.forEach(c.id, b -> {
+            ballots.add(new PollFile.Ballot(b.tracker(), b.ranking()));
+            read.accept(b);
+        });
         return new PollFile.Poll(c.id, c.title, classes, sizes, specs, ballots);
     }
 }

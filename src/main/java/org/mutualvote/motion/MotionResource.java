@@ -143,7 +143,7 @@ public class MotionResource {
     @Path("/{id}/bulletin")
     @Authenticated
     public MotionCount.Board board(@PathParam("id") long id) {
-        return count.board(id);
+        return count.board(id, user.subject(), seesAll());
     }
 
     /** The poll file that MotionRecount counts (format in README, "Motions and resolutions"). */
@@ -152,7 +152,7 @@ public class MotionResource {
     @Produces(MediaType.TEXT_PLAIN)
     @Authenticated
     public RestResponse<String> boardFile(@PathParam("id") long id) {
-        return RestResponse.ResponseBuilder.ok(count.file(id))
+        return RestResponse.ResponseBuilder.ok(count.file(id, user.subject(), seesAll()))
                 .header("Content-Disposition", "attachment; filename=\"motions-" + id + ".txt\"").build();
     }
 
@@ -161,7 +161,7 @@ public class MotionResource {
     @Authenticated
     public StoredBallot lookup(@PathParam("id") long id,
             @PathParam("tracker") @Pattern(regexp = TRACKER, message = "a tracker is 64 hexadecimal digits") String tracker) {
-        return count.lookup(id, tracker);
+        return count.lookup(id, tracker, user.subject(), seesAll());
     }
 
     /** The caller's own appointment and the ones they hold. */

@@ -94,7 +94,10 @@ public final class SurplusDtos {
     public record BoardBallot(String tracker, String channel, int[] values, String nonce) {
     }
 
-    /** One page of the bulletin board; {@code values} are percents per pot (split) or proposal numbers ranked (proposals). */
+    /**
+     * One page of the bulletin board; {@code values} are percents per pot (split) or proposal numbers ranked (proposals).
+     * {@code ballotDigest} is the digest of the whole set fixed at close (count/BallotSet), which anyone can recompute.
+     */
     public record Board(long contestId, String title, String state, String form, List<String> pots, String trackerFormula,
             String ballotDigest, Integer sealedBallots, AuditService.SignedHead auditHead, List<BoardBallot> ballots, String next) {
     }

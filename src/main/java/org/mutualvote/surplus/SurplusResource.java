@@ -62,10 +62,13 @@ public class SurplusResource {
         this.user = user;
     }
 
-    /** The board drafts a surplus vote: the surplus in pence, the pots, the limits and (for proposals) the proposals. */
+    /**
+     * The board drafts a surplus vote: the surplus in pence, the pots, the limits and (for proposals) the proposals.
+     * Only the board (DESIGN.md's roles): the returning officer runs the vote the board put, as for motions.
+     */
     @POST
     @Consumes(MediaType.APPLICATION_JSON)
-    @RolesAllowed({ Roles.BOARD, Roles.ADMIN })
+    @RolesAllowed(Roles.BOARD)
     public RestResponse<SurplusView> create(@Valid @NotNull SurplusRequest request) {
         return RestResponse.status(RestResponse.Status.CREATED, surplus.create(request, user.actor()));
     }
@@ -87,7 +90,7 @@ public class SurplusResource {
     @PUT
     @Path("/{id}")
     @Consumes(MediaType.APPLICATION_JSON)
-    @RolesAllowed({ Roles.BOARD, Roles.ADMIN })
+    @RolesAllowed(Roles.BOARD)
     public SurplusView update(@PathParam("id") long id, @Valid @NotNull SurplusRequest request) {
         return surplus.update(id, request, user.actor());
     }
@@ -165,7 +168,7 @@ public class SurplusResource {
     public Board board(@PathParam("id") long id,
             @QueryParam("after") @Pattern(regexp = TRACKER, message = TRACKER_MESSAGE) String after,
             @QueryParam("limit") @DefaultValue("1000") @Min(1) @Max(10000) int limit) {
-        return results.board(id, after, limit);
+        return results.board(id, after, limit, user.subject(), seesAll());
     }
 
     /** Every ballot as the file the SurplusRecount command reads. */
@@ -174,7 +177,7 @@ public class SurplusResource {
     @Produces(MediaType.TEXT_PLAIN)
     @Authenticated
     public RestResponse<String> boardFile(@PathParam("id") long id) {
-        return RestResponse.ResponseBuilder.ok(results.file(id))
+        return RestResponse.ResponseBuilder.ok(results.file(id, user.subject(), seesAll()))
                 .header("Content-Disposition", "attachment; filename=\"surplus-" + id + ".txt\"").build();
     }
 
@@ -182,7 +185,7 @@ public class SurplusResource {
     @Path("/{id}/bulletin/{tracker}")
     @Authenticated
     public StoredBallot lookup(@PathParam("id") long id, @PathParam("tracker") @Pattern(regexp = TRACKER, message = TRACKER_MESSAGE) String tracker) {
-        return results.lookup(id, tracker);
+        return results.lookup(id, tracker, user.subject(), seesAll());
     }
 
     /**

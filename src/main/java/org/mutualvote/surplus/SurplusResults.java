@@ -4,6 +4,7 @@ import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.function.Consumer;
 
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.transaction.Transactional;
@@ -11,6 +12,7 @@ import jakarta.transaction.Transactional;
 import org.mutualvote.audit.AuditService;
 import org.mutualvote.ballot.BallotBox;
 import org.mutualvote.ballot.BallotBox.StoredBallot;
+import org.mutualvote.ballot.SealedSet;
 import org.mutualvote.contest.Contest;
 import org.mutualvote.contest.ContestKind;
 import org.mutualvote.contest.ContestLifecycle;
@@ -63,7 +65,9 @@ class SurplusResults {
         if (c.state != ContestState.CLOSED) {
             throw ProblemException.conflict("The surplus vote is " + c.state.key() + "; only a closed vote can be counted");
         }
-        SurplusCount.Input profile = profile(c);
+        SealedSet sealed = new SealedSet(c);
+        SurplusCount.Input profile = profile(c, sealed::add);
+        sealed.require();
         if (profile.ballots().isEmpty()) {
             throw ProblemException.conflict("No ballots were cast, so there is nothing to count");
         }
@@ -79,7 +83,8 @@ class SurplusResults {
         results.persist(r);
         lifecycle.move(c, ContestState.COUNTED, actor);
         audit.record(actor, "surplus.result", "surplus/" + id, Map.of("rule", r.rule, "seed", Long.toString(o.seed()),
-                "ballots", o.ballots(), "pence", java.util.Arrays.toString(o.pence()), "limitRepairs", o.repairs()));
+                "ballots", o.ballots(), "pence", java.util.Arrays.toString(o.pence()), "limitRepairs", o.repairs(),
+                "ballotDigest", sealed.root()));
     }
 
     @Transactional
@@ -128,8 +133,8 @@ class SurplusResults {
     }
 
     @Transactional
-    public Board board(long id, String after, int limit) {
-        Contest c = closed(id);
+    public Board board(long id, String after, int limit, String subject, boolean seesAll) {
+        Contest c = closed(id, subject, seesAll);
         SurplusVote v = surplus.findById(id);
         List<BoardBallot> ballots = new ArrayList<>();
         box.page(id, after == null ? "" : after.toLowerCase(), limit,
@@ -141,8 +146,8 @@ class SurplusResults {
     }
 
     @Transactional
-    public StoredBallot lookup(long id, String tracker) {
-        closed(id);
+    public StoredBallot lookup(long id, String tracker, String subject, boolean seesAll) {
+        closed(id, subject, seesAll);
         return box.byTracker(id, tracker.toLowerCase())
                 .orElseThrow(() -> ProblemException.notFound("A ballot with tracker " + tracker + " in surplus vote " + id)
                         .coded("receipt-not-found"));
@@ -150,11 +155,12 @@ class SurplusResults {
 
     /** The ballot file ({@link SurplusFile}) that SurplusRecount counts to the published result. */
     @Transactional
-    public String file(long id) {
-        return SurplusFile.write(profile(closed(id)));
+    public String file(long id, String subject, boolean seesAll) {
+        return SurplusFile.write(profile(closed(id, subject, seesAll), b -> { }));
     }
 
-    private SurplusCount.Input profile(Contest c) {
+    /** The vote as its ballot file states it, ballots in tracker order; each stored ballot is also handed to {@code read}. */
+    private SurplusCount.Input profile(Contest c, Consumer<StoredBallot> read) {
         SurplusVote v = surplus.findById(c.id);
         Question q = service.question(v);
         List<String> trackers = new ArrayList<>();
@@ -162,14 +168,22 @@ class SurplusResults {
         box.forEach(c.id, b -> {
             trackers.add(b.tracker());
             ballots.add(b.ranking());
+            read.accept(b);
         });
         List<int[]> proposals = q.proposals().stream().map(Question.Proposal::percents).toList();
         return new SurplusCount.Input(c.title, v.surplusPence, v.form, v.rule, q.names(), q.kinds(), q.limits(), proposals,
                 trackers, ballots);
     }
 
-    private Contest closed(long id) {
+    /**
+     * The vote, if its board is open (voting closed) and the caller may read it: the board and officials, or a member
+     * of its constituency. Anyone else gets the same 404 as for the vote and its result, whatever its state.
+     */
+    private Contest closed(long id, String subject, boolean seesAll) {
         Contest c = contests.ofKind(id, ContestKind.SURPLUS);
+        if (!seesAll && !service.inMembersConstituency(c, subject)) {
+            throw ProblemException.notFound("surplus " + id);
+        }
         if (!c.state.afterVoting()) {
             throw ProblemException.conflict("The bulletin board opens when voting closes; the surplus vote is " + c.state.key())
                     .coded("board-not-open");

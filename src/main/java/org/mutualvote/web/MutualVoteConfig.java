@@ -1,5 +1,6 @@
 package org.mutualvote.web;
 
+import java.time.Duration;
 import java.time.LocalDate;
 import java.time.LocalTime;
 import java.time.ZoneId;
@@ -34,6 +35,14 @@ public interface MutualVoteConfig {
      */
     @WithDefault("15s")
     String timetableCheck();
+
+    /**
+     * How often each instance asks the OIDC provider whether it is there (its discovery document and signing keys);
+     * while it is not, signed-in API calls answer 503 with this as Retry-After (security/OidcProviderWatch, whose
+     * {@code @Scheduled} reads the same key). Tests set 1s.
+     */
+    @WithDefault("5s")
+    Duration oidcCheck();
 
     /**
      * The model election rules' timetable, in working days counted back from the close of poll (Saturdays, Sundays

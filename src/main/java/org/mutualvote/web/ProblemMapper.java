@@ -35,7 +35,7 @@ import io.quarkus.security.UnauthorizedException;
 public class ProblemMapper {
 
     private static final Logger LOG = Logger.getLogger(ProblemMapper.class);
-    private static final String RETRY_AFTER_SECONDS = "5";
+    private static final long DATABASE_RETRY_AFTER_SECONDS = 5;
 
     @ServerExceptionMapper
     public RestResponse<Problem> problem(ProblemException e, UriInfo uri) {
@@ -139,15 +139,19 @@ public class ProblemMapper {
     public RestResponse<Problem> unexpected(Exception e, UriInfo uri) {
         if (databaseUnavailable(e)) {
             LOG.warnf("Database unavailable: %s", e.getMessage());
-            Problem p = Problem.of(503, "Service unavailable",
-                    "The service cannot reach its database just now; nothing was changed. Try again shortly")
-                    .withInstance(uri == null ? null : uri.getPath());
-            return RestResponse.ResponseBuilder.<Problem> create(503).entity(p).type(Problem.MEDIA_TYPE)
-                    .header("Retry-After", RETRY_AFTER_SECONDS).build();
+            return unavailable("The service cannot reach its database just now; nothing was changed. Try again shortly",
+                    uri == null ? null : uri.getPath(), DATABASE_RETRY_AFTER_SECONDS);
         }
         String incident = UUID.randomUUID().toString();
         LOG.errorf(e, "Unexpected error, incident %s", incident);
         return respond(Problem.of(500, "Internal error", "Something went wrong on our side (incident " + incident + ")"), uri);
+    }
+
+    /** 503 with Retry-After: something the service needs (its database, its login provider) is away for now. */
+    public static RestResponse<Problem> unavailable(String detail, String path, long retryAfterSeconds) {
+        Problem p = Problem.of(503, "Service unavailable", detail).withInstance(path);
+        return RestResponse.ResponseBuilder.<Problem> create(503).entity(p).type(Problem.MEDIA_TYPE)
+                .header("Retry-After", String.valueOf(retryAfterSeconds)).build();
     }
 
     /**

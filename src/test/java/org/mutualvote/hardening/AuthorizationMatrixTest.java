@@ -30,7 +30,9 @@ import io.restassured.specification.RequestSpecification;
  * {@code {id}} is a real open election (or constituency, or member) for reads and for casting, and an id that does not
  * exist for every other change, so admitted callers get 404 and nothing is changed; bodies are
  * {@code {}} (400 for admitted callers) except the ballot, which is a real vote. "Member here" is on the
- * election's roll; "member elsewhere" belongs to another constituency.
+ * election's roll; "member elsewhere" belongs to another constituency. Motion polls and surplus votes are the
+ * exception: each of their operations is called on a real contest of its own, in the state it is for, with a real
+ * body (see {@link MatrixContests}), so their rows are the answers members and officials really get.
  */
 @QuarkusTest
 class AuthorizationMatrixTest {
@@ -85,46 +87,46 @@ class AuthorizationMatrixTest {
         row("GET /api/elections/{id}/timetable", 401, 403, 403, 404, 404, 404); // none set yet
         row("PUT /api/elections/{id}/timetable", 401, 403, 403, 403, 404, 403);
         row("GET /api/elections/{id}/timetable/proposal", 401, 403, 403, 403, 400, 403); // closeOfPoll missing
-        // Motions and surplus votes (merged at 16:50; statuses checked against DESIGN's role table: the board drafts
-        // and gives notice, the admin runs the poll, members vote and appoint proxies). {id} here is the matrix's
-        // election, so reads answer 404: a real motion and surplus contest in the set-up would test the
-        // constituency rules of these routes too.
-        row("DELETE /api/motions/{id}/proxy", 401, 404, 404, 403, 403, 403);
+        // Motions and surplus votes: each operation is called on a contest of its own in the state it is for
+        // (MatrixContests), so these are the real answers. The board drafts and gives notice; the returning officer
+        // (admin) runs the poll; members of the constituency it is put to see it, vote and appoint proxies; a member
+        // of another constituency gets 404 for everything about it, as for an election.
+        row("POST /api/motions", 401, 403, 403, 201, 403, 403);
+        row("PUT /api/motions/{id}", 401, 403, 403, 200, 403, 403); // a draft
+        row("POST /api/motions/{id}/notice", 401, 403, 403, 200, 403, 403); // a draft
         row("GET /api/motions", 401, 200, 200, 200, 200, 200);
-        row("GET /api/motions/{id}", 401, 404, 404, 404, 404, 404);
-        row("GET /api/motions/{id}/bulletin", 401, 404, 404, 404, 404, 404);
-        row("GET /api/motions/{id}/bulletin.txt", 401, 404, 404, 404, 404, 404);
-        row("GET /api/motions/{id}/bulletin/{tracker}", 401, 404, 404, 404, 404, 404);
-        row("GET /api/motions/{id}/proxies", 401, 403, 403, 403, 404, 404);
-        row("GET /api/motions/{id}/proxy", 401, 404, 404, 403, 403, 403);
-        row("GET /api/motions/{id}/result", 401, 404, 404, 404, 404, 404);
+        row("GET /api/motions/{id}/proxy", 401, 200, 404, 403, 403, 403); // notice given, before voting
+        row("POST /api/motions/{id}/proxy", 401, 201, 404, 403, 403, 403); // appoints the other member here
+        row("DELETE /api/motions/{id}/proxy", 401, 200, 404, 403, 403, 403); // revokes the member's appointment
+        row("PUT /api/motions/{id}/timetable", 401, 403, 403, 403, 200, 403);
+        row("POST /api/motions/{id}/open", 401, 403, 403, 403, 200, 403);
+        row("GET /api/motions/{id}", 401, 200, 404, 200, 200, 200); // open
+        row("GET /api/motions/{id}/proxies", 401, 403, 403, 403, 200, 200);
+        row("POST /api/motions/{id}/proxies/{appointment}/ballot", 401, 201, 404, 403, 403, 403); // the member here holds it
+        row("POST /api/motions/{id}/close", 401, 403, 403, 403, 200, 403);
+        row("POST /api/motions/{id}/count", 401, 403, 403, 403, 200, 403);
+        row("POST /api/motions/{id}/publish", 401, 403, 403, 403, 200, 403);
+        row("GET /api/motions/{id}/result", 401, 200, 404, 200, 200, 200); // published
+        row("GET /api/motions/{id}/bulletin", 401, 200, 404, 200, 200, 200);
+        row("GET /api/motions/{id}/bulletin.txt", 401, 200, 404, 200, 200, 200);
+        row("GET /api/motions/{id}/bulletin/{tracker}", 401, 200, 404, 200, 200, 200); // the member here's own ballot
+        row("POST /api/surplus", 401, 403, 403, 201, 403, 403);
+        row("PUT /api/surplus/{id}", 401, 403, 403, 200, 403, 403); // a draft
+        row("POST /api/surplus/{id}/open", 401, 403, 403, 403, 200, 403);
         row("GET /api/surplus", 401, 200, 200, 200, 200, 200);
+        row("GET /api/surplus/{id}", 401, 200, 404, 200, 200, 200); // open
+        row("POST /api/surplus/{id}/ballots", 401, 201, 403, 403, 403, 403); // a real split; elsewhere: not on the roll
+        row("POST /api/surplus/{id}/close", 401, 403, 403, 403, 200, 403);
+        row("POST /api/surplus/{id}/count", 401, 403, 403, 403, 200, 403);
+        row("POST /api/surplus/{id}/publish", 401, 403, 403, 403, 200, 403);
+        row("GET /api/surplus/{id}/result", 401, 200, 404, 200, 200, 200); // published
+        row("GET /api/surplus/{id}/bulletin", 401, 200, 404, 200, 200, 200);
+        row("GET /api/surplus/{id}/bulletin.txt", 401, 200, 404, 200, 200, 200);
+        row("GET /api/surplus/{id}/bulletin/{tracker}", 401, 200, 404, 200, 200, 200);
+        row("POST /api/surplus/{id}/dividends/{pot}", 401, 403, 403, 403, 200, 403); // a dry run
+        row("GET /api/surplus/{id}/dividends/{pot}/payroll.csv", 401, 403, 403, 403, 200, 403); // shared
+        row("GET /api/surplus/{id}/dividends/{pot}/members/{memberId}", 401, 200, 403, 403, 200, 200); // the member here's share
         row("GET /api/surplus/dividends/mine", 401, 200, 200, 200, 200, 200);
-        row("GET /api/surplus/{id}", 401, 404, 404, 404, 404, 404);
-        row("GET /api/surplus/{id}/bulletin", 401, 404, 404, 404, 404, 404);
-        row("GET /api/surplus/{id}/bulletin.txt", 401, 404, 404, 404, 404, 404);
-        row("GET /api/surplus/{id}/bulletin/{tracker}", 401, 404, 404, 404, 404, 404);
-        row("GET /api/surplus/{id}/dividends/{pot}/members/{memberId}", 401, 404, 404, 404, 404, 404);
-        row("GET /api/surplus/{id}/dividends/{pot}/payroll.csv", 401, 403, 403, 403, 404, 403);
-        row("GET /api/surplus/{id}/result", 401, 404, 404, 404, 404, 404);
-        row("POST /api/motions", 401, 403, 403, 400, 403, 403);
-        row("POST /api/motions/{id}/close", 401, 403, 403, 403, 404, 403);
-        row("POST /api/motions/{id}/count", 401, 403, 403, 403, 404, 403);
-        row("POST /api/motions/{id}/notice", 401, 403, 403, 404, 403, 403);
-        row("POST /api/motions/{id}/open", 401, 403, 403, 403, 404, 403);
-        row("POST /api/motions/{id}/proxies/{appointment}/ballot", 401, 404, 404, 403, 403, 403);
-        row("POST /api/motions/{id}/proxy", 401, 400, 400, 403, 403, 403);
-        row("POST /api/motions/{id}/publish", 401, 403, 403, 403, 404, 403);
-        row("POST /api/surplus", 401, 403, 403, 400, 400, 403);
-        row("POST /api/surplus/{id}/ballots", 401, 422, 422, 403, 403, 403);
-        row("POST /api/surplus/{id}/close", 401, 403, 403, 403, 404, 403);
-        row("POST /api/surplus/{id}/count", 401, 403, 403, 403, 404, 403);
-        row("POST /api/surplus/{id}/dividends/{pot}", 401, 403, 403, 403, 404, 403);
-        row("POST /api/surplus/{id}/open", 401, 403, 403, 403, 404, 403);
-        row("POST /api/surplus/{id}/publish", 401, 403, 403, 403, 404, 403);
-        row("PUT /api/motions/{id}", 401, 403, 403, 400, 403, 403);
-        row("PUT /api/motions/{id}/timetable", 401, 403, 403, 403, 404, 403);
-        row("PUT /api/surplus/{id}", 401, 403, 403, 400, 400, 403);
         // Constituencies: anyone logged in reads them; admins change them.
         row("GET /api/constituencies", 401, 200, 200, 200, 200, 200);
         row("POST /api/constituencies", 401, 403, 403, 403, 400, 403);
@@ -158,6 +160,10 @@ class AuthorizationMatrixTest {
 
     @Inject
     Fixtures fixtures;
+
+    /** A change the member here made (201), to send again. */
+    record Replay(String key, String token, String bodyType, Object body, String path) {
+    }
 
     record Operation(String method, String path, String bodyType) {
         String key() {
@@ -204,16 +210,41 @@ class AuthorizationMatrixTest {
         ElectionTestSteps.nominate(election, "Bo");
         ElectionTestSteps.move(election, "nominations");
         ElectionTestSteps.move(election, "open");
+        // Motion polls and surplus votes, one per operation in the state it is for (MatrixContests).
+        long otherHere = fixtures.activeMember("voter7", here);
+        Map<String, MatrixContests.Call> calls = MatrixContests.build(here, memberHere, "voter5", otherHere, "voter7");
+        List<String> unset = operations.stream().map(Operation::key)
+                .filter(k -> k.matches("\\S+ /api/(motions|surplus)/\\{id}.*") && !calls.containsKey(k)).toList();
 
         List<String> wrong = new ArrayList<>();
+        List<Replay> replays = new ArrayList<>();
         operations.sort(Comparator.comparingInt(Operation::phase).thenComparing(Operation::key));
+        int replayed = 0;
         for (Operation op : operations) {
+            if (op.phase() >= 3 && replayed == 0) {
+                replayed = replay(replays, wrong); // while the member here is still a member
+            }
             int[] got = new int[CALLERS.size()];
             for (int i = 0; i < CALLERS.size(); i++) {
                 RequestSpecification spec = given().redirects().follow(false);
                 String caller = CALLERS.get(i);
                 if (tokens.containsKey(caller)) {
                     spec = spec.auth().oauth2(tokens.get(caller));
+                }
+                MatrixContests.Call call = calls.get(op.key());
+                if (call != null) {
+                    String path = op.path().replace("{id}", String.valueOf(call.id()));
+                    for (Map.Entry<String, String> p : call.parameters().entrySet()) {
+                        path = path.replace("{" + p.getKey() + "}", p.getValue());
+                    }
+                    if (op.bodyType() != null) {
+                        spec = spec.contentType(op.bodyType()).body(call.body() != null ? call.body() : op.bodyType().contains("json") ? "{}" : "x");
+                    }
+                    got[i] = spec.request(op.method(), path + call.query()).statusCode();
+                    if (got[i] == 201 && caller.equals("member here")) {
+                        replays.add(new Replay(op.key(), tokens.get(caller), op.bodyType(), call.body(), path + call.query()));
+                    }
+                    continue;
                 }
                 boolean real = op.method().equals("GET") || op.phase() == 1;
                 String path = op.path().replace("{candidateId}", String.valueOf(real ? candidate : MISSING))
@@ -241,13 +272,27 @@ class AuthorizationMatrixTest {
                         java.util.Arrays.stream(got).mapToObj(String::valueOf).toList()) + ");");
             }
         }
+        assertTrue(replayed >= 3, "the member here's casts and appointment were not replayed: " + replays);
         List<String> stale = EXPECTED.keySet().stream().filter(k -> operations.stream().noneMatch(o -> o.key().equals(k))).toList();
-        assertTrue(missing.isEmpty() && wrong.isEmpty() && stale.isEmpty(),
+        assertTrue(missing.isEmpty() && wrong.isEmpty() && stale.isEmpty() && unset.isEmpty(),
                 "Callers in order " + CALLERS + ".\n"
+                        + (unset.isEmpty() ? "" : "Motion and surplus operations with no contest set up for them in MatrixContests:\n  "
+                                + String.join("\n  ", unset) + "\n")
                         + (missing.isEmpty() ? "" : "Operations missing from AuthorizationMatrixTest's table: add these rows (statuses seen"
                                 + " now; check each is what the role should get before pasting):\n  " + String.join("\n  ", missing) + "\n")
                         + (wrong.isEmpty() ? "" : "Statuses that differ from the table:\n  " + String.join("\n  ", wrong) + "\n")
                         + (stale.isEmpty() ? "" : "Rows for operations that no longer exist:\n  " + String.join("\n  ", stale)));
+    }
+
+    /** The same requests again, word for word (a replay, or a double click): refused, nothing cast or appointed twice. */
+    private static int replay(List<Replay> replays, List<String> wrong) {
+        for (Replay r : replays) {
+            int again = given().auth().oauth2(r.token()).contentType(r.bodyType()).body(r.body()).post(r.path()).statusCode();
+            if (again != 409) {
+                wrong.add(r.key() + " sent again by the member here: expected 409 but got " + again);
+            }
+        }
+        return replays.size();
     }
 
     /** Every operation in the published OpenAPI document, with the media type of its body if it takes one. */
