@@ -27,8 +27,11 @@ public class DevDatabaseConfig implements ConfigSourceFactory {
 
     @Override
     public Iterable<ConfigSource> getConfigSources(ConfigSourceContext context) {
+        if (!context.getProfiles().contains("dev")) {
+            return List.of();
+        }
         ConfigValue configured = context.getValue(URL);
-        if (!context.getProfiles().contains("dev") || configured == null || configured.getValue() == null) {
+        if (configured == null || configured.getValue() == null) {
             return List.of();
         }
         return EmbeddedDatabase.replacementFor(configured.getValue(), projectTarget().resolve("embedded-postgres/dev"), true)
