@@ -36,6 +36,7 @@ public class EmbeddedDatabaseResource implements QuarkusTestResourceLifecycleMan
 
     @Override
     public int order() {
-        return Integer.MIN_VALUE; // first: CuttableDatabase relays to whichever server this settles on
+        // First (Quarkus sorts by subtracting orders, so not Integer.MIN_VALUE): CuttableDatabase relays to this server.
+        return -1000;
     }
 }
