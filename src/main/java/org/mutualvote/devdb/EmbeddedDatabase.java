@@ -53,8 +53,9 @@ public final class EmbeddedDatabase {
         }
         System.setProperty(RUNNING_PORT, Integer.toString(port));
         String url = configured.onLocalPort(port);
-        LOG.infof("No PostgreSQL answers at %s: started an embedded PostgreSQL on 127.0.0.1:%d (data in %s%s), "
-                + "so the service uses %s", configured.serverList(), port, dataDirectory, keepData ? ", kept between runs" : ", wiped at exit", url);
+        LOG.infof("No PostgreSQL answers at %s: started an embedded PostgreSQL on 127.0.0.1:%d (data in %s, %s), "
+                + "so the service uses %s", configured.serverList(), port, dataDirectory,
+                keepData ? "kept between runs" : "wiped at exit", url);
         return Optional.of(url);
     }
 
