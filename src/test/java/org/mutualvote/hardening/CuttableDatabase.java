@@ -4,11 +4,17 @@ import java.io.IOException;
 import java.io.InputStream;
 import java.io.OutputStream;
 import java.net.InetAddress;
+import java.net.InetSocketAddress;
 import java.net.ServerSocket;
 import java.net.Socket;
 import java.util.List;
 import java.util.Map;
+import java.util.OptionalInt;
 import java.util.concurrent.CopyOnWriteArrayList;
+
+import org.eclipse.microprofile.config.ConfigProvider;
+import org.mutualvote.devdb.DatabaseUrl;
+import org.mutualvote.devdb.EmbeddedDatabase;
 
 import io.quarkus.test.common.QuarkusTestResourceLifecycleManager;
 
@@ -21,6 +27,7 @@ public class CuttableDatabase implements QuarkusTestResourceLifecycleManager {
     private static volatile boolean open = true;
     private static final List<Socket> SOCKETS = new CopyOnWriteArrayList<>();
     private ServerSocket server;
+    private InetSocketAddress database;
 
     @Override
     public Map<String, String> start() {
@@ -32,10 +39,13 @@ public class CuttableDatabase implements QuarkusTestResourceLifecycleManager {
         Thread acceptor = new Thread(this::accept, "cuttable-database");
         acceptor.setDaemon(true);
         acceptor.start();
-        String url = System.getenv().getOrDefault("_TEST_QUARKUS_DATASOURCE_JDBC_URL",
-                "jdbc:postgresql://127.0.0.1:5432/postgres?currentSchema=mutualvote_test")
-                .replace("127.0.0.1:5432", "127.0.0.1:" + server.getLocalPort())
-                .replace("localhost:5432", "127.0.0.1:" + server.getLocalPort());
+        // The server the tests really use: the embedded one when EmbeddedDatabaseResource started it, else the configured one.
+        DatabaseUrl configured = DatabaseUrl.parse(ConfigProvider.getConfig().getValue("quarkus.datasource.jdbc.url", String.class));
+        OptionalInt embedded = EmbeddedDatabase.runningPort();
+        InetSocketAddress target = configured.servers().get(0);
+        database = embedded.isPresent() ? new InetSocketAddress("127.0.0.1", embedded.getAsInt())
+                : new InetSocketAddress(target.getHostString(), target.getPort());
+        String url = configured.onLocalPort(server.getLocalPort());
         url += (url.contains("?") ? "&" : "?") + "connectTimeout=2&socketTimeout=10";
         return Map.of("%test.quarkus.datasource.jdbc.url", url, "quarkus.datasource.jdbc.url", url,
                 "quarkus.datasource.jdbc.acquisition-timeout", "3s");
@@ -76,7 +86,7 @@ public class CuttableDatabase implements QuarkusTestResourceLifecycleManager {
                     client.close();
                     continue;
                 }
-                Socket db = new Socket("127.0.0.1", 5432);
+                Socket db = new Socket(database.getAddress(), database.getPort());
                 SOCKETS.add(client);
                 SOCKETS.add(db);
                 pipe(client, db);
