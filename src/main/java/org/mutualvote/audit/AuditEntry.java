@@ -7,8 +7,6 @@ import jakarta.persistence.Entity;
 import jakarta.persistence.Id;
 import jakarta.persistence.Table;
 
-import org.hibernate.annotations.JdbcTypeCode;
-import org.hibernate.type.SqlTypes;
 
 @Entity
 @Table(name = "audit_entry")
@@ -32,12 +30,10 @@ public class AuditEntry {
     @Column(nullable = false)
     public String details;
 
-    @Column(name = "prev_hash", nullable = false, length = 64)
-    @JdbcTypeCode(SqlTypes.CHAR)
+    @Column(name = "prev_hash", nullable = false)
     public String prevHash;
 
-    @Column(nullable = false, length = 64)
-    @JdbcTypeCode(SqlTypes.CHAR)
+    @Column(nullable = false)
     public String hash;
 
     /** HMAC-SHA-256 of the hash with the audit key, which is not in the database (null on entries from before V21). */
