@@ -4,13 +4,13 @@
 # CPU than the service; each voter's token is signed beforehand), then measures PostgreSQL's own ceiling
 # with pgbench on the same two inserts (participation + ballot). Prints both rates, their ratio, latency
 # and the CPU seconds of the app and of the load generator. Bounded in count and time; talks only to
-# localhost. Settings: VOTERS (tokens signed for the measured run), SECONDS, WARMUP, CONCURRENCY, PORT,
+# localhost. Settings: VOTERS (tokens signed for the measured run), DURATION (10 s), WARMUP, CONCURRENCY, PORT,
 # PGBENCH_SECONDS.
 set -euo pipefail
 cd "$(dirname "$0")/.."
 
 VOTERS=${VOTERS:-60000}
-SECONDS_MEASURED=${SECONDS:-10}
+SECONDS_MEASURED=${DURATION:-10}
 WARMUP=${WARMUP:-10000}
 CONCURRENCY=${CONCURRENCY:-32}
 PORT=${PORT:-8089}
