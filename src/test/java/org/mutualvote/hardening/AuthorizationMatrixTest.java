@@ -97,6 +97,7 @@ class AuthorizationMatrixTest {
         row("GET /api/motions/{id}/bulletin/{tracker}", 401, 404, 404, 404, 404, 404);
         row("GET /api/motions/{id}/proxies", 401, 403, 403, 403, 404, 404);
         row("GET /api/motions/{id}/proxy", 401, 404, 404, 403, 403, 403);
+        row("GET /api/motions/{id}/recount", 401, 404, 404, 404, 404, 404); // like the result it checks
         row("GET /api/motions/{id}/result", 401, 404, 404, 404, 404, 404);
         row("GET /api/surplus", 401, 200, 200, 200, 200, 200);
         row("GET /api/surplus/dividends/mine", 401, 200, 200, 200, 200, 200);
@@ -106,6 +107,7 @@ class AuthorizationMatrixTest {
         row("GET /api/surplus/{id}/bulletin/{tracker}", 401, 404, 404, 404, 404, 404);
         row("GET /api/surplus/{id}/dividends/{pot}/members/{memberId}", 401, 404, 404, 404, 404, 404);
         row("GET /api/surplus/{id}/dividends/{pot}/payroll.csv", 401, 403, 403, 403, 404, 403);
+        row("GET /api/surplus/{id}/recount", 401, 404, 404, 404, 404, 404); // like the result it checks
         row("GET /api/surplus/{id}/result", 401, 404, 404, 404, 404, 404);
         row("POST /api/motions", 401, 403, 403, 400, 403, 403);
         row("POST /api/motions/{id}/close", 401, 403, 403, 403, 404, 403);
