@@ -64,8 +64,8 @@ export function showErrors(form, box, error) {
   const loose = [];
   let firstInvalid = null;
   for (const e of error.problem?.errors || []) {
-    const name = e.field.split(".").pop();
-    const wrapper = form.querySelector(`[data-field="${CSS.escape(name)}"]`);
+    const name = e.field.split(".").pop().replace(/\[\d+]$/, ""); // "pots[0].name" is that pot's field, else "name"; "issuedTo[3]" is "issuedTo"
+    const wrapper = form.querySelector(`[data-field="${CSS.escape(e.field)}"]`) || form.querySelector(`[data-field="${CSS.escape(name)}"]`);
     if (!wrapper) { loose.push(e); continue; }
     const control = wrapper.querySelector("input, select, textarea");
     const message = wrapper.querySelector(".field-error");

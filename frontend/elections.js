@@ -7,6 +7,7 @@ import { dateTime, number, percent, t } from "/i18n.js";
 import { go, link, page } from "/router.js";
 import { resultSummary } from "/vote.js";
 import { table } from "/admin.js";
+import { paperLinks } from "/election-papers.js";
 
 const METHODS = ["stv", "irv", "fptp"];
 // The counting rules the API accepts for STV (StvRule); the first, ni85, is the default.
@@ -90,6 +91,7 @@ async function one({ main, params, role, setTitle }) {
       [t("elections.field.method"), t(`elections.method.${e.method}`) + (e.stvRule ? ` (${e.stvRule})` : "")],
       ...TIMES.map((k) => [t(`elections.time.${k}`), e.timetable?.[k] ? dateTime(e.timetable[k]) : "—"]),
       [t("elections.roll"), e.rollSize === null ? t("elections.roll.notFrozen") : number(e.rollSize)]]));
+  main.append(paperLinks(id, role));
 
   if (admin && NEXT[e.state]) {
     const errors = el("div");

@@ -41,7 +41,7 @@ class PortalFilesTest {
     static Map<String, String> messages(String lang) throws IOException {
         Map<String, String> all = new TreeMap<>();
         try (Stream<Path> s = Files.list(FRONTEND.resolve("i18n"))) {
-            for (Path p : s.filter(p -> p.getFileName().toString().matches("([a-z]+\\.)?" + lang + "\\.json")).toList()) {
+            for (Path p : s.filter(p -> p.getFileName().toString().matches("([a-z-]+\\.)?" + lang + "\\.json")).toList()) {
                 Map<String, String> one = new ObjectMapper().readValue(p.toFile(), new TypeReference<Map<String, String>>() {
                 });
                 for (String k : one.keySet()) {
