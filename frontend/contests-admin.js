@@ -8,6 +8,7 @@ import { confirmStep, el, errorBox, facts, field, problem, showErrors } from "/d
 import { dateTime, money, number, percent, t } from "/i18n.js";
 import { go, link, page } from "/router.js";
 import { table } from "/admin.js";
+import { fromLocal, toLocal } from "/elections.js";
 import { motionText, resultView as motionResult } from "/motions.js";
 import { dividendForm, limitsList, resultView as surplusResult } from "/surplus.js";
 import { draftForm } from "/surplus-form.js";
@@ -20,14 +21,6 @@ page({ path: "/scrutineer/surplus", title: "surplus.admin.title", nav: "surplus.
 page({ path: "/scrutineer/surplus/:id", title: "surplus.result.title", render: surplusPage });
 page({ path: "/admin/surplus/:id", title: "surplus.result.title", render: surplusPage });
 page({ path: "/board/surplus/:id", title: "surplus.result.title", render: surplusPage });
-
-/** datetime-local shows local time; the API speaks UTC instants. */
-const toLocal = (iso) => {
-  if (!iso) return "";
-  const d = new Date(iso);
-  return new Date(d.getTime() - d.getTimezoneOffset() * 60000).toISOString().slice(0, 16);
-};
-const fromLocal = (value) => (value ? new Date(value).toISOString() : null);
 
 /**
  * The "Next step" section with one lifecycle step: a button whose consequence is said in plain words, with

@@ -69,7 +69,7 @@ function timetableView(d) {
 /** Step one: a close-of-poll date; the service works every other date back from it, each on its latest day. */
 function proposeForm(e, setForm) {
   const box = errorBox();
-  const form = el("form", { class: "card", novalidate: true, "aria-labelledby": "propose-title" },
+  const form = el("form", { class: "card papers-form", novalidate: true, "aria-labelledby": "propose-title" },
     el("h2", { id: "propose-title" }, t("papers.propose.title")), el("p", {}, t("papers.propose.intro")),
     field(t("papers.date.closeOfPoll"), "closeOfPoll", { type: "date", required: true }),
     box, el("p", { class: "actions" }, el("button", { type: "submit", class: "secondary" }, t("papers.propose.button"))));
@@ -93,7 +93,7 @@ function timetableForm(e, current) {
   const box = errorBox();
   const said = el("p", { role: "status", class: "ok" });
   const heading = el("h2", { id: "set-title", tabindex: "-1" }, t("papers.timetable.setTitle"));
-  const form = el("form", { class: "card", novalidate: true, "aria-labelledby": "set-title" }, heading, said,
+  const form = el("form", { class: "card papers-form", novalidate: true, "aria-labelledby": "set-title" }, heading, said,
     el("p", { class: "hint" }, t("papers.timetable.setHint")),
     el("div", { class: "dates" }, DATES.map((k) => field(t(`papers.date.${k}`), k, { type: "date", value: current?.[k] || "" }))),
     box, el("p", { class: "actions" }, el("button", { type: "submit" }, t("papers.timetable.setButton"))));

@@ -22,12 +22,12 @@ page({ path: "/board/elections", title: "elections.title", nav: "elections.nav.b
 page({ path: "/board/elections/:id", title: "elections.one.title", render: one });
 
 /** datetime-local shows local time; the API speaks UTC instants. */
-const toLocal = (iso) => {
+export const toLocal = (iso) => {
   if (!iso) return "";
   const d = new Date(iso);
   return new Date(d.getTime() - d.getTimezoneOffset() * 60000).toISOString().slice(0, 16);
 };
-const fromLocal = (value) => (value ? new Date(value).toISOString() : null);
+export const fromLocal = (value) => (value ? new Date(value).toISOString() : null);
 
 async function electionForm(e, onSaved) {
   const cs = await api("/api/constituencies");

@@ -6,6 +6,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import static org.mutualvote.election.ElectionTestSteps.as;
 import static org.mutualvote.motion.MotionTestSteps.AGAINST;
 import static org.mutualvote.motion.MotionTestSteps.FOR;
+import static org.mutualvote.support.Portal.arrive;
 import static org.mutualvote.support.Portal.button;
 import static org.mutualvote.support.Portal.go;
 import static org.mutualvote.support.Portal.link;
@@ -76,10 +77,6 @@ class ContestsAdminBrowserTest {
         Portal.ready(page);
     }
 
-    private static void arrive(Page page, String addressPattern) {
-        page.waitForURL(Pattern.compile(".*#" + addressPattern));
-        Portal.ready(page);
-    }
 
     @Test
     void theBoardDraftsAWeightedPollAndTheReturningOfficerTakesItToPublishedWhileAScrutineerOnlyReads() {

@@ -4,6 +4,7 @@ import static com.microsoft.playwright.assertions.PlaywrightAssertions.assertTha
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 import static org.mutualvote.election.ElectionTestSteps.as;
+import static org.mutualvote.support.Portal.arrive;
 import static org.mutualvote.support.Portal.button;
 import static org.mutualvote.support.Portal.go;
 import static org.mutualvote.support.Portal.link;
@@ -66,10 +67,6 @@ class ElectionPapersBrowserTest {
         return within.getByLabel(text, new Locator.GetByLabelOptions().setExact(true));
     }
 
-    private static void arrive(Page page, String addressPattern) {
-        page.waitForURL(Pattern.compile(".*#" + addressPattern));
-        Portal.ready(page);
-    }
 
     @Test
     void theReturningOfficerSetsTheTimetableRecordsRejectedPapersCountsAPaperBatchAndReadsTheDocuments() throws IOException {

@@ -10,6 +10,7 @@ import java.nio.file.Path;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.TimeUnit;
+import java.util.regex.Pattern;
 
 import com.microsoft.playwright.Browser;
 import com.microsoft.playwright.BrowserContext;
@@ -118,6 +119,12 @@ public final class Portal implements AutoCloseable {
             throw new AssertionError("the portal did not finish drawing " + page.url() + "; it shows: "
                     + page.evaluate("() => document.body.innerText"), e);
         }
+    }
+
+    /** After a step that moves on to another address: waits for that address (a pattern after the '#') and its page. */
+    public static void arrive(Page page, String addressPattern) {
+        page.waitForURL(Pattern.compile(".*#" + addressPattern));
+        ready(page);
     }
 
     public static com.microsoft.playwright.Locator heading(Page page) {
