@@ -7,6 +7,7 @@ import { dateTime, number, percent, t } from "/i18n.js";
 import { go, link, page } from "/router.js";
 import { resultSummary } from "/vote.js";
 import { table } from "/admin.js";
+import { paperLinks } from "/election-papers.js";
 
 const METHODS = ["stv", "irv", "fptp"];
 // The counting rules the API accepts for STV (StvRule); the first, ni85, is the default.
@@ -21,12 +22,12 @@ page({ path: "/board/elections", title: "elections.title", nav: "elections.nav.b
 page({ path: "/board/elections/:id", title: "elections.one.title", render: one });
 
 /** datetime-local shows local time; the API speaks UTC instants. */
-const toLocal = (iso) => {
+export const toLocal = (iso) => {
   if (!iso) return "";
   const d = new Date(iso);
   return new Date(d.getTime() - d.getTimezoneOffset() * 60000).toISOString().slice(0, 16);
 };
-const fromLocal = (value) => (value ? new Date(value).toISOString() : null);
+export const fromLocal = (value) => (value ? new Date(value).toISOString() : null);
 
 async function electionForm(e, onSaved) {
   const cs = await api("/api/constituencies");
@@ -90,6 +91,7 @@ async function one({ main, params, role, setTitle }) {
       [t("elections.field.method"), t(`elections.method.${e.method}`) + (e.stvRule ? ` (${e.stvRule})` : "")],
       ...TIMES.map((k) => [t(`elections.time.${k}`), e.timetable?.[k] ? dateTime(e.timetable[k]) : "—"]),
       [t("elections.roll"), e.rollSize === null ? t("elections.roll.notFrozen") : number(e.rollSize)]]));
+  main.append(paperLinks(id, role));
 
   if (admin && NEXT[e.state]) {
     const errors = el("div");

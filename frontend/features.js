@@ -8,4 +8,6 @@ export default [
   "elections",
   "surplus",
   "motions",
+  "contests-admin",
+  "election-papers",
 ];

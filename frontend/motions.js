@@ -6,6 +6,7 @@ import { confirmStep, el, errorBox, field, checkbox, problem, say, serverWords, 
 import { lang, t } from "/i18n.js";
 import { go, link, page } from "/router.js";
 import { sealPanel } from "/seal.js";
+import { pollForm } from "/motion-form.js";
 import { ballotKind } from "/vote.js";
 
 const CODES = [1, 2, 3];
@@ -22,7 +23,7 @@ function stateWords(poll) {
   return t(`motions.state.${poll.state}`);
 }
 
-function motionText(m) {
+export function motionText(m) {
   return el("section", { class: "motion-text", "data-motion": m.position },
     el("h2", {}, `${m.position}. ${m.title}`),
     el("blockquote", {}, m.resolution),
@@ -242,7 +243,7 @@ function heldItem(poll, p) {
 }
 
 /** A result: per motion the decision in words, and bars for, against and withheld. */
-async function resultView(poll) {
+export async function resultView(poll) {
   const result = await api(`/api/motions/${poll.id}/result`);
   const report = typeof result.report === "string" ? JSON.parse(result.report) : result.report;
   const motionAt = (position) => poll.motions.find((x) => x.position === position) || {};
@@ -309,70 +310,6 @@ async function renderBoardPoll({ main, params, setTitle }) {
   main.append(el("p", { class: "actions" }, notice), box,
     el("details", { class: "edit" }, el("summary", {}, t("motions.board.edit")),
       pollForm(poll, constituencies, () => go(`/board/motions/${poll.id}`))));
-}
-
-function motionFields(m, i) {
-  const v = (x) => x ?? "";
-  return el("fieldset", { class: "motion-fields" }, el("legend", {}, t("motions.board.motion", { n: i + 1 })),
-    field(t("motions.board.field.title"), "title", { value: v(m?.title) }),
-    field(t("motions.board.field.resolution"), "resolution", {}, { kind: "textarea" }),
-    field(t("motions.board.field.statementFor"), "statementFor", {}, { kind: "textarea" }),
-    field(t("motions.board.field.statementAgainst"), "statementAgainst", {}, { kind: "textarea" }),
-    field(t("motions.board.field.threshold"), "threshold", { value: m?.threshold || "ordinary", list: "motion-thresholds" },
-      { hint: t("motions.board.field.threshold.hint") }),
-    field(t("motions.board.field.denominator"), "denominator", { value: m?.denominator || "for-against" }, { kind: "select",
-      options: ["for-against", "valid-ballots", "roll"].map((d) => [d, t(`motions.denominator.${d}`)]) }),
-    field(t("motions.board.field.quorum"), "members", { inputmode: "numeric", value: v(m?.quorum?.members) }));
-}
-
-function fillTexts(fieldset, m) {
-  if (!m) return;
-  for (const name of ["resolution", "statementFor", "statementAgainst"]) fieldset.querySelector(`[name=${name}]`).value = m[name] ?? "";
-}
-
-function pollForm(poll, constituencies, saved) {
-  const box = errorBox();
-  const list = el("div", { class: "motion-list" });
-  // What the form does not edit (consent, weights, a quorum share, set through the API) is kept as it was.
-  const kept = [];
-  const add = (m) => {
-    const f = motionFields(m, list.children.length);
-    kept.push(m ? { consent: m.consent, weights: m.weights, share: m.quorum?.share ?? null } : { share: null });
-    list.append(f);
-    fillTexts(f, m);
-  };
-  (poll?.motions?.length ? poll.motions : [null]).forEach(add);
-  const put = new Set((poll?.constituencies || []).map((c) => c.id));
-  const form = el("form", { class: "poll-form", novalidate: true, onsubmit: async (event) => {
-    event.preventDefault();
-    const body = {
-      title: form.elements.pollTitle.value,
-      constituencyIds: [...form.querySelectorAll("input[name=constituencyIds]:checked")].map((b) => Number(b.value)),
-      motions: [...list.querySelectorAll("fieldset.motion-fields")].map((f, i) => {
-        const get = (name) => f.querySelector(`[name=${name}]`).value.trim();
-        const { share, ...rest } = kept[i];
-        const members = get("members") ? Number(get("members")) : null;
-        return { ...rest, title: get("title"), resolution: get("resolution"), statementFor: get("statementFor"),
-          statementAgainst: get("statementAgainst") || null, threshold: get("threshold"), denominator: get("denominator"),
-          quorum: members !== null || share ? { members, share } : null };
-      }),
-    };
-    try {
-      saved(await api(poll ? `/api/motions/${poll.id}` : "/api/motions", { method: poll ? "PUT" : "POST", body }));
-    } catch (error) {
-      showErrors(form, box, error);
-    }
-  } },
-  box,
-  el("datalist", { id: "motion-thresholds" }, ["ordinary", "special", "unanimous", "at-least 2/3", "more-than 2/3"].map((x) => el("option", { value: x }))),
-  field(t("motions.board.field.pollTitle"), "pollTitle", { value: poll?.title || "" }),
-  el("fieldset", { class: "put-to" }, el("legend", {}, t("motions.board.field.putTo")),
-    constituencies.map((c) => checkbox(c.name, "constituencyIds", { value: c.id, checked: put.has(c.id) }))),
-  list,
-  el("p", { class: "actions" },
-    el("button", { type: "button", class: "secondary", onclick: () => add(null) }, t("motions.board.addMotion")), " ",
-    el("button", { type: "submit", class: "save" }, poll ? t("motions.board.save") : t("motions.board.saveDraft"))));
-  return form;
 }
 
 document.head.append(el("link", { rel: "stylesheet", href: "/motions.css" }));

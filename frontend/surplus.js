@@ -5,8 +5,9 @@
 import { api, download } from "/api.js";
 import { checkbox, confirmStep, el, errorBox, facts, field, problem, serverWords, showErrors } from "/dom.js";
 import { date, money, percentOf, t } from "/i18n.js";
-import { link, page } from "/router.js";
+import { go, link, page } from "/router.js";
 import { sealPanel } from "/seal.js";
+import { draftForm } from "/surplus-form.js";
 import { ballotKind } from "/vote.js";
 
 page({ path: "/member/surplus", title: "surplus.results.title", nav: "surplus.nav.results", order: 22, render: renderResults });
@@ -21,7 +22,7 @@ ballotKind("surplus", async ({ main, contest, done }) => {
 });
 
 /** The limits of a vote in words, one per line. */
-function limitsList(limits) {
+export function limitsList(limits) {
   const lines = [];
   if (limits.reserveMinimum > 0) lines.push(t("surplus.limit.reserve", { n: limits.reserveMinimum }));
   if (limits.memberDividendMaximum !== null && limits.memberDividendMaximum !== undefined) lines.push(t("surplus.limit.member", { n: limits.memberDividendMaximum }));
@@ -211,61 +212,8 @@ async function renderDividends({ main }) {
 async function renderBoard({ main }) {
   const [votes, constituencies] = await Promise.all([api("/api/surplus"), api("/api/constituencies")]);
   main.append(el("ul", { class: "cards" }, votes.map((v) => el("li", { class: "card", "data-surplus": v.id },
-    el("h2", {}, v.title), el("p", { class: "muted" }, `${t(`surplus.state.${v.state}`)} · ${money(v.surplusPence)} · ${v.constituencyName}`)))));
-  main.append(el("h2", {}, t("surplus.board.draft")), draftForm(constituencies.filter((c) => !c.retired)));
-}
-
-/** Pounds as typed ("1234.56", "1,234") to whole pence, exactly, or null. */
-function toPence(text) {
-  const m = /^£?\s*(\d{1,13})(?:\.(\d{1,2}))?$/.exec(text.replace(/,/g, "").trim());
-  return m ? Number(m[1]) * 100 + Number((m[2] || "0").padEnd(2, "0")) : null;
-}
-
-function draftForm(constituencies) {
-  const box = errorBox();
-  const kinds = ["reserve", "member_dividend", "investor_dividend", "other"].map((k) => [k, t(`surplus.kind.${k}`)]);
-  const pots = el("fieldset", {}, el("legend", {}, t("surplus.board.pots")), [0, 1, 2, 3, 4].map((i) => el("div", { class: "pot-row" },
-    field(t("surplus.board.potName", { n: i + 1 }), `pots[${i}].name`, { name: `potName${i}`, value: i < 3 ? t(`surplus.board.defaultPot${i}`) : "" }),
-    field(t("surplus.board.potKind", { n: i + 1 }), `pots[${i}].kind`, { name: `potKind${i}`, value: ["reserve", "member_dividend", "other", "other", "other"][i] },
-      { kind: "select", options: kinds }))));
-  const form = el("form", { class: "draft", novalidate: true }, box,
-    field(t("surplus.board.titleField"), "title", { required: true }),
-    field(t("surplus.board.constituency"), "constituencyId", {}, { kind: "select", options: constituencies.map((c) => [String(c.id), c.name]) }),
-    field(t("surplus.board.surplus"), "surplusPence", { inputmode: "decimal", required: true }, { hint: t("surplus.board.surplusHint") }),
-    field(t("surplus.board.form"), "form", {}, { kind: "select", options: [["split", t("surplus.form.split")], ["proposals", t("surplus.form.proposals")]] }),
-    field(t("surplus.board.rule"), "rule", {}, { kind: "select", options: [["independent-markets", t("surplus.rule.independent-markets")], ["mean", t("surplus.rule.mean")]] }),
-    pots,
-    field(t("surplus.board.reserveMinimum"), "reserveMinimum", { type: "number", min: 0, max: 100, value: "20" }),
-    field(t("surplus.board.memberDividendMaximum"), "memberDividendMaximum", { type: "number", min: 0, max: 100 }),
-    field(t("surplus.board.dividendsMaximum"), "dividendsMaximum", { type: "number", min: 0, max: 100, value: "50" }),
-    checkbox(t("surplus.board.investors"), "investorsAtMostMembers", { checked: true }),
-    field(t("surplus.board.proposals"), "proposals", { rows: 4 }, { kind: "textarea", hint: t("surplus.board.proposalsHint") }),
-    el("button", { type: "submit", class: "big" }, t("surplus.board.save")));
-  form.addEventListener("submit", async (event) => {
-    event.preventDefault();
-    const data = new FormData(form);
-    const number = (name) => (data.get(name) === "" ? null : Number(data.get(name)));
-    const split = data.get("form") === "split";
-    const pence = toPence(String(data.get("surplusPence")));
-    const body = {
-      title: data.get("title"), constituencyId: Number(data.get("constituencyId")), surplusPence: pence ?? -1, form: data.get("form"),
-      rule: split ? data.get("rule") : null,
-      pots: [0, 1, 2, 3, 4].map((i) => ({ name: String(data.get(`potName${i}`)).trim(), kind: data.get(`potKind${i}`) })).filter((p) => p.name),
-      limits: { reserveMinimum: number("reserveMinimum"), memberDividendMaximum: number("memberDividendMaximum"),
-        dividendsMaximum: number("dividendsMaximum"), investorsAtMostMembers: data.get("investorsAtMostMembers") !== null },
-      proposals: split ? [] : String(data.get("proposals")).split("\n").map((line) => line.trim()).filter(Boolean).map((line) => {
-        const at = line.lastIndexOf(":");
-        return { title: line.slice(0, at).trim() || line, percents: line.slice(at + 1).split(",").map((x) => Number(x.trim())) };
-      }),
-    };
-    try {
-      const made = await api("/api/surplus", { method: "POST", body });
-      form.replaceWith(el("p", { class: "voted", role: "status" }, t("surplus.board.saved", { title: made.title })));
-    } catch (error) {
-      showErrors(form, box, error);
-    }
-  });
-  return form;
+    el("h2", {}, link(`/board/surplus/${v.id}`, v.title)), el("p", { class: "muted" }, `${t(`surplus.state.${v.state}`)} · ${money(v.surplusPence)} · ${v.constituencyName}`)))));
+  main.append(el("h2", {}, t("surplus.board.draft")), draftForm(constituencies.filter((c) => !c.retired), null, (made) => go(`/board/surplus/${made.id}`)));
 }
 
 // --- The returning officer: lifecycle steps and dividends ---
@@ -277,7 +225,7 @@ async function renderAdmin({ main }) {
   if (votes.length === 0) main.append(el("p", {}, t("surplus.admin.none")));
   for (const v of votes) {
     const status = el("div", { "aria-live": "polite" });
-    const card = el("section", { class: "card", "data-surplus": v.id }, el("h2", {}, v.title),
+    const card = el("section", { class: "card", "data-surplus": v.id }, el("h2", {}, link(`/admin/surplus/${v.id}`, v.title)),
       el("p", { class: "muted" }, `${t(`surplus.state.${v.state}`)} · ${money(v.surplusPence)} · ${v.constituencyName}`), status);
     const step = NEXT[v.state];
     if (step) {
@@ -298,7 +246,7 @@ async function renderAdmin({ main }) {
   }
 }
 
-function dividendForm(vote, constituencies) {
+export function dividendForm(vote, constituencies) {
   const box = errorBox();
   const report = el("div", { "aria-live": "polite" });
   const pots = vote.pots.filter((p) => p.kind.endsWith("dividend"));

@@ -1,5 +1,7 @@
 package org.mutualvote.motion;
 
+import java.io.IOException;
+import java.io.StringReader;
 import java.io.StringWriter;
 import java.time.Instant;
 import java.util.ArrayList;
@@ -79,24 +81,28 @@ class MotionCount {
         PollFile.Poll poll = poll(c, sealed::add);
         sealed.require();
         List<Outcome> outcomes = PollFile.count(poll);
-        List<MotionResult> list = new ArrayList<>();
-        for (int m = 0; m < outcomes.size(); m++) {
-            list.add(new MotionResult(m + 1, poll.motions().get(m).title(), outcomes.get(m)));
-        }
         ContestResult r = new ContestResult();
         r.contestId = id;
         r.rule = "motions";
         r.onlineBallots = poll.ballots().size();
-        try {
-            r.report = json.writeValueAsString(new Report(MotionService.ANSWERS, list));
-        } catch (JsonProcessingException e) {
-            throw new IllegalStateException(e);
-        }
+        r.report = report(poll, outcomes);
         r.countedAt = Instant.now();
         results.persist(r);
         lifecycle.move(c, ContestState.COUNTED, actor);
         audit.record(actor, "motion.result", "motion/" + id, Map.of("ballots", poll.ballots().size(),
                 "outcomes", outcomes.stream().map(Outcome::reason).toList(), "ballotDigest", sealed.root()));
+    }
+
+    private String report(PollFile.Poll poll, List<Outcome> outcomes) {
+        List<MotionResult> list = new ArrayList<>();
+        for (int m = 0; m < outcomes.size(); m++) {
+            list.add(new MotionResult(m + 1, poll.motions().get(m).title(), outcomes.get(m)));
+        }
+        try {
+            return json.writeValueAsString(new Report(MotionService.ANSWERS, list));
+        } catch (JsonProcessingException e) {
+            throw new IllegalStateException(e);
+        }
     }
 
     @Transactional
@@ -122,6 +128,35 @@ class MotionCount {
         ContestResult r = results.findById(id);
         return new ResultView(id, c.title, c.state.key(), c.rollSize, r.onlineBallots, c.ballotDigest, c.sealedBallots,
                 audit.signedHead(), r.countedAt, r.publishedAt, r.report);
+    }
+
+    /** A recount: the poll file anyone can download, read back and decided again, and whether that gives the stored result. */
+    public record Recounted(long contestId, int ballots, boolean matches, List<String> reasons) {
+    }
+
+    /**
+     * Reads back the bulletin board's poll file and decides every motion again (what {@link MotionRecount} does),
+     * then compares with the stored result. Whoever may read the result may have it recounted. It runs on this
+     * server with this server's code: an independent recount is the file counted elsewhere.
+     */
+    @Transactional
+    public Recounted recount(long id, String subject, boolean official, boolean board) {
+        ResultView stored = result(id, subject, official, board);
+        PollFile.Poll poll;
+        try {
+            // result() has already checked that the caller may read this poll, so its file is read as one who may.
+            poll = PollFile.read(new StringReader(file(id, subject, true)));
+        } catch (IOException impossible) {
+            throw new IllegalStateException("the bulletin board wrote a poll file it cannot read", impossible);
+        }
+        List<Outcome> outcomes = PollFile.count(poll);
+        boolean matches;
+        try {
+            matches = json.readTree(report(poll, outcomes)).equals(json.readTree(stored.report()));
+        } catch (JsonProcessingException impossible) {
+            throw new IllegalStateException(impossible);
+        }
+        return new Recounted(id, poll.ballots().size(), matches, outcomes.stream().map(Outcome::reason).toList());
     }
 
     public record BoardBallot(String tracker, int[] row, String nonce) {

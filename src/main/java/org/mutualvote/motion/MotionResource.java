@@ -139,6 +139,15 @@ public class MotionResource {
                 user.hasRole(Roles.BOARD));
     }
 
+    /** Decides every motion again from the published poll file and says whether that gives the stored result. */
+    @GET
+    @Path("/{id}/recount")
+    @Authenticated
+    public MotionCount.Recounted recount(@PathParam("id") long id) {
+        return count.recount(id, user.subject(), user.hasRole(Roles.ADMIN) || user.hasRole(Roles.SCRUTINEER),
+                user.hasRole(Roles.BOARD));
+    }
+
     @GET
     @Path("/{id}/bulletin")
     @Authenticated

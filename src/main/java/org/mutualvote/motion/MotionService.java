@@ -120,7 +120,7 @@ public class MotionService {
         }
         if (t.votingOpenAt() != null && t.votingCloseAt() != null && !t.votingCloseAt().isAfter(t.votingOpenAt())) {
             throw ProblemException.unprocessable("The timetable is out of order",
-                    List.of(new FieldError("votingCloseAt", "must be after votingOpenAt")));
+                    List.of(new FieldError("votingCloseAt", "must be after the time voting opens")));
         }
         c.votingOpenAt = t.votingOpenAt();
         c.votingCloseAt = t.votingCloseAt();

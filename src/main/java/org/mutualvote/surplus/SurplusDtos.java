@@ -91,6 +91,10 @@ public final class SurplusDtos {
             String ballotDigest, Integer sealedBallots, AuditService.SignedHead auditHead, Instant countedAt, Instant publishedAt, @JsonRawValue String report) {
     }
 
+    /** A recount of the published ballot file: its ballots, whether it gives the stored report exactly, its seed and pots in pounds. */
+    public record Recounted(long contestId, int ballots, boolean matches, String seed, List<String> pots) {
+    }
+
     public record BoardBallot(String tracker, String channel, int[] values, String nonce) {
     }
 

@@ -32,6 +32,7 @@ import org.mutualvote.security.Roles;
 import org.mutualvote.surplus.SurplusDtos.Board;
 import org.mutualvote.surplus.SurplusDtos.DividendReport;
 import org.mutualvote.surplus.SurplusDtos.MyDividend;
+import org.mutualvote.surplus.SurplusDtos.Recounted;
 import org.mutualvote.surplus.SurplusDtos.ResultView;
 import org.mutualvote.surplus.SurplusDtos.SurplusBallot;
 import org.mutualvote.surplus.SurplusDtos.SurplusRequest;
@@ -160,6 +161,14 @@ public class SurplusResource {
     @Authenticated
     public ResultView result(@PathParam("id") long id) {
         return results.result(id, user.subject(), user.hasRole(Roles.ADMIN) || user.hasRole(Roles.SCRUTINEER), user.hasRole(Roles.BOARD));
+    }
+
+    /** Counts the published ballot file again and says whether it gives the stored result exactly. */
+    @GET
+    @Path("/{id}/recount")
+    @Authenticated
+    public Recounted recount(@PathParam("id") long id) {
+        return results.recount(id, user.subject(), user.hasRole(Roles.ADMIN) || user.hasRole(Roles.SCRUTINEER), user.hasRole(Roles.BOARD));
     }
 
     @GET

@@ -1,5 +1,7 @@
 package org.mutualvote.surplus;
 
+import java.io.IOException;
+import java.io.StringReader;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
@@ -23,6 +25,7 @@ import org.mutualvote.contest.ContestState;
 import org.mutualvote.surplus.SurplusDtos.Board;
 import org.mutualvote.surplus.SurplusDtos.BoardBallot;
 import org.mutualvote.surplus.SurplusDtos.PotResult;
+import org.mutualvote.surplus.SurplusDtos.Recounted;
 import org.mutualvote.surplus.SurplusDtos.ResultView;
 import org.mutualvote.web.ProblemException;
 
@@ -122,6 +125,28 @@ class SurplusResults {
         return new ResultView(id, c.title, c.state.key(), v.form, r.rule, v.surplusPence, Long.toString(r.seed),
                 r.onlineBallots + r.paperBallots, c.rollSize, winner, pots, repairs, c.ballotDigest, c.sealedBallots,
                 audit.signedHead(), r.countedAt, r.publishedAt, r.report);
+    }
+
+    /**
+     * Counts the published ballot file again (what {@link SurplusRecount} does) and says whether its report is the
+     * stored one byte for byte. Whoever may read the result may have it recounted; it runs with this server's code.
+     */
+    @Transactional
+    public Recounted recount(long id, String subject, boolean official, boolean board) {
+        ResultView stored = result(id, subject, official, board);
+        SurplusCount.Outcome again;
+        try {
+            // result() has already checked that the caller may read this vote, so its file is read as one who may.
+            again = SurplusCount.count(SurplusFile.read(new StringReader(file(id, subject, true))));
+        } catch (IOException impossible) {
+            throw new IllegalStateException("the bulletin board wrote a ballot file it cannot read", impossible);
+        }
+        long[] pence = again.pence();
+        List<String> pots = new ArrayList<>();
+        for (int i = 0; i < pence.length && i < stored.pots().size(); i++) {
+            pots.add(stored.pots().get(i).name() + ": " + Pence.pounds(pence[i]));
+        }
+        return new Recounted(id, again.ballots(), again.json().equals(results.findById(id).report), Long.toString(again.seed()), pots);
     }
 
     /** The pence a published result gave each pot, in pot order. */

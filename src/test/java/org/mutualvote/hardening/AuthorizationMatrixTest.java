@@ -113,6 +113,7 @@ class AuthorizationMatrixTest {
         row("POST /api/surplus", 401, 403, 403, 201, 403, 403);
         row("PUT /api/surplus/{id}", 401, 403, 403, 200, 403, 403); // a draft
         row("POST /api/surplus/{id}/open", 401, 403, 403, 403, 200, 403);
+        row("GET /api/motions/{id}/recount", 401, 200, 404, 200, 200, 200); // published: like the result it checks
         row("GET /api/surplus", 401, 200, 200, 200, 200, 200);
         row("GET /api/surplus/{id}", 401, 200, 404, 200, 200, 200); // open
         row("POST /api/surplus/{id}/ballots", 401, 201, 403, 403, 403, 403); // a real split; elsewhere: not on the roll
@@ -127,6 +128,7 @@ class AuthorizationMatrixTest {
         row("GET /api/surplus/{id}/dividends/{pot}/payroll.csv", 401, 403, 403, 403, 200, 403); // shared
         row("GET /api/surplus/{id}/dividends/{pot}/members/{memberId}", 401, 200, 403, 403, 200, 200); // the member here's share
         row("GET /api/surplus/dividends/mine", 401, 200, 200, 200, 200, 200);
+        row("GET /api/surplus/{id}/recount", 401, 200, 404, 200, 200, 200); // published: like the result it checks
         // Constituencies: anyone logged in reads them; admins change them.
         row("GET /api/constituencies", 401, 200, 200, 200, 200, 200);
         row("POST /api/constituencies", 401, 403, 403, 403, 400, 403);

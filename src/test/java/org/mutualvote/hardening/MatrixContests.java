@@ -89,7 +89,7 @@ final class MatrixContests {
         long published = openPoll(here);
         String pollTracker = MotionTestSteps.vote(memberSubject, published, MotionTestSteps.FOR);
         move("motions", published, "close", "count", "publish");
-        for (String read : List.of("result", "bulletin", "bulletin.txt", "bulletin/{tracker}")) {
+        for (String read : List.of("result", "recount", "bulletin", "bulletin.txt", "bulletin/{tracker}")) {
             calls.put("GET /api/motions/{id}/" + read, Call.of(published).with("tracker", pollTracker));
         }
 
@@ -114,7 +114,7 @@ final class MatrixContests {
         String shareAmongHere = "?basis=equal&constituency=" + here + "&recordDate=" + java.time.LocalDate.now();
         as("alice").post("/api/surplus/" + publishedSurplus + "/dividends/" + DIVIDEND_POT + shareAmongHere + "&dryRun=false")
                 .then().statusCode(200);
-        for (String read : List.of("result", "bulletin", "bulletin.txt", "bulletin/{tracker}")) {
+        for (String read : List.of("result", "recount", "bulletin", "bulletin.txt", "bulletin/{tracker}")) {
             calls.put("GET /api/surplus/{id}/" + read, Call.of(publishedSurplus).with("tracker", surplusTracker));
         }
         calls.put("GET /api/surplus/{id}/dividends/{pot}/payroll.csv", Call.of(publishedSurplus).with("pot", DIVIDEND_POT));

@@ -133,15 +133,18 @@ class MotionPortalBrowserTest {
         form.getByLabel("Title of the poll").fill(title);
         form.locator("input[name='constituencyIds'][value='" + home + "']").check();
         form.getByLabel("Title", new Locator.GetByLabelOptions().setExact(true)).fill("Convert to a community benefit society");
-        form.getByLabel("Resolution").fill("That the society converts.");
-        // A threshold the rules do not know: the problem is shown beside the field, nothing saved.
-        form.getByLabel("Threshold").fill("most");
+        form.getByLabel("Resolution", new Locator.GetByLabelOptions().setExact(true)).fill("That the society converts.");
+        // A share that is not a fraction: the problem is shown beside the field, in words, and nothing is sent.
+        form.getByLabel("Needed to pass").selectOption("at-least");
+        form.getByLabel("Share needed").fill("most");
         button(page, "Save draft").click();
-        Locator error = form.locator("[data-field='threshold'] .field-error");
+        Locator error = form.locator("[data-field='m0-fraction'] .field-error");
         error.waitFor();
-        assertTrue(error.textContent().contains("at-least N/D"), error.textContent());
+        assertEquals("Share needed: write it as a fraction such as 2/3, or as a percentage such as 60%", error.textContent());
+        assertEquals("true", form.getByLabel("Share needed").getAttribute("aria-invalid"));
         portal.check(page, "motions-board-draft-error");
-        form.getByLabel("Threshold").fill("special");
+        form.getByLabel("Needed to pass").selectOption("special");
+        assertTrue(form.getByLabel("Share needed").isHidden(), "a named resolution needs no share");
         button(page, "Save draft").click();
         // The draft is previewed as members will see it, then notice is given after a confirming step.
         page.getByRole(AriaRole.HEADING, new Page.GetByRoleOptions().setLevel(1).setName(title)).waitFor();

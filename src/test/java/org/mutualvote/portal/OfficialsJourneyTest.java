@@ -2,6 +2,7 @@ package org.mutualvote.portal;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
+import static org.mutualvote.support.Portal.arrive;
 import static org.mutualvote.support.Portal.button;
 import static org.mutualvote.support.Portal.go;
 import static org.mutualvote.support.Portal.link;
@@ -62,11 +63,6 @@ class OfficialsJourneyTest {
         Portal.ready(page);
     }
 
-    /** After a form that moves on to another address: waits for that address and its page. */
-    private static void arrive(Page page, String addressPattern) {
-        page.waitForURL(Pattern.compile(".*#" + addressPattern));
-        Portal.ready(page);
-    }
 
     @Test
     void returningOfficerImportsMembersAndRunsAnElectionToPublishedThenAScrutineerRecounts() throws IOException {

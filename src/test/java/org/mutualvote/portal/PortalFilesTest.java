@@ -98,7 +98,7 @@ class PortalFilesTest {
     }
 
     /** Values that are rightly the same in every language: an abbreviation, and a word Welsh borrows as it is. */
-    static final Set<String> SAME_IN_EVERY_LANGUAGE = Set.of("footer.api", "constituency.kind.staff");
+    static final Set<String> SAME_IN_EVERY_LANGUAGE = Set.of("footer.api", "constituency.kind.staff", "papers.documents.pdf");
 
     /**
      * Each message file of a language has exactly the keys of its English file (Welsh may add the plural forms

@@ -10,6 +10,7 @@ import java.nio.file.Path;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.TimeUnit;
+import java.util.regex.Pattern;
 
 import com.microsoft.playwright.Browser;
 import com.microsoft.playwright.BrowserContext;
@@ -139,6 +140,12 @@ public final class Portal implements AutoCloseable {
     /** The text of the element that has focus. */
     public static String focused(Page page) {
         return (String) page.evaluate("() => document.activeElement.textContent.trim()");
+    }
+
+    /** After a step that moves on to another address: waits for that address (a pattern after the '#') and its page. */
+    public static void arrive(Page page, String addressPattern) {
+        page.waitForURL(Pattern.compile(".*#" + addressPattern));
+        ready(page);
     }
 
     public static com.microsoft.playwright.Locator heading(Page page) {

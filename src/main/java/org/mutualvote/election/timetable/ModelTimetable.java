@@ -91,12 +91,16 @@ final class ModelTimetable {
         return errors;
     }
 
+    private static String workingDays(long n) {
+        return n + (n == 1 ? " working day" : " working days");
+    }
+
     private void before(List<FieldError> errors, String field, LocalDate date, LocalDate close, int days, String what) {
         LocalDate latest = back(close, days);
         if (date.isAfter(latest)) {
             errors.add(new FieldError(field, "must be on or before " + latest + ": " + what + " must come at least " + days
                     + " working days before the close of poll (" + close + "); " + date + " is "
-                    + workingDaysBetween(date, close) + " working days before it"));
+                    + workingDays(workingDaysBetween(date, close)) + " before it"));
         }
     }
 
