@@ -1,9 +1,6 @@
 package org.mutualvote.count;
 
-import java.util.ArrayList;
-import java.util.List;
-import java.util.Set;
-import java.util.SplittableRandom;
+import java.nio.file.Path;
 import java.util.concurrent.TimeUnit;
 
 import org.openjdk.jmh.annotations.Benchmark;
@@ -17,16 +14,14 @@ import org.openjdk.jmh.annotations.Setup;
 import org.openjdk.jmh.annotations.State;
 
 /**
- * Counts synthetic elections: 15 candidates, 5 seats, ballots of random length whose preferences
- * follow uneven candidate popularity, so most rankings are distinct. Run with bench/count.sh.
+ * Counts synthetic elections in-process: the files bench/SyntheticBlt.java writes (15 candidates, 5 seats, ballots
+ * of random length whose preferences follow uneven candidate popularity, so most rankings are distinct), read
+ * from target/recount/BALLOTS.blt. Run with bench/count.sh, which writes them first.
  */
 @State(Scope.Benchmark)
 @BenchmarkMode(Mode.SingleShotTime)
 @OutputTimeUnit(TimeUnit.MILLISECONDS)
 public class CountBenchmark {
-
-    static final int CANDIDATES = 15;
-    static final int SEATS = 5;
 
     @Param({ "100000", "1000000" })
     int ballots;
@@ -37,55 +32,12 @@ public class CountBenchmark {
     Profile election;
 
     @Setup(Level.Trial)
-    public void generate() {
-        election = synthetic(ballots, 20261122L);
+    public void read() throws Exception {
+        election = Blt.read(Path.of("target/recount", ballots + ".blt"));
     }
 
     @Benchmark
     public CountResult count() {
         return Counter.count(election, Rule.parse(rule), 1);
-    }
-
-    static Profile synthetic(int n, long seed) {
-        SplittableRandom random = new SplittableRandom(seed);
-        double[] popularity = new double[CANDIDATES];
-        for (int c = 0; c < CANDIDATES; c++) {
-            popularity[c] = 1.0 / (c + 2);
-        }
-        List<Ballot> list = new ArrayList<>(n);
-        for (int i = 0; i < n; i++) {
-            int length = 1 + random.nextInt(CANDIDATES);
-            int[] ranking = new int[length];
-            boolean[] used = new boolean[CANDIDATES];
-            for (int k = 0; k < length; k++) {
-                double total = 0;
-                for (int c = 0; c < CANDIDATES; c++) {
-                    total += used[c] ? 0 : popularity[c];
-                }
-                double pick = random.nextDouble() * total;
-                int chosen = -1;
-                for (int c = 0; c < CANDIDATES && chosen < 0; c++) {
-                    if (!used[c]) {
-                        pick -= popularity[c];
-                        if (pick <= 0) {
-                            chosen = c;
-                        }
-                    }
-                }
-                if (chosen < 0) {
-                    for (int c = CANDIDATES - 1; chosen < 0; c--) {
-                        chosen = used[c] ? -1 : c;
-                    }
-                }
-                used[chosen] = true;
-                ranking[k] = chosen;
-            }
-            list.add(new Ballot(1, ranking));
-        }
-        List<String> names = new ArrayList<>();
-        for (int c = 0; c < CANDIDATES; c++) {
-            names.add("Candidate " + (c + 1));
-        }
-        return new Profile("synthetic " + n, names, SEATS, Set.of(), list);
     }
 }

@@ -11,25 +11,20 @@ import static org.mutualvote.support.Portal.button;
 import static org.mutualvote.support.Portal.go;
 import static org.mutualvote.support.Portal.link;
 
-import java.net.URL;
 import java.util.List;
 import java.util.Map;
 import java.util.regex.Pattern;
 
-import jakarta.inject.Inject;
 
-import org.junit.jupiter.api.BeforeEach;
-import org.junit.jupiter.api.Assumptions;
 import org.junit.jupiter.api.Test;
 import org.mutualvote.motion.MotionTestSteps;
-import org.mutualvote.support.Fixtures;
+import org.mutualvote.support.BrowserJourney;
 import org.mutualvote.support.Portal;
 
 import com.microsoft.playwright.Locator;
 import com.microsoft.playwright.Page;
 import com.microsoft.playwright.options.AriaRole;
 
-import io.quarkus.test.common.http.TestHTTPResource;
 import io.quarkus.test.junit.QuarkusTest;
 
 /**
@@ -40,21 +35,7 @@ import io.quarkus.test.junit.QuarkusTest;
  * {@link Portal#check}.
  */
 @QuarkusTest
-class ContestsAdminBrowserTest {
-
-    @TestHTTPResource("/")
-    URL url;
-
-    @Inject
-    Fixtures fixtures;
-
-    Portal portal;
-
-    @BeforeEach
-    void browser() {
-        Assumptions.assumeTrue(Portal.available(), "Chromium is installed at /usr/bin/chromium by .ci/run");
-        portal = Portal.shared(url);
-    }
+class ContestsAdminBrowserTest extends BrowserJourney {
 
     private static String name(long constituency) {
         return as("alice").get("/api/constituencies/" + constituency).then().extract().path("name");

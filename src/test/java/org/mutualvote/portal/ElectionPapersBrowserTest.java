@@ -10,19 +10,15 @@ import static org.mutualvote.support.Portal.go;
 import static org.mutualvote.support.Portal.link;
 
 import java.io.IOException;
-import java.net.URL;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.regex.Pattern;
 
-import jakarta.inject.Inject;
 
-import org.junit.jupiter.api.Assumptions;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.mutualvote.election.ElectionTestSteps;
-import org.mutualvote.support.Fixtures;
+import org.mutualvote.support.BrowserJourney;
 import org.mutualvote.support.Portal;
 
 import com.microsoft.playwright.APIResponse;
@@ -30,7 +26,6 @@ import com.microsoft.playwright.Locator;
 import com.microsoft.playwright.Page;
 import com.microsoft.playwright.options.AriaRole;
 
-import io.quarkus.test.common.http.TestHTTPResource;
 import io.quarkus.test.junit.QuarkusTest;
 
 /**
@@ -40,24 +35,10 @@ import io.quarkus.test.junit.QuarkusTest;
  * with the online ones; then reads the five documents. A scrutineer sees the same pages with nothing to set.
  */
 @QuarkusTest
-class ElectionPapersBrowserTest {
+class ElectionPapersBrowserTest extends BrowserJourney {
 
     /** Three candidates for two seats; two paper ballots. */
     static final String PAPERS = "3 2\n1 1 3 0\n1 2 0\n0\n\"Ann\"\n\"Bo\"\n\"Cy\"\n\"Papers\"\n";
-
-    @TestHTTPResource("/")
-    URL url;
-
-    @Inject
-    Fixtures fixtures;
-
-    Portal portal;
-
-    @BeforeEach
-    void browser() {
-        Assumptions.assumeTrue(Portal.available(), "Chromium is installed at /usr/bin/chromium by .ci/run");
-        portal = Portal.shared(url);
-    }
 
     private static Locator form(Page page, String name) {
         return page.getByRole(AriaRole.FORM, new Page.GetByRoleOptions().setName(name));

@@ -8,24 +8,19 @@ import static org.mutualvote.support.Portal.focused;
 import static org.mutualvote.support.Portal.go;
 import static org.mutualvote.support.Portal.press;
 
-import java.net.URL;
 import java.util.List;
 import java.util.regex.Pattern;
 
-import jakarta.inject.Inject;
 
-import org.junit.jupiter.api.Assumptions;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.mutualvote.election.ElectionTestSteps;
-import org.mutualvote.support.Fixtures;
+import org.mutualvote.support.BrowserJourney;
 import org.mutualvote.support.Portal;
 
 import com.microsoft.playwright.Locator;
 import com.microsoft.playwright.Page;
 import com.microsoft.playwright.options.AriaRole;
 
-import io.quarkus.test.common.http.TestHTTPResource;
 import io.quarkus.test.junit.QuarkusTest;
 
 /**
@@ -34,21 +29,7 @@ import io.quarkus.test.junit.QuarkusTest;
  * the same in Welsh. Every page passes {@link Portal#check}.
  */
 @QuarkusTest
-class MemberBallotJourneyTest {
-
-    @TestHTTPResource("/")
-    URL url;
-
-    @Inject
-    Fixtures fixtures;
-
-    Portal portal;
-
-    @BeforeEach
-    void browser() {
-        Assumptions.assumeTrue(Portal.available(), "Chromium is installed at /usr/bin/chromium by .ci/run");
-        portal = Portal.shared(url);
-    }
+class MemberBallotJourneyTest extends BrowserJourney {
 
     /** An STV election for 2 seats with four candidates and three other voters' ballots, open. */
     private long election(long home) {

@@ -8,27 +8,22 @@ import static org.mutualvote.support.Portal.go;
 import static org.mutualvote.support.Portal.link;
 
 import java.io.IOException;
-import java.net.URL;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.Random;
 import java.util.regex.Pattern;
 
-import jakarta.inject.Inject;
 
-import org.junit.jupiter.api.Assumptions;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.mutualvote.election.ElectionTestSteps;
-import org.mutualvote.support.Fixtures;
+import org.mutualvote.support.BrowserJourney;
 import org.mutualvote.support.Portal;
 
 import com.microsoft.playwright.Locator;
 import com.microsoft.playwright.Page;
 import com.microsoft.playwright.options.AriaRole;
 
-import io.quarkus.test.common.http.TestHTTPResource;
 import io.quarkus.test.junit.QuarkusTest;
 
 /**
@@ -38,21 +33,7 @@ import io.quarkus.test.junit.QuarkusTest;
  * every role switches between them. Every page passes {@link Portal#check}.
  */
 @QuarkusTest
-class OfficialsJourneyTest {
-
-    @TestHTTPResource("/")
-    URL url;
-
-    @Inject
-    Fixtures fixtures;
-
-    Portal portal;
-
-    @BeforeEach
-    void browser() {
-        Assumptions.assumeTrue(Portal.available(), "Chromium is installed at /usr/bin/chromium by .ci/run");
-        portal = Portal.shared(url);
-    }
+class OfficialsJourneyTest extends BrowserJourney {
 
     /** Takes a lifecycle step: the button, then the confirmation that says what it will do. */
     private static void step(Page page, String name, String consequence, String yes, String state) {

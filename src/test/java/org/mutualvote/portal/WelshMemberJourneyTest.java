@@ -9,28 +9,23 @@ import static org.mutualvote.support.Portal.go;
 import static org.mutualvote.support.Portal.link;
 import static org.mutualvote.support.Portal.press;
 
-import java.net.URL;
 import java.time.LocalDate;
 import java.util.List;
 import java.util.Map;
 import java.util.Random;
 import java.util.regex.Pattern;
 
-import jakarta.inject.Inject;
 
-import org.junit.jupiter.api.Assumptions;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.mutualvote.election.ElectionTestSteps;
 import org.mutualvote.motion.MotionTestSteps;
-import org.mutualvote.support.Fixtures;
+import org.mutualvote.support.BrowserJourney;
 import org.mutualvote.support.Portal;
 
 import com.microsoft.playwright.Locator;
 import com.microsoft.playwright.Page;
 import com.microsoft.playwright.options.AriaRole;
 
-import io.quarkus.test.common.http.TestHTTPResource;
 import io.quarkus.test.junit.QuarkusTest;
 
 /**
@@ -41,24 +36,10 @@ import io.quarkus.test.junit.QuarkusTest;
  * passes {@link Portal#check}; accessible names are asserted in Welsh.
  */
 @QuarkusTest
-class WelshMemberJourneyTest {
+class WelshMemberJourneyTest extends BrowserJourney {
 
     static final List<String> MISOEDD = List.of("Ionawr", "Chwefror", "Mawrth", "Ebrill", "Mai", "Mehefin", "Gorffennaf", "Awst",
             "Medi", "Hydref", "Tachwedd", "Rhagfyr");
-
-    @TestHTTPResource("/")
-    URL url;
-
-    @Inject
-    Fixtures fixtures;
-
-    Portal portal;
-
-    @BeforeEach
-    void browser() {
-        Assumptions.assumeTrue(Portal.available(), "Chromium is installed at /usr/bin/chromium by .ci/run");
-        portal = Portal.shared(url);
-    }
 
     /** Opens the folded menu by keyboard and follows one of its links. */
     private static void viaMenu(Page page, String name) {
