@@ -1,9 +1,5 @@
 package org.mutualvote.security;
 
-import java.net.URI;
-import java.net.http.HttpClient;
-import java.net.http.HttpRequest;
-import java.net.http.HttpResponse;
 import java.time.Duration;
 import java.util.Optional;
 
@@ -26,6 +22,11 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 
 import io.quarkus.scheduler.Scheduled;
+import io.vertx.ext.web.client.WebClientOptions;
+import io.vertx.mutiny.core.Vertx;
+import io.vertx.mutiny.core.buffer.Buffer;
+import io.vertx.mutiny.ext.web.client.HttpResponse;
+import io.vertx.mutiny.ext.web.client.WebClient;
 
 /**
  * Whether the OIDC provider is there, and what the API does while it is not (issue 12).
@@ -61,13 +62,15 @@ public class OidcProviderWatch {
     private final Optional<String> authServerUrl;
     private final long retryAfterSeconds;
     private final ObjectMapper json;
-    private final HttpClient http = HttpClient.newBuilder().connectTimeout(TIMEOUT).build();
+    /** Vert.x's client, as Quarkus OIDC itself uses: it is in the native image (the JDK's java.net.http is not). */
+    private final WebClient http;
     /** Up until the first check says otherwise: Quarkus OIDC itself reached the provider at start-up, or will retry. */
     private volatile Seen seen = new Seen(true, "", "not checked yet");
 
     // quarkus.oidc.* belongs to Quarkus, not to the service's own MutualVoteConfig.
     OidcProviderWatch(@ConfigProperty(name = "quarkus.oidc.auth-server-url") Optional<String> authServerUrl, MutualVoteConfig config,
-            ObjectMapper json) {
+            ObjectMapper json, Vertx vertx) {
+        this.http = WebClient.create(vertx, new WebClientOptions().setConnectTimeout((int) TIMEOUT.toMillis()));
         this.authServerUrl = authServerUrl.filter(u -> !u.isBlank());
         this.retryAfterSeconds = Math.max(1, (config.oidcCheck().toMillis() + 999) / 1000);
         this.json = json;
@@ -92,27 +95,25 @@ public class OidcProviderWatch {
     private Seen probe(String discovery) {
         String asked = discovery;
         try {
-            HttpResponse<String> d = get(discovery);
+            HttpResponse<Buffer> d = get(discovery);
             if (d.statusCode() != 200) {
                 return new Seen(false, asked, "status " + d.statusCode());
             }
-            JsonNode keysAt = json.readTree(d.body()).path("jwks_uri");
+            JsonNode keysAt = json.readTree(d.bodyAsString()).path("jwks_uri");
             if (!keysAt.isTextual()) {
                 return new Seen(false, asked, "the discovery document names no jwks_uri");
             }
             asked = keysAt.asText();
-            HttpResponse<String> k = get(asked);
+            HttpResponse<Buffer> k = get(asked);
             return new Seen(k.statusCode() == 200, asked, "status " + k.statusCode());
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            return new Seen(false, asked, "interrupted");
         } catch (Exception e) {
             return new Seen(false, asked, e.getClass().getSimpleName());
         }
     }
 
-    private HttpResponse<String> get(String uri) throws Exception {
-        return http.send(HttpRequest.newBuilder(URI.create(uri)).timeout(TIMEOUT).GET().build(), HttpResponse.BodyHandlers.ofString());
+    /** Runs on the scheduler's worker thread, so it may wait. */
+    private HttpResponse<Buffer> get(String uri) {
+        return http.getAbs(uri).timeout(TIMEOUT.toMillis()).send().await().atMost(TIMEOUT.plusSeconds(1));
     }
 
     /** Ready only while the last check found the provider (or there is none to check). */
