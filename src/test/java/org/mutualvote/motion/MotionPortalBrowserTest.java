@@ -113,7 +113,7 @@ class MotionPortalBrowserTest {
         MotionTestSteps.declare(id);
         go(page, "/member/motions/" + id);
         // 2 for of 2: carried; 1 for 1 against: a tie, lost; 1 for, none against, one withheld: carried.
-        assertTrue(page.locator(".motion-result[data-motion='1'] .reason").textContent().startsWith("carried: 100.0% for"));
+        assertTrue(page.locator(".motion-result[data-motion='1'] .reason").textContent().startsWith("Carried: 100.0% for"));
         assertTrue(page.locator(".motion-result[data-motion='2'] .reason").textContent().startsWith("lost: a tie"));
         assertEquals("Withheld 1", page.locator(".motion-result[data-motion='3'] .bar-row.withheld .bar-label").textContent());
         portal.check(page, "motions-result");
