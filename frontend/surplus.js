@@ -4,7 +4,7 @@
 // Money arrives as whole pence and is only ever formatted here, never computed in floating point.
 import { api, download } from "/api.js";
 import { checkbox, confirmStep, el, errorBox, facts, field, phraseWords, problem, say, serverWords, showErrors } from "/dom.js";
-import { date, money, percentOf, t } from "/i18n.js";
+import { date, has, money, number, percentOf, t } from "/i18n.js";
 import { go, link, page } from "/router.js";
 import { sealPanel } from "/seal.js";
 import { draftForm } from "/surplus-form.js";
@@ -204,7 +204,26 @@ async function renderDividends({ main }) {
     el("p", { class: "money big-money" }, money(d.pence)),
     facts([[t("surplus.dividends.basis"), t(`surplus.basis.${d.basis}`)], [t("surplus.dividends.recordDate"), date(d.recordDate)],
       [t("surplus.dividends.pot"), money(d.potPence)], [t("surplus.dividends.seed"), d.seed]]),
-    el("details", {}, el("summary", {}, t("surplus.dividends.workings")), el("p", { class: "workings" }, serverWords(d.workings)))))));
+    el("details", {}, el("summary", {}, t("surplus.dividends.workings")), el("p", { class: "workings" }, workingsWords(d)))))));
+}
+
+/** How a member's share was worked out, sentence by sentence in the reader's words; the server's English when it sent no steps. */
+function workingsWords(d) {
+  if (!d.workingsSteps?.length) return serverWords(d.workings);
+  const amount = (figure) => figureWords(d.basis, figure);
+  return d.workingsSteps.map((step) => has(`surplus.workings.${step.code}`)
+    ? t(`surplus.workings.${step.code}`, { ...step.params, pot: money(step.params.potPence ?? 0), basis: t(`surplus.workings.basis.${d.basis}`),
+      figure: amount(step.params.figure), total: amount(step.params.totalFigure), exact: number(Number(step.params.exactPence), { maximumFractionDigits: 4 }),
+      pence: money(step.params.pence ?? 0) })
+    : step.text).join(" ");
+}
+
+/** A member's figure in its unit: hours from hundredths, money from pence, days, or shares. */
+function figureWords(basis, figure) {
+  if (figure === undefined) return "";
+  if (basis === "pay" || basis === "trade") return money(figure);
+  if (basis === "hours") return t("surplus.workings.amount.hours", { n: figure / 100 });
+  return t(`surplus.workings.amount.${basis === "membership" ? "days" : "shares"}`, { n: figure });
 }
 
 // --- The board drafts a surplus vote ---

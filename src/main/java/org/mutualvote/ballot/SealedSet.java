@@ -48,6 +48,7 @@ public final class SealedSet {
             detail.append(" the ").append(digest.count()).append(" ballots have digest ").append(digest.root()).append(", not the ")
                     .append(contest.ballotDigest).append(" of the ").append(contest.sealedBallots).append(" sealed (see the audit log)");
         }
-        throw ProblemException.conflict(detail.toString());
+        throw ProblemException.conflict(detail.toString()).coded("ballots-not-sealed", "changed", changed.size(), "ballots", digest.count(),
+                "sealed", contest.sealedBallots, "digest", digest.root(), "sealedDigest", contest.ballotDigest);
     }
 }

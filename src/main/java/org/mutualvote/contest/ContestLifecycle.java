@@ -70,7 +70,8 @@ public class ContestLifecycle {
     public ContestState move(Contest c, ContestState to, String actor, boolean allowSmallRoll) {
         if (!c.state.next().contains(to)) {
             throw ProblemException.conflict("The " + c.kind.key() + " is " + c.state.key() + "; it cannot move to " + to.key()
-                    + (c.state.next().isEmpty() ? "" : " (it can move to " + keys(c) + ")"));
+                    + (c.state.next().isEmpty() ? "" : " (it can move to " + keys(c) + ")"))
+                    .coded("state-cannot-move", "state", c.state.key(), "to", to.key());
         }
         ContestState from = c.state;
         Map<String, Object> details = new LinkedHashMap<>();
@@ -87,7 +88,8 @@ public class ContestLifecycle {
                 if (!allowSmallRoll) {
                     // The exception rolls the frozen roll back with everything else.
                     throw ProblemException.conflict("The roll has " + c.rollSize + " members, fewer than the " + minimumRoll()
-                            + " that keep a ballot secret in the count; open it with allowSmallRoll=true to override (audited)");
+                            + " that keep a ballot secret in the count; open it with allowSmallRoll=true to override (audited)")
+                            .coded("roll-too-small", "rollSize", c.rollSize, "minimum", minimumRoll());
                 }
                 details.put("smallRollOverride", true);
                 details.put("minimumRoll", minimumRoll());

@@ -90,11 +90,13 @@ class ElectionBulletin {
         Contest c = service.readableBy(id, reader.subject(), reader.seesAll());
         boolean official = reader.official();
         if (!(c.state == ContestState.PUBLISHED || (official && c.state == ContestState.COUNTED))) {
-            throw ProblemException.conflict("A recount checks a counted result; this election is " + c.state.key());
+            throw ProblemException.conflict("A recount checks a counted result; this election is " + c.state.key())
+                    .coded("recount-needs-count", "state", c.state.key());
         }
         ContestResult stored = results.findById(id);
         if (stored.uncontested) {
-            throw ProblemException.conflict("This election was uncontested: its candidates were declared elected without a poll");
+            throw ProblemException.conflict("This election was uncontested: its candidates were declared elected without a poll")
+                    .coded("recount-uncontested");
         }
         Election e = elections.findById(id);
         Profile input;

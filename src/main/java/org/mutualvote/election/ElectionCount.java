@@ -58,7 +58,8 @@ class ElectionCount implements UncontestedRule {
     public ContestResult count(long id, String actor) {
         Contest c = lifecycle.lock(id, ContestKind.ELECTION);
         if (c.state != ContestState.CLOSED) {
-            throw ProblemException.conflict("The election is " + c.state.key() + "; only a closed election can be counted");
+            throw ProblemException.conflict("The election is " + c.state.key() + "; only a closed election can be counted")
+                    .coded("count-needs-closed", "state", c.state.key());
         }
         Election e = elections.findById(id);
         List<Candidate> all = candidates.ofContest(id);

@@ -40,7 +40,7 @@ public final class ElectionDtos {
     public record CandidateRequest(
             @NotBlank @Size(max = 200) @PlainText String name,
             @Size(max = 4000) @PlainText(multiline = true) String statement,
-            @Size(max = 500) @Pattern(regexp = "https://\\S+", message = "must be an https:// address") @PlainText String photoUrl) {
+            @Size(max = 500) @Pattern(regexp = "https://\\S+", message = "{https-address}") @PlainText String photoUrl) {
     }
 
     public record CandidateView(long id, int position, String name, String statement, String photoUrl, boolean withdrawn) {

@@ -159,7 +159,7 @@ public class ElectionResource {
     @Path("/{id}/bulletin")
     @Authenticated
     public ElectionBulletin.Board board(@PathParam("id") long id,
-            @QueryParam("after") @Pattern(regexp = "[0-9a-fA-F]{64}", message = "a tracker is 64 hexadecimal digits") String after,
+            @QueryParam("after") @Pattern(regexp = "[0-9a-fA-F]{64}", message = "{tracker-format}") String after,
             @QueryParam("limit") @DefaultValue("1000") @Min(1) @Max(10000) int limit) {
         return bulletin.board(id, after, limit, reader());
     }
@@ -194,7 +194,7 @@ public class ElectionResource {
     @Authenticated
     public StoredBallot lookup(@PathParam("id") long id,
             @PathParam("tracker") @Pattern(regexp = "[0-9a-fA-F]{64}|[0-9a-fA-F]{4}[- ]?[0-9a-fA-F]{4}[- ]?[0-9a-fA-F]{4}",
-                    message = "give the receipt code (such as 1A2B-3C4D-5E6F) or the full 64-digit tracker") String tracker) {
+                    message = "{receipt-format}") String tracker) {
         return bulletin.lookup(id, tracker, reader());
     }
 

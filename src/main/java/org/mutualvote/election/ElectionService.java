@@ -90,7 +90,7 @@ public class ElectionService {
         Contest c = lifecycle.lock(id, ContestKind.ELECTION);
         requireBeforeVoting(c, "given new candidates");
         if (c.nominationsCloseAt != null && !Instant.now().isBefore(c.nominationsCloseAt)) {
-            throw ProblemException.conflict("Nominations closed at " + c.nominationsCloseAt);
+            throw ProblemException.conflict("Nominations closed at " + c.nominationsCloseAt).coded("nominations-closed", "closedAt", c.nominationsCloseAt.toString());
         }
         String statement = r.statement() == null ? "" : r.statement().strip();
         int words = statement.isEmpty() ? 0 : statement.split("\\s+").length;
@@ -100,7 +100,7 @@ public class ElectionService {
         }
         String name = r.name().strip();
         if (candidates.nameTaken(id, name)) {
-            throw ProblemException.conflict("A candidate called '" + name + "' is already standing in this election");
+            throw ProblemException.conflict("A candidate called '" + name + "' is already standing in this election").coded("candidate-name-taken", "name", name);
         }
         Candidate k = new Candidate();
         k.contestId = id;
@@ -120,10 +120,11 @@ public class ElectionService {
         Candidate k = candidates.findByIdOptional(candidateId).filter(x -> x.contestId == id)
                 .orElseThrow(() -> ProblemException.notFound("candidate " + candidateId + " of election " + id));
         if (!c.state.beforeVoting()) {
-            throw ProblemException.conflict("Candidates may withdraw only until voting opens; the election is " + c.state.key());
+            throw ProblemException.conflict("Candidates may withdraw only until voting opens; the election is " + c.state.key())
+                    .coded("withdraw-too-late", "state", c.state.key());
         }
         if (k.withdrawn) {
-            throw ProblemException.conflict(k.name + " has already withdrawn");
+            throw ProblemException.conflict(k.name + " has already withdrawn").coded("already-withdrawn", "name", k.name);
         }
         k.withdrawn = true;
         audit.record(actor, "election.candidate-withdrawn", "election/" + id, Map.of("candidateId", k.id, "name", k.name));
@@ -141,7 +142,7 @@ public class ElectionService {
     public ElectionView move(long id, ContestState to, String actor, boolean allowSmallRoll) {
         Contest c = lifecycle.lock(id, ContestKind.ELECTION);
         if (to == ContestState.OPEN && candidates.standing(id) == 0) {
-            throw ProblemException.conflict("The election has no candidates standing, so voting cannot open");
+            throw ProblemException.conflict("The election has no candidates standing, so voting cannot open").coded("no-candidates");
         }
         lifecycle.move(c, to, actor, allowSmallRoll);
         return ElectionView.from(c, elections.findById(id), candidates.ofContest(id));
@@ -235,7 +236,8 @@ public class ElectionService {
 
     private static void requireBeforeVoting(Contest c, String what) {
         if (!c.state.beforeVoting()) {
-            throw ProblemException.conflict("The election is " + c.state.key() + "; it can be " + what + " only before voting opens");
+            throw ProblemException.conflict("The election is " + c.state.key() + "; it can be " + what + " only before voting opens")
+                    .coded("election-locked", "state", c.state.key());
         }
     }
 

@@ -41,7 +41,7 @@ public class ConstituencyResource {
     @GET
     @RolesAllowed("**")
     public List<ConstituencyView> list(@QueryParam("includeRetired") @DefaultValue("false")
-            @Pattern(regexp = "true|false", message = "must be true or false") String includeRetired) {
+            @Pattern(regexp = "true|false", message = "{true-or-false}") String includeRetired) {
         boolean retiredToo = Boolean.parseBoolean(includeRetired);
         if (retiredToo && !user.hasRole(Roles.ADMIN)) {
             throw ProblemException.forbidden("Only admins see retired constituencies");

@@ -173,8 +173,8 @@ public class MemberResource {
     @Consumes({ "text/csv", MediaType.TEXT_PLAIN })
     @RolesAllowed(Roles.ADMIN)
     public MemberImport.ImportReport importCsv(
-            @QueryParam("dryRun") @DefaultValue("true") @Pattern(regexp = "true|false", message = "must be true or false") String dryRun,
-            @QueryParam("confirmLinks") @DefaultValue("false") @Pattern(regexp = "true|false", message = "must be true or false") String confirmLinks,
+            @QueryParam("dryRun") @DefaultValue("true") @Pattern(regexp = "true|false", message = "{true-or-false}") String dryRun,
+            @QueryParam("confirmLinks") @DefaultValue("false") @Pattern(regexp = "true|false", message = "{true-or-false}") String confirmLinks,
             @HeaderParam("Content-Length") Long contentLength, InputStream body) {
         long limit = config.membership().importMaxBytes();
         if (contentLength != null && contentLength > limit) {

@@ -11,6 +11,7 @@ import jakarta.enterprise.context.ApplicationScoped;
 
 import org.mutualvote.ballot.BallotForm;
 import org.mutualvote.contest.ContestKind;
+import org.mutualvote.web.Phrase;
 import org.mutualvote.web.Problem.FieldError;
 import org.mutualvote.web.ProblemException;
 
@@ -64,14 +65,15 @@ class MotionBallotForm implements BallotForm {
     static int[] row(int classCode, int motions, List<Long> choices) {
         List<FieldError> errors = new ArrayList<>();
         if (choices.size() != motions) {
-            errors.add(new FieldError("choices", "answer each of the " + motions + " motions: " + choices.size() + " answers given"));
+            errors.add(Phrase.of("answer-each-motion", "answer each of the " + motions + " motions: " + choices.size() + " answers given",
+                    "motions", motions, "given", choices.size()).at("choices"));
         }
         int[] row = new int[choices.size() + 1];
         row[0] = classCode;
         for (int i = 0; i < choices.size(); i++) {
             long a = choices.get(i);
             if (a < PollFile.FOR || a > PollFile.WITHHELD) {
-                errors.add(new FieldError("choices[" + i + "]", a + " is not an answer: 1 for, 2 against, 3 abstain"));
+                errors.add(Phrase.of("not-an-answer", a + " is not an answer: 1 for, 2 against, 3 abstain", "answer", a).at("choices[" + i + "]"));
             } else {
                 row[i + 1] = (int) a;
             }

@@ -76,7 +76,8 @@ class MotionCount {
     public void count(long id, String actor) {
         Contest c = lifecycle.lock(id, ContestKind.MOTION);
         if (c.state != ContestState.CLOSED) {
-            throw ProblemException.conflict("The poll is " + c.state.key() + "; only a closed poll can be counted");
+            throw ProblemException.conflict("The poll is " + c.state.key() + "; only a closed poll can be counted")
+                    .coded("count-needs-closed", "state", c.state.key());
         }
         SealedSet sealed = new SealedSet(c);
         PollFile.Poll poll = poll(c, sealed::add);

@@ -47,16 +47,16 @@ public final class MotionDtos {
 
     /** At least {@code members} ballots and at least {@code share} ("1/10") of the roll, proxies included. */
     public record QuorumRequest(@Min(0) Integer members,
-            @Pattern(regexp = FRACTION, message = "a share is written N/D, for example 1/10") String share) {
+            @Pattern(regexp = FRACTION, message = "{share-format}") String share) {
     }
 
     /** {@code kind}: shares (every constituency a fixed share, adding up to 1) or caps (some capped). */
-    public record WeightsRequest(@NotNull @Pattern(regexp = "shares|caps", message = "must be shares or caps") String kind,
+    public record WeightsRequest(@NotNull @Pattern(regexp = "shares|caps", message = "{weights-kind}") String kind,
             @NotNull @Size(min = 1) List<@NotNull @Valid ClassShare> classes) {
     }
 
     public record ClassShare(@NotNull Long constituencyId,
-            @NotNull @Pattern(regexp = FRACTION, message = "a share is written N/D, for example 1/2") String share) {
+            @NotNull @Pattern(regexp = FRACTION, message = "{share-format}") String share) {
     }
 
     public record Timetable(Instant votingOpenAt, Instant votingCloseAt) {
@@ -76,7 +76,7 @@ public final class MotionDtos {
     }
 
     public record ProxyRequest(@NotNull Long holderMembershipNumber,
-            @NotNull @Pattern(regexp = "directed|discretionary", message = "must be directed or discretionary") String kind,
+            @NotNull @Pattern(regexp = "directed|discretionary", message = "{proxy-kind}") String kind,
             List<@NotNull Long> directions) {
     }
 

@@ -169,7 +169,7 @@ public class MotionResource {
     @Path("/{id}/bulletin/{tracker}")
     @Authenticated
     public StoredBallot lookup(@PathParam("id") long id,
-            @PathParam("tracker") @Pattern(regexp = TRACKER, message = "a tracker is 64 hexadecimal digits") String tracker) {
+            @PathParam("tracker") @Pattern(regexp = TRACKER, message = "{tracker-format}") String tracker) {
         return count.lookup(id, tracker, user.subject(), seesAll());
     }
 

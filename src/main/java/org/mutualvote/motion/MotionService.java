@@ -113,10 +113,12 @@ public class MotionService {
         Contest c = lifecycle.lock(id, ContestKind.MOTION);
         MotionPoll poll = poll(id);
         if (!c.state.beforeVoting()) {
-            throw ProblemException.conflict("The poll is " + c.state.key() + "; its timetable can be set only before voting opens");
+            throw ProblemException.conflict("The poll is " + c.state.key() + "; its timetable can be set only before voting opens")
+                    .coded("timetable-locked", "state", c.state.key());
         }
         if (t.votingOpenAt() != null && poll.noticePublishedAt == null) {
-            throw ProblemException.conflict("The board has not given notice of this poll yet, so voting cannot be timetabled to open");
+            throw ProblemException.conflict("The board has not given notice of this poll yet, so voting cannot be timetabled to open")
+                    .coded("notice-not-given");
         }
         if (t.votingOpenAt() != null && t.votingCloseAt() != null && !t.votingCloseAt().isAfter(t.votingOpenAt())) {
             throw ProblemException.unprocessable("The timetable is out of order",
@@ -134,7 +136,7 @@ public class MotionService {
         Contest c = lifecycle.lock(id, ContestKind.MOTION);
         MotionPoll poll = poll(id);
         if (to == ContestState.OPEN && poll.noticePublishedAt == null) {
-            throw ProblemException.conflict("The board has not given notice of this poll yet, so voting cannot open");
+            throw ProblemException.conflict("The board has not given notice of this poll yet, so voting cannot open").coded("notice-not-given");
         }
         lifecycle.move(c, to, actor);
         if (to == ContestState.CLOSED) {

@@ -86,10 +86,10 @@ public class ProxyService {
             try {
                 directions = Arrays.copyOfRange(MotionBallotForm.row(0, count, d), 1, count + 1);
             } catch (ProblemException bad) {
-                bad.problem().errors().forEach(e -> errors.add(new FieldError(e.field().replace("choices", "directions"), e.message())));
+                bad.problem().errors().forEach(e -> errors.add(new FieldError(e.field().replace("choices", "directions"), e.message(), e.code(), e.params())));
             }
         } else if (r.directions() != null && !r.directions().isEmpty()) {
-            errors.add(new FieldError("directions", "a discretionary proxy takes no directions; the holder decides"));
+            errors.add(new FieldError("directions", "a discretionary proxy takes no directions; the holder decides", "discretionary-no-directions"));
         }
         if (!errors.isEmpty()) {
             throw ProblemException.unprocessable("The proxy cannot be appointed", errors).coded("proxy-invalid");
@@ -168,12 +168,12 @@ public class ProxyService {
             List<Long> directed = p.directions == null ? List.of() : Arrays.stream(p.directions).mapToObj(a -> (long) a).toList();
             if (choices != null && !choices.isEmpty() && !choices.equals(directed)) {
                 throw ProblemException.unprocessable("This proxy is directed: the ballot must carry the appointing member's answers",
-                        List.of(new FieldError("choices", "expected " + directed))).coded("ballot-invalid");
+                        List.of(new FieldError("choices", "expected " + directed, "proxy-directed-answers"))).coded("ballot-invalid");
             }
             answers = directed;
         } else if (choices == null || choices.isEmpty()) {
             throw ProblemException.unprocessable("A discretionary proxy's ballot needs your answers",
-                    List.of(new FieldError("choices", "answer each motion: 1 for, 2 against, 3 abstain"))).coded("ballot-invalid");
+                    List.of(new FieldError("choices", "answer each motion: 1 for, 2 against, 3 abstain", "proxy-answers-needed"))).coded("ballot-invalid");
         }
         return ballots.castOnBehalf(id, p.appointerId, answers);
     }

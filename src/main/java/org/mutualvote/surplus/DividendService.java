@@ -148,7 +148,7 @@ public class DividendService {
                 return withoutRows(report, false);
             }
             throw ProblemException.conflict("Pot " + pot + " was already shared out on " + existing.calculatedAt + " from other inputs (digest "
-                    + existing.inputsDigest + "); it is not worked out twice");
+                    + existing.inputsDigest + "); it is not worked out twice").coded("dividend-already-shared", "pot", pot, "digest", existing.inputsDigest);
         }
         Dividend d = new Dividend();
         d.contestId = contestId;
@@ -203,7 +203,8 @@ public class DividendService {
     private Settings settings(long contestId, int pot, String basisKey, List<Long> constituencyIds, LocalDate recordDate, byte[] csv) {
         Contest c = contests.ofKind(contestId, ContestKind.SURPLUS);
         if (c.state != ContestState.PUBLISHED) {
-            throw ProblemException.conflict("Dividends are shared out once the result is published; the surplus vote is " + c.state.key());
+            throw ProblemException.conflict("Dividends are shared out once the result is published; the surplus vote is " + c.state.key())
+                    .coded("dividend-before-publish", "state", c.state.key());
         }
         Question q = service.question(surplus.findById(contestId));
         List<FieldError> errors = new ArrayList<>();
@@ -478,14 +479,20 @@ public class DividendService {
         Question q = service.question(surplus.findById(d.contestId));
         String unit = unit(d.basis);
         Fraction exact = Fraction.of(d.potPence).times(Fraction.of(s.figure, d.totalFigure));
-        String workings = "The pot of " + Pence.pounds(d.potPence) + " is shared in proportion to " + describe(d.basis) + ". Yours: "
-                + amount(d.basis, s.figure) + " of " + amount(d.basis, d.totalFigure) + " in all, so "
-                + Pence.pounds(d.potPence) + " x " + amount(d.basis, s.figure) + " / " + amount(d.basis, d.totalFigure) + " = "
-                + new BigDecimal(exact.num()).divide(new BigDecimal(exact.den()), 4, java.math.RoundingMode.DOWN).toPlainString()
-                + "p, which becomes whole pence by largest remainder (ties by the published seed " + d.seed + "): " + Pence.pounds(s.pence) + ".";
+        String exactPence = new BigDecimal(exact.num()).divide(new BigDecimal(exact.den()), 4, java.math.RoundingMode.DOWN).toPlainString();
+        String seed = Long.toString(d.seed);
+        List<Phrase> steps = List.of(
+                Phrase.of("dividend-workings-pot", "The pot of " + Pence.pounds(d.potPence) + " is shared in proportion to " + describe(d.basis) + ".",
+                        "potPence", d.potPence, "basis", d.basis),
+                Phrase.of("dividend-workings-yours", "Yours: " + amount(d.basis, s.figure) + " of " + amount(d.basis, d.totalFigure) + " in all, so "
+                        + Pence.pounds(d.potPence) + " x " + amount(d.basis, s.figure) + " / " + amount(d.basis, d.totalFigure) + " = " + exactPence + "p,",
+                        "basis", d.basis, "figure", s.figure, "totalFigure", d.totalFigure, "potPence", d.potPence, "exactPence", exactPence),
+                Phrase.of("dividend-workings-rounded", "which becomes whole pence by largest remainder (ties by the published seed " + seed + "): "
+                        + Pence.pounds(s.pence) + ".", "seed", seed, "pence", s.pence));
+        String workings = String.join(" ", steps.stream().map(Phrase::text).toList());
         return new MyDividend(d.contestId, c.title, d.potPosition, q.pots().get(d.potPosition - 1).name(), d.basis, d.recordDate, d.potPence,
-                Pence.pounds(d.potPence), s.figure, d.totalFigure, unit, s.pence, Pence.pounds(s.pence), Long.toString(d.seed), d.inputsDigest,
-                workings);
+                Pence.pounds(d.potPence), s.figure, d.totalFigure, unit, s.pence, Pence.pounds(s.pence), seed, d.inputsDigest,
+                workings, steps);
     }
 
     private static String unit(String basis) {

@@ -127,9 +127,12 @@ public final class SurplusDtos {
             List<ShareView> shares) {
     }
 
-    /** A member's own share, and how it was worked out. */
+    /**
+     * A member's own share, and how it was worked out: {@code workings} in English, {@code workingsSteps} the same
+     * sentences as phrases (pence, figures and the seed as values) for a client to say in its reader's words.
+     */
     public record MyDividend(long contestId, String title, int pot, String potName, String basis, LocalDate recordDate,
             long potPence, String potPounds, long figure, long totalFigure, String figureUnit, long pence, String pounds,
-            String seed, String inputsDigest, String workings) {
+            String seed, String inputsDigest, String workings, List<Phrase> workingsSteps) {
     }
 }

@@ -47,7 +47,7 @@ import io.quarkus.security.Authenticated;
 public class SurplusResource {
 
     private static final String TRACKER = "[0-9a-fA-F]{64}";
-    private static final String TRACKER_MESSAGE = "a tracker is 64 hexadecimal digits";
+    private static final String TRACKER_MESSAGE = "{tracker-format}";
 
     private final SurplusService surplus;
     private final SurplusResults results;

@@ -66,13 +66,14 @@ class SurplusResults {
     public void count(long id, String actor) {
         Contest c = lifecycle.lock(id, ContestKind.SURPLUS);
         if (c.state != ContestState.CLOSED) {
-            throw ProblemException.conflict("The surplus vote is " + c.state.key() + "; only a closed vote can be counted");
+            throw ProblemException.conflict("The surplus vote is " + c.state.key() + "; only a closed vote can be counted")
+                    .coded("count-needs-closed", "state", c.state.key());
         }
         SealedSet sealed = new SealedSet(c);
         SurplusCount.Input profile = profile(c, sealed::add);
         sealed.require();
         if (profile.ballots().isEmpty()) {
-            throw ProblemException.conflict("No ballots were cast, so there is nothing to count");
+            throw ProblemException.conflict("No ballots were cast, so there is nothing to count").coded("no-ballots-to-count");
         }
         SurplusCount.Outcome o = SurplusCount.count(profile);
         ContestResult r = new ContestResult();

@@ -28,6 +28,11 @@ public class ProblemException extends RuntimeException {
         return new ProblemException(problem.withCode(code));
     }
 
+    /** The same problem under a stable code and the values a client needs to say it ("state", "open"), in name, value pairs. */
+    public ProblemException coded(String code, Object... values) {
+        return said(Phrase.of(code, problem.detail(), values));
+    }
+
     /** The same problem under a phrase's code and values (its detail stays the English the caller gave). */
     public ProblemException said(Phrase phrase) {
         return new ProblemException(problem.withPhrase(phrase));

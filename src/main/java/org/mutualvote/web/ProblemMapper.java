@@ -10,6 +10,8 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.UUID;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 
 import jakarta.validation.ConstraintViolation;
 import jakarta.validation.ConstraintViolationException;
@@ -49,13 +51,23 @@ public class ProblemMapper {
     public RestResponse<Problem> invalid(ConstraintViolationException e, UriInfo uri) {
         List<Problem.FieldError> errors = new ArrayList<>();
         for (ConstraintViolation<?> v : e.getConstraintViolations()) {
-            errors.add(new Problem.FieldError(fieldName(v.getPropertyPath()), v.getMessage(),
-                    kebab(v.getConstraintDescriptor().getAnnotation().annotationType().getSimpleName()), limits(v)));
+            errors.add(new Problem.FieldError(fieldName(v.getPropertyPath()), v.getMessage(), code(v), limits(v)));
         }
         errors.sort((a, b) -> a.field().compareTo(b.field()));
         Problem p = Problem.of(400, "Invalid request", "One or more fields are invalid").withErrors(errors).withCode("invalid");
         return respond(p, uri);
     }
+
+    /**
+     * A constraint's code: the key of its own message where it names one ({@code message = "{tracker-format}"}, its
+     * English in ValidationMessages.properties), else the constraint's name ("not-blank").
+     */
+    static String code(ConstraintViolation<?> v) {
+        Matcher own = OWN_MESSAGE.matcher(v.getMessageTemplate());
+        return own.matches() ? own.group(1) : kebab(v.getConstraintDescriptor().getAnnotation().annotationType().getSimpleName());
+    }
+
+    private static final Pattern OWN_MESSAGE = Pattern.compile("\\{([a-z-]+)\\}");
 
     /**
      * The bounds a constraint states ({@code @Size}'s min and max, {@code @Min}'s value), so a client can say "at most

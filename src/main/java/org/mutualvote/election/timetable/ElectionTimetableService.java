@@ -65,7 +65,8 @@ public class ElectionTimetableService {
     public TimetableDates set(long id, TimetableRequest requested, String actor) {
         Contest c = lifecycle.lock(id, ContestKind.ELECTION);
         if (!c.state.beforeVoting()) {
-            throw ProblemException.conflict("The election is " + c.state.key() + "; its timetable can be set only before voting opens");
+            throw ProblemException.conflict("The election is " + c.state.key() + "; its timetable can be set only before voting opens")
+                    .coded("timetable-locked", "state", c.state.key());
         }
         ModelTimetable.Dates d = requested.dates();
         List<FieldError> errors = rules.check(d);
