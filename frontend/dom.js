@@ -1,5 +1,5 @@
 // Builds DOM nodes from trusted structure and untrusted text: text always goes in as text nodes.
-import { date, has, lang, t } from "/i18n.js";
+import { date, dateTime, has, lang, t } from "/i18n.js";
 
 export function el(tag, attrs = {}, ...children) {
   const node = document.createElement(tag);
@@ -133,6 +133,8 @@ function fieldMessage(name, e, fromServer = true) {
  */
 export function phraseWords(phrase, fromServer = true) {
   const p = phrase.params || {};
+  // A refused row says each of its reasons.
+  if (Array.isArray(p.reasons) && p.reasons.length) return el("span", {}, p.reasons.flatMap((r, i) => [i ? "; " : null, phraseWords(r, fromServer)]));
   const bound = p.min !== undefined && p.max !== undefined ? "between" : p.max !== undefined ? "max" : p.min !== undefined ? "min" : null;
   const keys = [bound && p.of ? `problem.field.${phrase.code}.${bound}.${p.of}` : null, bound ? `problem.field.${phrase.code}.${bound}` : null,
     `problem.field.${phrase.code}`];
@@ -143,11 +145,22 @@ export function phraseWords(phrase, fromServer = true) {
   return fromServer ? serverWords(phrase.text) : document.createTextNode(phrase.text);
 }
 
-/** The message for a key with the server's params, dates ("2027-03-18") written as the reader's locale does; null when there is none. */
+/**
+ * The message for a key with the server's params written as the reader's locale does: dates ("2027-03-18") and instants,
+ * a contest's state ("open") in the reader's words; identifiers (a member id, a row) as written, never as "1,234". Null
+ * when there is no message.
+ */
 function said(key, params = {}) {
   if (!has(key) && !has(`${key}.other`)) return null;
-  const vars = Object.fromEntries(Object.entries(params).map(([k, v]) => [k, typeof v === "string" && /^\d{4}-\d{2}-\d{2}$/.test(v) ? date(v) : v]));
-  return document.createTextNode(t(key, vars));
+  return document.createTextNode(t(key, Object.fromEntries(Object.entries(params).map(([k, v]) => [k, paramWords(k, v)]))));
+}
+
+function paramWords(name, value) {
+  if (typeof value === "string" && /^\d{4}-\d{2}-\d{2}$/.test(value)) return date(value);
+  if (typeof value === "string" && /^\d{4}-\d{2}-\d{2}T[\d:.]+Z$/.test(value)) return dateTime(value);
+  if ((name === "state" || name === "to") && has(`state.${value}`)) return t(`state.${value}`);
+  if (name === "id" || name === "row" || name.endsWith("Id")) return String(value);
+  return value;
 }
 
 /**

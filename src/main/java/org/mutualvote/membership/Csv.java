@@ -15,10 +15,13 @@ public final class Csv {
 
     public static final class MalformedCsv extends RuntimeException {
         public final int row;
+        /** What is wrong, as a stable code a client can say in its reader's words. */
+        public final String code;
 
-        MalformedCsv(int row, String message) {
+        MalformedCsv(int row, String code, String message) {
             super(message, null, false, false);
             this.row = row;
+            this.code = code;
         }
     }
 
@@ -55,7 +58,7 @@ public final class Csv {
             switch (ch) {
                 case '"' -> {
                     if (field.length() > 0 || wasQuoted) {
-                        throw new MalformedCsv(startRow, "a quote may only start a field");
+                        throw new MalformedCsv(startRow, "csv-quote-inside-field", "a quote may only start a field");
                     }
                     quoted = true;
                     wasQuoted = true;
@@ -79,7 +82,7 @@ public final class Csv {
                 }
                 default -> {
                     if (wasQuoted) {
-                        throw new MalformedCsv(startRow, "text after a closing quote");
+                        throw new MalformedCsv(startRow, "csv-text-after-quote", "text after a closing quote");
                     }
                     field.append(ch);
                 }
@@ -87,7 +90,7 @@ public final class Csv {
             i++;
         }
         if (quoted) {
-            throw new MalformedCsv(startRow, "a quoted field is not closed");
+            throw new MalformedCsv(startRow, "csv-quote-not-closed", "a quoted field is not closed");
         }
         if (field.length() > 0 || !fields.isEmpty() || wasQuoted) {
             fields.add(field.toString());

@@ -64,7 +64,7 @@ public class MemberImport {
      * the same as phrases a client says in its reader's words).
      */
     public record RowResult(int row, String action, Long memberId, String email, String constituency, String reason,
-            List<Phrase> reasons, String warning) {
+            List<Phrase> reasons, Phrase warning) {
     }
 
     /** {@code rows} lists every row for a dry run; a real run that wrote only gives the counts. */
@@ -144,16 +144,17 @@ public class MemberImport {
         }
         if (rejected > 0) {
             List<Problem.FieldError> errors = results.stream().filter(r -> r.reason() != null)
-                    .map(r -> new Problem.FieldError("row " + r.row(), r.reason())).toList();
+                    .map(r -> Phrase.refusedRow(r.reason(), r.reasons()).at("row " + r.row())).toList();
             throw ProblemException.unprocessable(rejected + " of " + planned.size()
-                    + " rows are rejected, so nothing was imported; correct them and send the file again", errors);
+                    + " rows are rejected, so nothing was imported; correct them and send the file again", errors)
+                    .coded("import-rows-rejected", "rejected", rejected, "rows", planned.size());
         }
         List<Problem.FieldError> unconfirmed = results.stream().filter(r -> r.warning() != null)
-                .map(r -> new Problem.FieldError("row " + r.row(), r.warning())).toList();
+                .map(r -> r.warning().at("row " + r.row())).toList();
         if (!confirmLinks && !unconfirmed.isEmpty()) {
             throw ProblemException.unprocessable(unconfirmed.size() + " rows would give a register record to a login that"
                     + " signed up by itself, so nothing was imported; check each is the same person, then send the file"
-                    + " again with confirmLinks=true", unconfirmed);
+                    + " again with confirmLinks=true", unconfirmed).coded("import-links-unconfirmed", "rows", unconfirmed.size());
         }
         apply(planned);
         Map<String, Object> details = new LinkedHashMap<>();
@@ -189,13 +190,13 @@ public class MemberImport {
         }
 
         /** Set when the row matches, by email only, a member who signed up with a login of their own. */
-        String linkWarning;
+        Phrase linkWarning;
     }
 
     private static List<Csv.Row> parse(byte[] body) {
         int start = body.length >= 3 && (body[0] & 0xff) == 0xEF && (body[1] & 0xff) == 0xBB && (body[2] & 0xff) == 0xBF ? 3 : 0;
         if (body.length - start == 0) {
-            throw ProblemException.unprocessable("The file is empty; expected a header row: " + EXPECTED);
+            throw ProblemException.unprocessable("The file is empty; expected a header row: " + EXPECTED).coded("import-file-empty");
         }
         CharsetDecoder decoder = StandardCharsets.UTF_8.newDecoder()
                 .onMalformedInput(CodingErrorAction.REPORT).onUnmappableCharacter(CodingErrorAction.REPORT);
@@ -209,7 +210,7 @@ public class MemberImport {
             String before = new String(body, start, in.position() - start, StandardCharsets.UTF_8);
             int row = Csv.rowAtEnd(before);
             throw ProblemException.unprocessable("Row " + row + " is not valid UTF-8 text; save the file as UTF-8",
-                    List.of(new Problem.FieldError("row " + row, "bytes that are not UTF-8")));
+                    List.of(new Problem.FieldError("row " + row, "bytes that are not UTF-8", "not-utf-8"))).coded("csv-not-utf-8", "row", row);
         }
         out.flip();
         List<Csv.Row> rows;
@@ -217,37 +218,37 @@ public class MemberImport {
             rows = Csv.parse(out.toString());
         } catch (Csv.MalformedCsv e) {
             throw ProblemException.unprocessable("Row " + e.row + " is not valid CSV: " + e.getMessage(),
-                    List.of(new Problem.FieldError("row " + e.row, e.getMessage())));
+                    List.of(new Problem.FieldError("row " + e.row, e.getMessage(), e.code))).coded("csv-malformed", "row", e.row);
         }
         if (rows.isEmpty()) {
-            throw ProblemException.unprocessable("The file is empty; expected a header row: " + EXPECTED);
+            throw ProblemException.unprocessable("The file is empty; expected a header row: " + EXPECTED).coded("import-file-empty");
         }
         return rows;
     }
 
     private static Map<String, Integer> header(Csv.Row row) {
         Map<String, Integer> index = new LinkedHashMap<>();
-        List<String> problems = new ArrayList<>();
+        List<Phrase> problems = new ArrayList<>();
         for (int i = 0; i < row.fields().size(); i++) {
             String name = row.fields().get(i).trim().toLowerCase(Locale.ROOT);
             if (!COLUMNS.contains(name)) {
-                problems.add("unknown column '" + row.fields().get(i).trim() + "'");
+                problems.add(Phrase.of("column-unknown", "unknown column '" + row.fields().get(i).trim() + "'", "column", row.fields().get(i).trim()));
             } else if (index.putIfAbsent(name, i) != null) {
-                problems.add("column '" + name + "' appears twice");
+                problems.add(Phrase.of("column-twice", "column '" + name + "' appears twice", "column", name));
             }
         }
         for (String required : List.of("name", "email", "date_of_birth")) {
             if (!index.containsKey(required)) {
-                problems.add("missing column '" + required + "'");
+                problems.add(Phrase.of("column-missing", "missing column '" + required + "'", "column", required));
             }
         }
         if (!index.containsKey("staff_class") && !index.containsKey("postcode")) {
-            problems.add("missing column 'staff_class' or 'postcode'");
+            problems.add(Phrase.of("column-staff-class-or-postcode-missing", "missing column 'staff_class' or 'postcode'"));
         }
         if (!problems.isEmpty()) {
-            throw ProblemException.unprocessable("Row 1 is not the expected header: " + String.join("; ", problems)
+            throw ProblemException.unprocessable("Row 1 is not the expected header: " + String.join("; ", problems.stream().map(Phrase::text).toList())
                     + ". Expected columns: " + EXPECTED,
-                    problems.stream().map(p -> new Problem.FieldError("row 1", p)).toList());
+                    problems.stream().map(p -> p.at("row 1")).toList()).coded("import-header");
         }
         return index;
     }
@@ -405,9 +406,9 @@ public class MemberImport {
                 }
                 target = owner;
                 if (owner.subject() != null) {
-                    p.linkWarning = "matches by email alone member " + owner.id() + ", who signed up with a login of their own:"
-                            + " the import would give that login this row's name, date of birth and staff details."
-                            + " Confirm (confirmLinks=true) only if it is the same person";
+                    p.linkWarning = Phrase.of("link-needs-confirming", "matches by email alone member " + owner.id()
+                            + ", who signed up with a login of their own: the import would give that login this row's name, date of"
+                            + " birth and staff details. Confirm (confirmLinks=true) only if it is the same person", "memberId", owner.id());
                 }
             }
             if (target != null) {

@@ -109,9 +109,11 @@ public class DividendService {
         int withoutFigure = (int) (FROM_FILE.contains(s.basis()) ? eligible.size() - (rows.size() - rejected) : 0);
         long total = figures.values().stream().mapToLong(Long::longValue).sum();
         if (rejected > 0 && !dryRun) {
-            List<FieldError> errors = rows.stream().filter(r -> r.reason() != null).map(r -> new FieldError("row " + r.row(), r.reason())).toList();
+            List<FieldError> errors = rows.stream().filter(r -> r.reason() != null)
+                    .map(r -> Phrase.refusedRow(r.reason(), r.reasons()).at("row " + r.row())).toList();
             throw ProblemException.unprocessable(rejected + " of " + rows.size()
-                    + " rows are refused, so no dividend was worked out; correct them and send the file again", errors);
+                    + " rows are refused, so no dividend was worked out; correct them and send the file again", errors)
+                    .coded("dividend-rows-refused", "rejected", rejected, "rows", rows.size());
         }
         if (rejected == 0 && total == 0) {
             throw ProblemException.unprocessable(eligible.isEmpty()
@@ -261,10 +263,11 @@ public class DividendService {
         String idColumn = header.containsKey("member_id") ? "member_id" : header.containsKey("external_id") ? "external_id" : null;
         if (idColumn == null || !header.containsKey(s.basis()) || header.size() != 2) {
             throw ProblemException.unprocessable("Row 1 is not the expected header: member_id (or external_id) and " + s.basis(),
-                    List.of(new FieldError("row 1", "expected the columns member_id,"  + s.basis() + " or external_id," + s.basis())));
+                    List.of(Phrase.of("figures-header", "expected the columns member_id," + s.basis() + " or external_id," + s.basis(),
+                            "basis", s.basis()).at("row 1"))).coded("figures-header", "basis", s.basis());
         }
         if (parsed.size() - 1 > MAX_ROWS) {
-            throw ProblemException.unprocessable("The file has more than " + MAX_ROWS + " rows");
+            throw ProblemException.unprocessable("The file has more than " + MAX_ROWS + " rows").coded("figures-too-many-rows", "max", MAX_ROWS);
         }
         int idAt = header.get(idColumn);
         int figureAt = header.get(s.basis());
@@ -290,8 +293,8 @@ public class DividendService {
             Long figure = null;
             try {
                 figure = figure(s.basis(), raw);
-            } catch (IllegalArgumentException e) {
-                problems.add(Phrase.of("figure-invalid", e.getMessage(), "basis", s.basis(), "value", raw));
+            } catch (BadFigure e) {
+                problems.add(e.phrase);
             }
             if (c == null) {
                 problems.add(0, Phrase.of("no-member-with-id", "no member has " + idColumn + " " + (key.isEmpty() ? "(blank)" : key),
@@ -348,25 +351,36 @@ public class DividendService {
     static long figure(String basis, String raw) {
         String unit = "hours".equals(basis) ? "hours" : "pounds";
         if (raw.isEmpty()) {
-            throw new IllegalArgumentException(basis + " is missing");
+            throw new BadFigure(Phrase.of("figure-missing", basis + " is missing", "basis", basis));
         }
         BigDecimal d;
         try {
             d = new BigDecimal(raw);
         } catch (NumberFormatException e) {
-            throw new IllegalArgumentException(basis + " '" + raw + "' is not a number of " + unit + " (like 37.5)");
+            throw new BadFigure(Phrase.of("figure-not-a-number", basis + " '" + raw + "' is not a number of " + unit + " (like 37.5)",
+                    "basis", basis, "value", raw));
         }
         if (d.signum() < 0) {
-            throw new IllegalArgumentException(basis + " " + raw + " is negative");
+            throw new BadFigure(Phrase.of("figure-negative", basis + " " + raw + " is negative", "basis", basis, "value", raw));
         }
         if (d.stripTrailingZeros().scale() > 2) {
-            throw new IllegalArgumentException(basis + " " + raw + " has more than two decimals");
+            throw new BadFigure(Phrase.of("figure-too-precise", basis + " " + raw + " has more than two decimals", "basis", basis, "value", raw));
         }
         BigDecimal hundredths = d.movePointRight(2);
         if (hundredths.compareTo(BigDecimal.valueOf(1_000_000_000_000L)) > 0) {
-            throw new IllegalArgumentException(basis + " " + raw + " is implausibly large");
+            throw new BadFigure(Phrase.of("figure-too-large", basis + " " + raw + " is implausibly large", "basis", basis, "value", raw));
         }
         return hundredths.longValueExact();
+    }
+
+    /** A figure that cannot be read, with why as a phrase. */
+    static final class BadFigure extends IllegalArgumentException {
+        final transient Phrase phrase;
+
+        BadFigure(Phrase phrase) {
+            super(phrase.text());
+            this.phrase = phrase;
+        }
     }
 
     private Map<String, Candidate> named(String idColumn, List<String> keys) {
@@ -409,17 +423,17 @@ public class DividendService {
             text = StandardCharsets.UTF_8.newDecoder().onMalformedInput(CodingErrorAction.REPORT)
                     .onUnmappableCharacter(CodingErrorAction.REPORT).decode(ByteBuffer.wrap(body, start, body.length - start)).toString();
         } catch (CharacterCodingException e) {
-            throw ProblemException.unprocessable("The file is not UTF-8 text; save it as UTF-8 CSV");
+            throw ProblemException.unprocessable("The file is not UTF-8 text; save it as UTF-8 CSV").coded("figures-not-utf-8");
         }
         List<Csv.Row> rows;
         try {
             rows = Csv.parse(text);
         } catch (Csv.MalformedCsv e) {
             throw ProblemException.unprocessable("Row " + e.row + " is not valid CSV: " + e.getMessage(),
-                    List.of(new FieldError("row " + e.row, e.getMessage())));
+                    List.of(new FieldError("row " + e.row, e.getMessage(), e.code))).coded("csv-malformed", "row", e.row);
         }
         if (rows.size() < 2) {
-            throw ProblemException.unprocessable("The file needs a header row and at least one row of figures");
+            throw ProblemException.unprocessable("The file needs a header row and at least one row of figures").coded("figures-empty");
         }
         return rows;
     }

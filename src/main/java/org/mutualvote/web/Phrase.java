@@ -2,6 +2,7 @@ package org.mutualvote.web;
 
 import java.util.Collections;
 import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Map;
 
 import com.fasterxml.jackson.annotation.JsonInclude;
@@ -31,6 +32,14 @@ public record Phrase(String code, Map<String, Object> params, String text) {
             }
         }
         return new Phrase(code, params, text);
+    }
+
+    /**
+     * A refused CSV row as one phrase: its reasons' English joined ({@code text}, as the report gives it) and the reasons
+     * themselves as the value "reasons", so a client says each in its reader's words.
+     */
+    public static Phrase refusedRow(String text, List<Phrase> reasons) {
+        return of("row-refused", text, "reasons", reasons);
     }
 
     /** The same words with the English text put after a prefix ("Leeds: " + text), code and params unchanged. */

@@ -18,7 +18,8 @@ import org.junit.jupiter.api.Test;
 /**
  * Every code the server gives a phrase, a field error or a motion's verdict has its words in every language's message
  * files, so no reader meets a code the portal cannot say. The codes are read from the source where they are written:
- * {@code Phrase.of("code", ...)}, the timetable's order steps, the surplus limit repairs and the motion verdicts.
+ * {@code Phrase.of("code", ...)}, {@code .coded("code")}, field errors' codes, constraints' own messages ({@code "{code}"}),
+ * CSV faults, the timetable's order steps, the surplus limit repairs, a dividend's workings and the motion verdicts.
  */
 class ServerPhraseKeysTest {
 
@@ -57,19 +58,34 @@ class ServerPhraseKeysTest {
             }
         }
         codes.removeIf(c -> c.endsWith("-"));
+        // A problem's own code, a field error's, a constraint's own message, a CSV fault.
+        codes.addAll(codes(Pattern.compile("\\.coded\\(\\s*\"([a-z0-9-]+)\"")));
+        codes.addAll(codes(Pattern.compile("new (?:Problem\\.)?FieldError\\((?:[^()]|\\([^()]*\\))*?, \"([a-z0-9-]+)\"\\)")));
+        codes.addAll(codes(Pattern.compile("message = \"\\{([a-z0-9-]+)\\}\"")));
+        codes.addAll(codes(Pattern.compile("new MalformedCsv\\(\\w+, \"([a-z0-9-]+)\"")));
+        Set<String> workings = new TreeSet<>(codes.stream().filter(c -> c.startsWith("dividend-workings-")).toList());
+        codes.removeAll(workings);
         assertTrue(codes.containsAll(Set.of("too-young", "timetable-too-late", "timetable-weekend", "timetable-bank-holiday",
                 "timetable-before-close-of-poll", "repair-reserve-topped-up", "repair-dividends-scaled-to-others",
-                "dividend-no-member-eligible", "member-not-eligible")), codes.toString());
+                "dividend-no-member-eligible", "member-not-eligible", "timetable-locked", "count-needs-closed", "ballots-not-sealed",
+                "already-voted", "proxy-kind", "tracker-format", "csv-quote-not-closed", "column-unknown", "figure-negative",
+                "link-needs-confirming", "import-rows-rejected", "discretionary-no-directions")), codes.toString());
+        assertEquals(Set.of("dividend-workings-pot", "dividend-workings-yours", "dividend-workings-rounded"), workings);
         codes.removeAll(SAID_IN_ENGLISH);
         for (String lang : Set.of("en", "cy")) {
             Map<String, String> words = PortalFilesTest.messages(lang);
             Set<String> missing = new TreeSet<>();
             for (String code : codes) {
-                if (!words.containsKey("problem.field." + code) && !words.containsKey("problem." + code)) {
+                // A field's own words count too ("problem.field.holderMembershipNumber.self").
+                if (!words.containsKey("problem.field." + code) && !words.containsKey("problem." + code)
+                        && words.keySet().stream().noneMatch(k -> k.startsWith("problem.field.") && k.endsWith("." + code))) {
                     missing.add(code);
                 }
             }
             assertEquals(Set.of(), missing, lang + " has no words for these codes");
+            for (String step : workings) {
+                assertTrue(words.containsKey("surplus.workings." + step), lang + " surplus.workings." + step);
+            }
         }
     }
 
