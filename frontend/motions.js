@@ -3,7 +3,7 @@
 // bars. The board drafts, previews, edits and gives notice.
 import { api } from "/api.js";
 import { confirmStep, el, errorBox, field, checkbox, problem, say, serverWords, showErrors } from "/dom.js";
-import { has, lang, t } from "/i18n.js";
+import { has, lang, percent, t } from "/i18n.js";
 import { go, link, page } from "/router.js";
 import { sealPanel } from "/seal.js";
 import { pollForm } from "/motion-form.js";
@@ -43,14 +43,40 @@ function thresholdWords(threshold) {
 }
 
 /**
- * How a motion is decided, in the reader's words where the rule is a plain threshold over a denominator; a rule
- * with a quorum, class consent or weights is said in the server's words (English, marked as such).
+ * How a motion is decided, in the reader's words: its threshold over its denominator, then what the server lists as the
+ * rule's other parts (a quorum, constituencies that must each consent, weights). The server's words (English, marked
+ * as such) when the threshold is not one the portal knows, or a part has no message.
  */
 function ruleWords(m) {
   const plainRule = !m.quorum && !(m.consent || []).length && !m.weights;
   const needed = thresholdWords(m.threshold);
-  if (lang === "en" || !plainRule || !needed) return serverWords(m.rule);
-  return t("motions.ruleWords", { threshold: needed, denominator: t(`motions.denominator.${m.denominator}`) });
+  const parts = m.ruleParts || [];
+  if (lang === "en" || !needed || (!plainRule && !parts.length) || parts.some((p) => !RULE_PARTS.has(p.code))) return serverWords(m.rule);
+  const base = t("motions.ruleWords", { threshold: needed, denominator: t(`motions.denominator.${m.denominator}`) });
+  return [base, ...parts.map((p) => rulePartWords(p, needed))].join(t("motions.rule.separator"));
+}
+
+const RULE_PARTS = new Set(["rule-quorum", "rule-consent", "rule-weights"]);
+
+/** A share written "N/D" as a percentage, with the fraction when the percentage is not whole: "10%", "2/3 (66.7%)". */
+function shareWords(share) {
+  const [n, d] = share.split("/").map(Number);
+  const whole = (100 * n) % d === 0;
+  const pct = percent(n / d);
+  return whole ? pct : `${n}/${d} (${pct})`;
+}
+
+function rulePartWords(part, needed) {
+  const p = part.params || {};
+  if (part.code === "rule-quorum") {
+    const form = p.members !== undefined && p.share !== undefined ? "both" : p.members !== undefined ? "members" : "share";
+    return t(`motions.rule.rule-quorum.${form}`, { n: p.members, members: p.members, share: p.share ? shareWords(p.share) : "" });
+  }
+  if (part.code === "rule-consent") {
+    return t("motions.rule.rule-consent", { threshold: needed, constituencies: (p.constituencies || []).join(", ") });
+  }
+  return t("motions.rule.rule-weights", { weights: (p.weights || []).map((w) =>
+    t(`motions.rule.weight.${p.kind === "caps" ? "cap" : "share"}`, { constituency: w.constituency, share: shareWords(w.share) })).join(", ") });
 }
 
 /**

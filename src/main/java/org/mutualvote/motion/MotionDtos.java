@@ -11,6 +11,7 @@ import jakarta.validation.constraints.Pattern;
 import jakarta.validation.constraints.Size;
 
 import org.mutualvote.audit.AuditService;
+import org.mutualvote.web.Phrase;
 
 import com.fasterxml.jackson.annotation.JsonRawValue;
 
@@ -67,7 +68,7 @@ public final class MotionDtos {
 
     public record MotionView(long id, int position, String title, String resolution, String statementFor,
             String statementAgainst, String threshold, String denominator, QuorumRequest quorum, List<Long> consent,
-            WeightsRequest weights, String rule) {
+            WeightsRequest weights, String rule, List<Phrase> ruleParts) {
     }
 
     /** A poll as everyone sees it; {@code answers} explains the ballot's codes. */

@@ -36,6 +36,7 @@ import org.mutualvote.motion.Resolution.Quorum;
 import org.mutualvote.motion.Resolution.Rule;
 import org.mutualvote.motion.Resolution.Threshold;
 import org.mutualvote.web.Problem.FieldError;
+import org.mutualvote.web.Phrase;
 import org.mutualvote.web.ProblemException;
 
 /**
@@ -203,6 +204,35 @@ public class MotionService {
                 q, consent, weights);
     }
 
+    /**
+     * What a rule adds to its threshold and denominator, as phrases a client says in its reader's words: the quorum
+     * ("members", "share" as "N/D"), the constituencies that must each reach the threshold, and the weights.
+     */
+    static List<Phrase> ruleParts(Rule rule) {
+        List<Phrase> parts = new ArrayList<>();
+        Resolution.Quorum q = rule.quorum();
+        if (q != null) {
+            parts.add(Phrase.of("rule-quorum", "quorum " + Resolution.quorumWords(q),
+                    "members", q.members() == null || q.members() == 0 ? null : q.members(),
+                    "share", q.shareDenominator() == null || q.shareNumerator() == 0 ? null : q.shareNumerator() + "/" + q.shareDenominator()));
+        }
+        if (!rule.consent().isEmpty()) {
+            parts.add(Phrase.of("rule-consent", "also " + rule.threshold().words() + " in each of " + String.join(", ", rule.consent()),
+                    "constituencies", rule.consent()));
+        }
+        if (!rule.weights().isEmpty()) {
+            List<Map<String, Object>> each = new ArrayList<>();
+            List<String> english = new ArrayList<>();
+            for (ClassWeight w : rule.weights()) {
+                each.add(Map.of("constituency", w.constituency(), "share", w.numerator() + "/" + w.denominator()));
+                english.add(w.constituency() + (w.cap() ? " at most " : " ") + w.numerator() + "/" + w.denominator());
+            }
+            parts.add(Phrase.of("rule-weights", "weighted: " + String.join(", ", english),
+                    "kind", rule.weights().get(0).cap() ? "caps" : "shares", "weights", each));
+        }
+        return parts;
+    }
+
     PollView view(Contest c, MotionPoll poll) {
         List<Long> ids = motions.constituenciesOf(c.id);
         Map<Long, String> names = new HashMap<>();
@@ -223,7 +253,7 @@ public class MotionService {
                     : new QuorumRequest(m.quorumMembers, m.quorumShareNum == null ? null : m.quorumShareNum + "/" + m.quorumShareDen);
             views.add(new MotionView(m.id, m.position, m.title, m.resolution, m.statementFor, m.statementAgainst,
                     thresholdKey(m), m.denominator, quorum, mine.stream().filter(k -> k.consent).map(k -> k.constituencyId).toList(),
-                    weights, rule(m, mine, names).words()));
+                    weights, rule(m, mine, names).words(), ruleParts(rule(m, mine, names))));
         }
         return new PollView(c.id, c.title, c.state.key(), poll.noticePublishedAt, refs,
                 new Timetable(c.votingOpenAt, c.votingCloseAt), c.rollSize, views, ANSWERS);

@@ -65,12 +65,15 @@ class ServerPhraseKeysTest {
         codes.addAll(codes(Pattern.compile("new MalformedCsv\\(\\w+, \"([a-z0-9-]+)\"")));
         Set<String> workings = new TreeSet<>(codes.stream().filter(c -> c.startsWith("dividend-workings-")).toList());
         codes.removeAll(workings);
+        Set<String> ruleParts = new TreeSet<>(codes.stream().filter(c -> c.startsWith("rule-")).toList());
+        codes.removeAll(ruleParts);
         assertTrue(codes.containsAll(Set.of("too-young", "timetable-too-late", "timetable-weekend", "timetable-bank-holiday",
                 "timetable-before-close-of-poll", "repair-reserve-topped-up", "repair-dividends-scaled-to-others",
                 "dividend-no-member-eligible", "member-not-eligible", "timetable-locked", "count-needs-closed", "ballots-not-sealed",
                 "already-voted", "proxy-kind", "tracker-format", "csv-quote-not-closed", "column-unknown", "figure-negative",
                 "link-needs-confirming", "import-rows-rejected", "discretionary-no-directions")), codes.toString());
         assertEquals(Set.of("dividend-workings-pot", "dividend-workings-yours", "dividend-workings-rounded"), workings);
+        assertEquals(Set.of("rule-quorum", "rule-consent", "rule-weights"), ruleParts);
         codes.removeAll(SAID_IN_ENGLISH);
         for (String lang : Set.of("en", "cy")) {
             Map<String, String> words = PortalFilesTest.messages(lang);
@@ -85,6 +88,10 @@ class ServerPhraseKeysTest {
             assertEquals(Set.of(), missing, lang + " has no words for these codes");
             for (String step : workings) {
                 assertTrue(words.containsKey("surplus.workings." + step), lang + " surplus.workings." + step);
+            }
+            for (String part : ruleParts) {
+                String key = "motions.rule." + part;
+                assertTrue(words.keySet().stream().anyMatch(k -> k.equals(key) || k.startsWith(key + ".")), lang + " " + key);
             }
         }
     }
