@@ -25,7 +25,8 @@ import io.quarkus.test.junit.QuarkusTest;
 
 /**
  * What the server writes, said in Welsh: a field's bound with its number, an applicant's refusal by a constituency's
- * rule beside the field it concerns, and a motion's outcome sentence built from the count's verdict.
+ * rule beside the field it concerns, a motion's outcome sentence built from the count's verdict, a member's dividend
+ * workings, and the conflict an official meets sharing a pot twice.
  */
 @QuarkusTest
 class WelshServerWordsJourneyTest extends BrowserJourney {
@@ -89,6 +90,55 @@ class WelshServerWordsJourneyTest extends BrowserJourney {
         inEnglish.waitFor();
         assertTrue(inEnglish.getByText("Carried: 100.0% for, at least two thirds needed.").isVisible(), inEnglish.innerText());
         english.context().close();
+        page.context().close();
+    }
+
+    @Test
+    void aWelshReaderReadsTheirDividendWorkingsAndAnOfficialTheConflictInWelsh() {
+        long home = fixtures.constituency("Difidend");
+        long m1 = fixtures.activeMember("voter7", home);
+        long m2 = fixtures.activeMember("voter8", home);
+        long id = ServerRefusalPhrasesTest.surplusVote(home, List.of(ServerRefusalPhrasesTest.pot("Ailfuddsoddi", "reserve"),
+                ServerRefusalPhrasesTest.pot("Difidend staff", "member_dividend"), ServerRefusalPhrasesTest.pot("Cronfa gymunedol", "other")), null);
+        ServerRefusalPhrasesTest.step(id, "open");
+        ServerRefusalPhrasesTest.cast("voter7", id, 70, 30, 0);
+        ServerRefusalPhrasesTest.cast("voter8", id, 70, 30, 0);
+        for (String step : List.of("close", "count", "publish")) {
+            ServerRefusalPhrasesTest.step(id, step);
+        }
+        String base = "/api/surplus/" + id + "/dividends/2?basis=hours&constituency=" + home + "&recordDate=" + LocalDate.now();
+        ElectionTestSteps.as("alice").contentType("text/csv").body("member_id,hours\n" + m1 + ",12.5\n" + m2 + ",20\n")
+                .post(base + "&dryRun=false").then().statusCode(200);
+
+        // The returning officer shares the pot again from other figures: the conflict is said in Welsh.
+        Page official = portal.phone("cy-GB");
+        Portal.logIn(official, "alice");
+        go(official, "/admin/surplus/" + id);
+        official.getByLabel("Wedi'i rannu yn ôl cyfran o").selectOption("hours");
+        official.getByLabel("Ffigurau (CSV: member_id neu external_id, ac oriau, cyflog neu fasnach)").setInputFiles(
+                new com.microsoft.playwright.options.FilePayload("oriau.csv", "text/csv",
+                        ("member_id,hours\n" + m1 + ",12.5\n" + m2 + ",21\n").getBytes(java.nio.charset.StandardCharsets.UTF_8)));
+        button(official, "Ei rannu").click();
+        Locator conflict = official.getByText("Mae cronfa 2 eisoes wedi'i rhannu o ffigurau eraill; dim ond unwaith y cyfrifir difidend.");
+        conflict.waitFor();
+        String said = official.locator("main").innerText();
+        assertFalse(said.contains("already shared") || said.contains("not worked out twice"), said);
+        portal.check(official, "cy-server-words-dividend-conflict");
+        official.context().close();
+
+        // The member reads how their share was worked out, in Welsh.
+        Page page = portal.phone("cy-GB");
+        Portal.logIn(page, "voter7");
+        go(page, "/member/dividends");
+        Locator card = page.locator(".dividend[data-surplus='" + id + "']");
+        card.getByText("Sut y cyfrifwyd eich un chi").click();
+        Locator workings = card.locator(".workings");
+        String words = workings.innerText();
+        assertTrue(words.startsWith("Rhennir y gronfa o £300.00 yn ôl yr oriau a weithiwyd. Eich cyfran chi: 12.5 awr o gyfanswm o 32.5 awr, felly"
+                + " £300.00 × 12.5 awr / 32.5 awr = 11,538.4615c, a droir yn geiniogau cyfan yn ôl y gweddill mwyaf"), words);
+        assertTrue(words.endsWith(": £115.38."), words);
+        assertFalse(words.contains("hours") || words.contains("pence") || words.contains("Yours"), words);
+        portal.check(page, "cy-server-words-dividend-workings");
         page.context().close();
     }
 }
