@@ -204,6 +204,12 @@ class MemberBallotJourneyTest extends BrowserJourney {
         assertTrue(page.getByText("Browser public " + district).isVisible());
         assertTrue(page.locator("#member-details").innerText().contains("1 February 1990"), "the API got 1990-02-01");
         portal.check(page, "member-details");
+        // Changing details shows the date of birth back in the same three fields.
+        go(page, "/member/edit");
+        Locator again = page.getByRole(AriaRole.GROUP, new Page.GetByRoleOptions().setName("Date of birth"));
+        assertEquals(List.of("1", "2", "1990"), again.locator("input").evaluateAll("(all) => all.map((i) => i.value)"));
+        portal.check(page, "member-edit");
+        go(page, "/member");
 
         // Leaving says what it means first; a lapsed member can rejoin.
         button(page, "Leave").click();
