@@ -4,14 +4,16 @@
 # CPU than the service; each voter's token is signed beforehand), then measures PostgreSQL's own ceiling
 # with pgbench on the same two inserts (participation + ballot). Prints both rates, their ratio, latency
 # and the CPU seconds of the app and of the load generator. Bounded in count and time; talks only to
-# localhost. Settings: VOTERS (tokens signed for the measured run), DURATION (10 s), WARMUP, CONCURRENCY, PORT,
-# PGBENCH_SECONDS.
+# localhost. Settings: VOTERS (tokens signed for the measured run), DURATION (10 s), WARMUP (voters signed for the
+# warm-up), WARMUP_SECONDS (30), CONCURRENCY, PORT, PGBENCH_SECONDS. A wrk thread whose voters run out stops.
+# The app's CPU is also given by thread, so what the JIT compilers still spend after the warm-up shows.
 set -euo pipefail
 cd "$(dirname "$0")/.."
 
 VOTERS=${VOTERS:-60000}
+WARMUP_SECONDS=${WARMUP_SECONDS:-30}
 SECONDS_MEASURED=${DURATION:-10}
-WARMUP=${WARMUP:-10000}
+WARMUP=${WARMUP:-30000}
 CONCURRENCY=${CONCURRENCY:-32}
 PORT=${PORT:-8089}
 PGBENCH_SECONDS=${PGBENCH_SECONDS:-20}
@@ -43,23 +45,34 @@ from generate_series(1, $TOTAL) g;
 SQL
 
 read -r WID WCANDS <<<"$(java bench/LoadDriver.java setup "$BASE" "$WORK" 1000000000 Warm-up)"
-echo "warm-up: $WARMUP ballots"
-java bench/LoadDriver.java cast "$BASE" "$WORK" "$WID" 1 "$WARMUP" "$CONCURRENCY" "$WCANDS" >/dev/null
+java bench/LoadDriver.java tokens "$WORK" 1 "$WARMUP" "$WORK/warm-up-tokens.txt"
+echo "warm-up: $WARMUP_SECONDS s (up to $WARMUP voters) in another election, so the JIT has compiled the cast path before it is measured"
+wrk -t2 -c"$CONCURRENCY" -d"${WARMUP_SECONDS}s" --timeout 10s -s bench/cast.lua "$BASE" -- "$WORK/warm-up-tokens.txt" "$WID" "$WCANDS" 2 > "$WORK/warm-up.out"
+grep '^wrk:' "$WORK/warm-up.out" | sed 's/^/warm-up: /'
 
 read -r MID MCANDS <<<"$(java bench/LoadDriver.java setup "$BASE" "$WORK" 1000000000 Measured)"
 java bench/LoadDriver.java tokens "$WORK" $((1 + WARMUP)) "$VOTERS" "$WORK/tokens.txt"
 echo "measured: up to $SECONDS_MEASURED s from $CONCURRENCY concurrent voters (wrk, 2 threads), no voter twice"
 cpu() { awk '{ print $14 + $15 }' "/proc/$1/stat"; }
+# CPU ticks per thread, by thread name without its number (JIT compilers, GC, event loops, workers).
+threads() { for t in /proc/"$APP"/task/*; do
+  echo "$(sed 's/[0-9 #-]*$//' "$t/comm") $(awk '{ sub(/^.*\) /, ""); print $12 + $13 }' "$t/stat")"; done 2>/dev/null |
+  awk '{ n = $NF; $NF = ""; sub(/ +$/, ""); a[$0] += n } END { for (k in a) print k "\t" a[k] }'; }
+threads > "$WORK/threads.before"
 APP_CPU0=$(cpu $APP)
 /usr/bin/time -f "%U %S" -o "$WORK/wrk.time" wrk -t2 -c"$CONCURRENCY" -d"${SECONDS_MEASURED}s" --timeout 10s \
   -s bench/cast.lua "$BASE" -- "$WORK/tokens.txt" "$MID" "$MCANDS" 2 > "$WORK/wrk.out"
 APP_CPU1=$(cpu $APP)
+threads > "$WORK/threads.after"
 APP_LINE=$(grep '^wrk:' "$WORK/wrk.out")
 read -r WU WS < "$WORK/wrk.time"
 echo "app:     $APP_LINE"
 echo "app:     resident after the load $(app_rss_mb) MB"
 awk -v a="$APP_CPU0" -v b="$APP_CPU1" -v hz="$(getconf CLK_TCK)" -v wu="$WU" -v ws="$WS" \
   'BEGIN { printf "cpu:     app_cpu_s=%.1f load_generator_cpu_s=%.1f\n", (b - a) / hz, wu + ws }'
+awk -F'\t' -v hz="$(getconf CLK_TCK)" 'NR == FNR { before[$1] = $2; next } { d = $2 - before[$1]; if (d > 0) printf "%s\t%.2f\n", $1, d / hz }' \
+  "$WORK/threads.before" "$WORK/threads.after" | sort -t$'\t' -k2 -rn | head -8 |
+  awk -F'\t' '{ printf "%s%s %s s", (NR == 1 ? "cpu:     by thread: " : ", "), $1, $2 } END { print "" }'
 
 # The database's own ceiling on the same two inserts, same concurrency, prepared statements.
 "${PSQL[@]}" -c "insert into contest (id, kind, title, constituency_id, state) values (1000000001, 'election', 'pgbench', 1000000000, 'open'); select open_ballot_box(1000000001)"

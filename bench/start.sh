@@ -1,11 +1,15 @@
 #!/usr/bin/env bash
 # Start-up of the packaged service: time from starting the JVM to the first answer on /q/health/live, and resident
 # memory at rest, RUNS times, for `java -jar` and for the same with the class-data archive the build writes
-# (target/quarkus-app/app-cds.jsa). Prod profile, the local PostgreSQL, bearer tokens checked against a key of
-# our own (no OIDC provider to reach at start). The first run of each warms the disk cache and is reported too.
-# Settings: RUNS (3), PORT.
+# (target/quarkus-app/app-cds.jsa), and, when a Java 25 is found, the build Java 25 makes: an aot-jar with the
+# AOT cache MainJourneyIT trained (pom.xml's aot-cache profile), built in a copy under target/aot-build so the
+# Java 17 build stays as it is. Prod profile, the local PostgreSQL, bearer tokens checked against a key of our own
+# (no OIDC provider to reach at start). The first run of each warms the disk cache and is reported too.
+# Settings: RUNS (3), PORT, JAVA25 (a Java 25 `java`; found under /usr/lib/jvm if unset; "none" to skip),
+# EXTRA_JAVA_OPTS (added to every run, to try JVM options).
 set -euo pipefail
 cd "$(dirname "$0")/.."
+ROOT=$PWD
 
 RUNS=${RUNS:-3}
 PORT=${PORT:-8096}
@@ -18,16 +22,16 @@ java bench/LoadDriver.java keygen "$WORK"
 echo "machine: $(nproc) cores, $(awk '/MemTotal/ { printf "%.0f GiB", $2 / 1048576 }' /proc/meminfo), $(java -version 2>&1 | head -1)"
 
 HZ=$(getconf CLK_TCK)
-run() { # label jvm-options...
-  local label=$1; shift
+run() { # label directory java jvm-options...
+  local label=$1 dir=$2 java=$3; shift 3
   for i in $(seq 0 "$RUNS"); do
     local t0 t1 pid
     t0=$(date +%s%N)
-    (cd target/quarkus-app && exec java "$@" -Dquarkus.http.port="$PORT" \
+    (cd "$dir" && exec "$java" ${EXTRA_JAVA_OPTS:-} "$@" -Dquarkus.http.port="$PORT" \
       -Dquarkus.datasource.jdbc.url="jdbc:postgresql://127.0.0.1:5432/postgres?currentSchema=$SCHEMA" \
       -Dquarkus.flyway.schemas="$SCHEMA" -Dquarkus.oidc.auth-server-url= -Dquarkus.oidc.application-type=service \
-      -Dquarkus.oidc.public-key="$(cat "../../$WORK/public.key")" -Dquarkus.oidc.token.issuer=load-driver \
-      -jar quarkus-run.jar > "../../$WORK/app.log" 2>&1) &
+      -Dquarkus.oidc.public-key="$(cat "$ROOT/$WORK/public.key")" -Dquarkus.oidc.token.issuer=load-driver \
+      -jar quarkus-run.jar > "$ROOT/$WORK/app.log" 2>&1) &
     pid=$!
     until curl -fs -o /dev/null "http://localhost:$PORT/q/health/live"; do
       kill -0 $pid 2>/dev/null || { echo "the app did not start:" >&2; tail -20 "$WORK/app.log" >&2; exit 1; }
@@ -43,5 +47,18 @@ run() { # label jvm-options...
       "$([ "$i" = 0 ] && echo "first run" || echo "run $i    ")" "$(awk -v a="$t0" -v b="$t1" 'BEGIN { print (b - a) / 1e9 }')" "$cpu" "$rss"
   done
 }
-run "java -jar" 
-run "java -jar + app-cds.jsa" -XX:SharedArchiveFile=app-cds.jsa
+run "java -jar" target/quarkus-app java
+run "java -jar + app-cds.jsa" target/quarkus-app java -XX:SharedArchiveFile=app-cds.jsa
+
+JAVA25=${JAVA25:-$(ls /usr/lib/jvm/*25*/bin/java 2>/dev/null | head -1 || true)}
+if [ -z "$JAVA25" ] || [ "$JAVA25" = none ]; then
+  echo "no Java 25 (set JAVA25=/path/to/bin/java): the AOT cache is not measured"
+  exit 0
+fi
+echo "$($JAVA25 -version 2>&1 | head -1): building the aot-jar and training its cache in target/aot-build"
+rm -rf target/aot-build && mkdir -p target/aot-build
+tar --exclude=./target --exclude=./.git -cf - . | tar -xf - -C target/aot-build
+(cd target/aot-build && JAVA_HOME=$(dirname "$(dirname "$(readlink -f "$JAVA25")")") \
+  ./mvnw -B -q verify -Dtest=NoSuchTest -Dsurefire.failIfNoSpecifiedTests=false > "$ROOT/$WORK/aot-build.log" 2>&1) \
+  || { echo "the Java 25 build failed; see $WORK/aot-build.log" >&2; exit 1; }
+run "java 25 + app.aot" target/aot-build/target/quarkus-app "$JAVA25" -XX:AOTCache=app.aot

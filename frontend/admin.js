@@ -2,7 +2,7 @@
 // import with its dry run row by row, export, turnout and the audit log. Scrutineers see the same pages
 // read-only (their own addresses under /scrutineer), and the board sees turnout.
 import { api, download } from "/api.js";
-import { checkbox, confirmStep, el, errorBox, facts, field, problem, serverWords, showErrors, stackedTable } from "/dom.js";
+import { checkbox, confirmStep, el, errorBox, facts, field, phraseWords, problem, serverWords, showErrors, stackedTable } from "/dom.js";
 import { date, dateTime, number, percent, t } from "/i18n.js";
 import { go, link, page } from "/router.js";
 
@@ -176,6 +176,11 @@ async function member({ main, params, setTitle }) {
   }
 }
 
+/** A row's reasons in the reader's words, one after another. */
+function reasonWords(reasons) {
+  return el("span", {}, reasons.flatMap((r, i) => [i ? "; " : null, phraseWords(r)].filter(Boolean)));
+}
+
 /** The import: choose a file, see what each row would do, then import for real. Nothing is written before the second step. */
 async function importPage({ main }) {
   const box = errorBox();
@@ -207,7 +212,7 @@ async function importPage({ main }) {
       el("p", {}, t("admin.import.summary", { rows: number(r.rows), created: number(r.created), updated: number(r.updated), rejected: number(r.rejected) })),
       stackedTable(t("admin.import.rows"), [t("admin.import.row"), t("admin.import.action"), t("admin.members.email"), t("admin.members.constituency"), t("admin.import.reason")],
         (r.results || []).map((row) => ({ refused: row.action === "reject",
-          cells: [number(row.row), t(`admin.import.action.${row.action}`), row.email || "—", row.constituency || "—", row.reason ? serverWords(row.reason) : "—"] }))));
+          cells: [number(row.row), t(`admin.import.action.${row.action}`), row.email || "—", row.constituency || "—", row.reasons?.length ? reasonWords(row.reasons) : row.reason ? serverWords(row.reason) : "—"] }))));
     if (r.rejected > 0) {
       report.append(el("p", { class: "error" }, t("admin.import.fixFirst", { n: r.rejected })));
     } else {

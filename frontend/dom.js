@@ -1,5 +1,5 @@
 // Builds DOM nodes from trusted structure and untrusted text: text always goes in as text nodes.
-import { has, lang, t } from "/i18n.js";
+import { date, has, lang, t } from "/i18n.js";
 
 export function el(tag, attrs = {}, ...children) {
   const node = document.createElement(tag);
@@ -160,10 +160,32 @@ export function serverWords(text) {
  */
 function fieldMessage(name, e, fromServer = true) {
   const field = String(name).split(".").pop().replace(/\[\d+\]$/, "");
-  for (const key of [`problem.field.${field}.${e.code}`, `problem.field.${e.code}`]) {
-    if (e.code && has(key)) return document.createTextNode(t(key));
+  const own = e.code && said(`problem.field.${field}.${e.code}`, e.params);
+  if (own) return own;
+  return phraseWords({ code: e.code, params: e.params, text: e.message }, fromServer);
+}
+
+/**
+ * Something the server said as a phrase ({ code, params, text }) in the reader's words, from "problem.field.<code>"
+ * (a size says which bound it states: "problem.field.size.max.characters"); the server's English when no message has it.
+ */
+export function phraseWords(phrase, fromServer = true) {
+  const p = phrase.params || {};
+  const bound = p.min !== undefined && p.max !== undefined ? "between" : p.max !== undefined ? "max" : p.min !== undefined ? "min" : null;
+  const keys = [bound && p.of ? `problem.field.${phrase.code}.${bound}.${p.of}` : null, bound ? `problem.field.${phrase.code}.${bound}` : null,
+    `problem.field.${phrase.code}`];
+  for (const key of keys.filter(Boolean)) {
+    const words = phrase.code && said(key, { ...p, n: p.max ?? p.min });
+    if (words) return words;
   }
-  return fromServer ? serverWords(e.message) : document.createTextNode(e.message);
+  return fromServer ? serverWords(phrase.text) : document.createTextNode(phrase.text);
+}
+
+/** The message for a key with the server's params, dates ("2027-03-18") written as the reader's locale does; null when there is none. */
+function said(key, params = {}) {
+  if (!has(key) && !has(`${key}.other`)) return null;
+  const vars = Object.fromEntries(Object.entries(params).map(([k, v]) => [k, typeof v === "string" && /^\d{4}-\d{2}-\d{2}$/.test(v) ? date(v) : v]));
+  return document.createTextNode(t(key, vars));
 }
 
 /**
@@ -182,7 +204,7 @@ export function explain(error) {
   const p = error.problem;
   const code = p?.code;
   if (!status) return [[t("error.network")]];
-  if (code && !GENERIC.has(code) && has(`problem.${code}`)) return [[t(`problem.${code}`)]];
+  if (code && !GENERIC.has(code) && has(`problem.${code}`)) return [[said(`problem.${code}`, p.params)]];
   if (p?.errors?.length && status === 400) return [[t("error.invalid")]];
   const kind = code && has(`problem.${code}`) ? t(`problem.${code}`)
     : has(`error.${status}`) ? t(`error.${status}`) : t("error.status", { status });

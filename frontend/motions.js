@@ -3,7 +3,7 @@
 // bars. The board drafts, previews, edits and gives notice.
 import { api } from "/api.js";
 import { confirmStep, el, errorBox, field, checkbox, problem, say, serverWords, showErrors } from "/dom.js";
-import { lang, t } from "/i18n.js";
+import { has, lang, t } from "/i18n.js";
 import { go, link, page } from "/router.js";
 import { sealPanel } from "/seal.js";
 import { pollForm } from "/motion-form.js";
@@ -35,8 +35,11 @@ export function motionText(m) {
 /** A threshold in the reader's words: "more than half", "at least 2/3"; null when the key is not one the portal knows. */
 function thresholdWords(threshold) {
   if (["ordinary", "special", "unanimous"].includes(threshold)) return t(`motions.threshold.${threshold}`);
-  const m = /^(at-least|more-than) (\d+\/\d+)$/.exec(threshold || "");
-  return m ? t(`motions.threshold.${m[1]}`, { fraction: m[2] }) : null;
+  const m = /^(at-least|more-than) (\d+)\/(\d+)$/.exec(threshold || "");
+  if (!m) return null;
+  // A fraction with a name ("two thirds") is said by name; any other as written ("3/5").
+  const named = `motions.fraction.${m[2]}-${m[3]}`;
+  return t(`motions.threshold.${m[1]}`, { fraction: has(named) ? t(named) : `${m[2]}/${m[3]}` });
 }
 
 /**
@@ -50,17 +53,19 @@ function ruleWords(m) {
   return t("motions.ruleWords", { threshold: needed, denominator: t(`motions.denominator.${m.denominator}`) });
 }
 
-/** Why a motion was carried or lost: the count's own sentence in English, and the same in the reader's words otherwise. */
-function reasonWords(o, m) {
-  if (lang === "en") return [o.reason];
-  const needed = m ? thresholdWords(m.threshold) : null;
-  const share = /^(carried|lost): ([\d.]+)%( weighted)? for, /.exec(o.reason);
-  if (o.quorumNeeded && !o.quorumMet) return [t("motions.reason.quorum", { ballots: o.ballots, roll: o.roll, needed: o.quorumNeeded })];
-  if (/^lost: a tie/.test(o.reason)) return [t("motions.reason.tie")];
-  if (share && needed) {
-    return [t(`motions.reason.${share[1]}${share[3] ? ".weighted" : ""}`, { percent: share[2], needed })];
-  }
-  return [t(o.carried ? "motions.reason.carriedOnly" : "motions.reason.lostOnly"), " (", serverWords(o.reason), ")"];
+/**
+ * Why a motion was carried or lost, from the count's verdict (a code and the figures it names) in the reader's words;
+ * the stored English sentence when there is no verdict.
+ */
+function reasonWords(o, verdict) {
+  if (!verdict && lang === "en") return [o.reason];
+  if (!verdict) return [t(o.carried ? "motions.reason.carriedOnly" : "motions.reason.lostOnly"), " (", serverWords(o.reason), ")"];
+  const p = verdict.params || {};
+  const vars = { ...p };
+  if (p.threshold) vars.needed = thresholdWords(p.threshold) || p.threshold;
+  if (p.denominator) vars.denominator = t(`motions.denominator.${p.denominator}`);
+  if (p.classPercent === undefined && verdict.code === "lost-in-class") return [t("motions.verdict.lost-in-class.none", vars)];
+  return [t(`motions.verdict.${verdict.code}${p.weighted ? ".weighted" : ""}`, vars)];
 }
 
 /** One radio group per motion; calls back with the answer codes in motion order. */
@@ -249,7 +254,7 @@ export async function resultView(poll) {
   const motionAt = (position) => poll.motions.find((x) => x.position === position) || {};
   return el("div", { class: "motion-results" },
     el("p", { class: "muted" }, t("motions.result.turnout", { ballots: result.ballots, roll: result.rollSize })),
-    report.motions.map((m) => {
+    report.motions.map((m, index) => {
       const o = m.outcome;
       const total = Math.max(1, o.forVotes + o.against + o.withheld);
       const bar = (cls, n) => {
@@ -260,7 +265,7 @@ export async function resultView(poll) {
       };
       return el("section", { class: "motion-result", "data-motion": m.position },
         el("h2", {}, `${m.position}. ${m.title}`),
-        el("p", { class: `reason ${o.carried ? "carried" : "lost"}` }, reasonWords(o, motionAt(m.position))),
+        el("p", { class: `reason ${o.carried ? "carried" : "lost"}` }, reasonWords(o, (result.verdicts || [])[index])),
         bar("for", o.forVotes), bar("against", o.against), bar("withheld", o.withheld),
         o.weightedForPercent ? el("p", { class: "muted" }, t("motions.result.weighted",
           { for: o.weightedForPercent, against: o.weightedAgainstPercent, raw: o.forPercent ?? "–" })) : null,

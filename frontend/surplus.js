@@ -3,7 +3,7 @@
 // a member's own dividend and how it was worked out; the board's draft; the returning officer's steps.
 // Money arrives as whole pence and is only ever formatted here, never computed in floating point.
 import { api, download } from "/api.js";
-import { checkbox, confirmStep, el, errorBox, facts, field, problem, serverWords, showErrors } from "/dom.js";
+import { checkbox, confirmStep, el, errorBox, facts, field, phraseWords, problem, say, serverWords, showErrors } from "/dom.js";
 import { date, money, percentOf, t } from "/i18n.js";
 import { go, link, page } from "/router.js";
 import { sealPanel } from "/seal.js";
@@ -176,7 +176,7 @@ export function resultView(result) {
     el("p", { class: "muted" }, t("surplus.result.seed", { seed: result.seed })));
   const seal = sealPanel(result);
   if (result.limitRepairs?.length) {
-    section.append(el("p", {}, t("surplus.result.repaired")), el("ul", {}, result.limitRepairs.map((r) => el("li", {}, serverWords(r)))));
+    section.append(el("p", {}, t("surplus.result.repaired")), el("ul", {}, (result.limitRepairSteps || result.limitRepairs.map((text) => ({ text }))).map((r) => el("li", {}, phraseWords(r)))));
   }
   if (seal) section.append(seal);
   return section;
@@ -271,7 +271,8 @@ export function dividendForm(vote, constituencies) {
       const r = await api(`/api/surplus/${vote.id}/dividends/${data.get("pot")}?${query}`, { method: "POST", body, type: "text/csv" });
       report.replaceChildren(facts([[t("surplus.admin.eligible"), String(r.eligible)], [t("surplus.admin.rejected"), String(r.rejected)],
         [t("surplus.admin.total"), money(r.totalPence)], [t("surplus.dividends.seed"), r.seed], [t("surplus.admin.digest"), r.inputsDigest]]),
-      el("ul", {}, r.results.filter((x) => x.reason).map((x) => el("li", { class: "error" }, t("surplus.admin.row", { row: x.row, reason: x.reason })))),
+      el("ul", {}, r.results.filter((x) => x.reason).map((x) => el("li", { class: "error" },
+        say("surplus.admin.row", { row: x.row, reason: el("span", {}, (x.reasons || [{ text: x.reason }]).flatMap((p, i) => [i ? "; " : "", phraseWords(p)])) })))),
       r.dryRun ? null : el("button", { type: "button", class: "secondary", onclick: async () =>
         download(`dividend-${vote.id}-pot-${data.get("pot")}.csv`, await api(`/api/surplus/${vote.id}/dividends/${data.get("pot")}/payroll.csv`, { as: "text" }), "text/csv") },
       t("surplus.admin.payroll")));

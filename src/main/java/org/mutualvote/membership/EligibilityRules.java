@@ -7,6 +7,8 @@ import java.util.List;
 import java.util.Locale;
 
 import org.mutualvote.membership.Eligibility.Applicant;
+import org.mutualvote.membership.Eligibility.Refusal;
+import org.mutualvote.web.Phrase;
 
 /**
  * The eligibility rules, pure: no database, so sign-up, edits and a 100,000-row import share them.
@@ -30,58 +32,66 @@ final class EligibilityRules {
         if (a.constituencyId() != null) {
             all.stream().filter(c -> c.id.equals(a.constituencyId())).forEach(candidates::add);
             if (candidates.isEmpty()) {
-                return new Eligibility.NoneFits(List.of("there is no constituency with id " + a.constituencyId()));
+                return new Eligibility.NoneFits(List.of(new Refusal(null, "constituencyId", Phrase.of("no-such-constituency",
+                        "there is no constituency with id " + a.constituencyId(), "id", a.constituencyId()))));
             }
         } else {
             ConstituencyKind kind = staffClass != null ? ConstituencyKind.STAFF : ConstituencyKind.PUBLIC;
             all.stream().filter(c -> c.kind == kind).forEach(candidates::add);
             if (candidates.isEmpty()) {
-                return new Eligibility.NoneFits(List.of("there is no " + kind.key() + " constituency"
-                        + (kind == ConstituencyKind.PUBLIC ? " (patient and other constituencies must be chosen by constituencyId)" : "")));
+                return new Eligibility.NoneFits(List.of(kind == ConstituencyKind.PUBLIC
+                        ? new Refusal(null, "postcode", Phrase.of("no-public-constituency", "there is no public constituency"
+                                + " (patient and other constituencies must be chosen by constituencyId)"))
+                        : new Refusal(null, "staffClass", Phrase.of("no-staff-constituency", "there is no staff constituency"))));
             }
         }
         List<Constituency> fits = new ArrayList<>();
-        List<String> reasons = new ArrayList<>();
+        List<Refusal> refusals = new ArrayList<>();
         for (Constituency c : candidates) {
-            List<String> failed = failedRules(c, a.dateOfBirth(), district, staffClass, today);
+            List<Refusal> failed = failedRules(c, a.dateOfBirth(), district, staffClass, today);
             if (failed.isEmpty()) {
                 fits.add(c);
             } else {
-                reasons.add(c.name + ": " + String.join("; ", failed));
+                refusals.addAll(failed);
             }
         }
         if (fits.size() == 1) {
             return new Eligibility.Eligible(fits.get(0));
         }
         if (fits.isEmpty()) {
-            return new Eligibility.NoneFits(reasons);
+            return new Eligibility.NoneFits(refusals);
         }
         return new Eligibility.SeveralFit(fits.stream().map(c -> c.name).sorted().toList());
     }
 
-    private static List<String> failedRules(Constituency c, LocalDate dob, String district, String staffClass, LocalDate today) {
-        List<String> failed = new ArrayList<>();
+    private static List<Refusal> failedRules(Constituency c, LocalDate dob, String district, String staffClass, LocalDate today) {
+        List<Refusal> failed = new ArrayList<>();
+        String name = c.name;
         if (c.retired) {
-            failed.add("retired: it admits no new members");
+            failed.add(new Refusal(name, "constituencyId", Phrase.of("constituency-retired", "retired: it admits no new members",
+                    "constituency", name)));
         }
         if (dob == null) {
-            failed.add("no date of birth given");
+            failed.add(new Refusal(name, "dateOfBirth", Phrase.of("no-date-of-birth", "no date of birth given", "constituency", name)));
         } else if (Period.between(dob, today).getYears() < c.minAge) {
-            failed.add("too young: minimum age " + c.minAge);
+            failed.add(new Refusal(name, "dateOfBirth", Phrase.of("too-young", "too young: minimum age " + c.minAge,
+                    "constituency", name, "minAge", c.minAge)));
         }
         switch (c.kind) {
             case PUBLIC -> {
                 if (district == null) {
-                    failed.add("no valid postcode given");
+                    failed.add(new Refusal(name, "postcode", Phrase.of("no-postcode", "no valid postcode given", "constituency", name)));
                 } else if (!c.areas.contains(district)) {
-                    failed.add("postcode district " + district + " is not in this constituency");
+                    failed.add(new Refusal(name, "postcode", Phrase.of("postcode-outside",
+                            "postcode district " + district + " is not in this constituency", "constituency", name, "district", district)));
                 }
             }
             case STAFF -> {
                 if (staffClass == null) {
-                    failed.add("no staff class given");
+                    failed.add(new Refusal(name, "staffClass", Phrase.of("no-staff-class", "no staff class given", "constituency", name)));
                 } else if (!c.staffClasses.contains(staffClass)) {
-                    failed.add("staff class " + staffClass + " is not in this constituency");
+                    failed.add(new Refusal(name, "staffClass", Phrase.of("staff-class-outside",
+                            "staff class " + staffClass + " is not in this constituency", "constituency", name, "staffClass", staffClass)));
                 }
             }
             default -> {

@@ -27,6 +27,7 @@ import jakarta.transaction.Transactional;
 
 import org.mutualvote.audit.AuditService;
 import org.mutualvote.membership.Eligibility.Applicant;
+import org.mutualvote.web.Phrase;
 import org.mutualvote.web.PlainText;
 import org.mutualvote.web.Plausible;
 import org.mutualvote.web.Problem;
@@ -58,9 +59,12 @@ public class MemberImport {
         this.memberService = memberService;
     }
 
-    /** One row's fate: create, update (with the member id) or reject (with why). */
+    /**
+     * One row's fate: create, update (with the member id) or reject (with why: {@code reason} in English, {@code reasons}
+     * the same as phrases a client says in its reader's words).
+     */
     public record RowResult(int row, String action, Long memberId, String email, String constituency, String reason,
-            String warning) {
+            List<Phrase> reasons, String warning) {
     }
 
     /** {@code rows} lists every row for a dry run; a real run that wrote only gives the counts. */
@@ -126,13 +130,13 @@ public class MemberImport {
         for (Planned p : planned) {
             if (p.reason != null) {
                 rejected++;
-                results.add(new RowResult(p.row, "reject", null, p.email, null, p.reason, null));
+                results.add(new RowResult(p.row, "reject", null, p.email, null, p.reason, p.reasons, null));
             } else if (p.targetId != null) {
                 updated++;
-                results.add(new RowResult(p.row, "update", p.targetId, p.email, p.constituency.name, null, p.linkWarning));
+                results.add(new RowResult(p.row, "update", p.targetId, p.email, p.constituency.name, null, List.of(), p.linkWarning));
             } else {
                 created++;
-                results.add(new RowResult(p.row, "create", null, p.email, p.constituency.name, null, null));
+                results.add(new RowResult(p.row, "create", null, p.email, p.constituency.name, null, List.of(), null));
             }
         }
         if (dryRun) {
@@ -172,6 +176,18 @@ public class MemberImport {
         Constituency constituency;
         Long targetId;
         String reason;
+        List<Phrase> reasons = List.of();
+        /**
+         * Rejects the row: {@code reason} joins the phrases' English as the report has always shown it; {@code reasons}
+         * adds {@code detail} (each rule a constituency refuses by, already inside one phrase's English).
+         */
+        void refuse(List<Phrase> why, List<Phrase> detail) {
+            reason = String.join("; ", why.stream().map(Phrase::text).toList());
+            List<Phrase> all = new ArrayList<>(why);
+            all.addAll(detail);
+            reasons = List.copyOf(all);
+        }
+
         /** Set when the row matches, by email only, a member who signed up with a login of their own. */
         String linkWarning;
     }
@@ -241,7 +257,8 @@ public class MemberImport {
         Planned p = new Planned();
         p.row = r.number();
         if (r.fields().size() != header.size()) {
-            p.reason = "has " + r.fields().size() + " fields, the header has " + header.size();
+            p.refuse(List.of(Phrase.of("row-field-count", "has " + r.fields().size() + " fields, the header has " + header.size(),
+                    "fields", r.fields().size(), "expected", header.size())), List.of());
             return p;
         }
         p.name = field(r, header, "name");
@@ -250,50 +267,55 @@ public class MemberImport {
         p.staffClass = EligibilityRules.staffClass(field(r, header, "staff_class"));
         String postcode = field(r, header, "postcode");
         p.externalId = field(r, header, "external_id");
-        List<String> problems = new ArrayList<>();
+        List<Phrase> problems = new ArrayList<>();
+        List<Phrase> detail = new ArrayList<>();
         for (String column : header.keySet()) {
             String cell = field(r, header, column);
             if (cell != null && !PlainText.Validator.isPlain(cell, false)) {
-                problems.add(column + " contains control characters, direction overrides or only invisible characters");
+                problems.add(Phrase.of("cell-not-plain", column + " contains control characters, direction overrides or only invisible characters",
+                        "column", column));
             }
         }
         if (p.name == null) {
-            problems.add("name is missing");
+            problems.add(Phrase.of("name-missing", "name is missing"));
         } else if (p.name.length() > 200) {
-            problems.add("name is longer than 200 characters");
+            problems.add(Phrase.of("name-too-long", "name is longer than 200 characters", "max", 200));
         }
         if (p.email == null) {
-            problems.add("email is missing");
+            problems.add(Phrase.of("email-missing", "email is missing"));
         } else if (p.email.length() > 254 || !EMAIL.matcher(p.email).matches()) {
-            problems.add("email '" + p.email + "' is not an email address");
+            problems.add(Phrase.of("email-invalid", "email '" + p.email + "' is not an email address", "email", p.email));
         }
         if (dob == null) {
-            problems.add("date_of_birth is missing");
+            problems.add(Phrase.of("date-of-birth-missing", "date_of_birth is missing"));
         } else {
             try {
                 p.dateOfBirth = LocalDate.parse(dob);
                 if (p.dateOfBirth.isBefore(Plausible.FIRST)) {
-                    problems.add("date_of_birth " + dob + " is before " + Plausible.FIRST);
+                    problems.add(Phrase.of("date-of-birth-too-early", "date_of_birth " + dob + " is before " + Plausible.FIRST,
+                            "date", dob, "first", Plausible.FIRST));
                 } else if (!p.dateOfBirth.isBefore(today)) {
-                    problems.add("date_of_birth " + dob + " is not in the past");
+                    problems.add(Phrase.of("date-of-birth-not-past", "date_of_birth " + dob + " is not in the past", "date", dob));
                 }
             } catch (DateTimeParseException e) {
-                problems.add("date_of_birth '" + dob + "' is not a date in the form yyyy-mm-dd");
+                problems.add(Phrase.of("date-of-birth-invalid", "date_of_birth '" + dob + "' is not a date in the form yyyy-mm-dd",
+                        "value", dob));
             }
         }
         if (p.externalId != null && p.externalId.length() > 100) {
-            problems.add("external_id is longer than 100 characters");
+            problems.add(Phrase.of("external-id-too-long", "external_id is longer than 100 characters", "max", 100));
         }
         if (p.staffClass == null && postcode == null) {
-            problems.add("staff_class or postcode is missing");
+            problems.add(Phrase.of("staff-class-or-postcode-missing", "staff_class or postcode is missing"));
         } else if (p.staffClass != null && !knownClasses.contains(p.staffClass)) {
-            problems.add("unknown staff class '" + p.staffClass + "'");
+            problems.add(Phrase.of("unknown-staff-class", "unknown staff class '" + p.staffClass + "'", "staffClass", p.staffClass));
         } else if (p.staffClass == null) {
             String district = EligibilityRules.district(postcode);
             if (district == null) {
-                problems.add("postcode '" + postcode + "' is not a UK postcode");
+                problems.add(Phrase.of("postcode-invalid", "postcode '" + postcode + "' is not a UK postcode", "postcode", postcode));
             } else if (!knownDistricts.contains(district)) {
-                problems.add("postcode district " + district + " is not in any public constituency");
+                problems.add(Phrase.of("postcode-in-no-constituency", "postcode district " + district + " is not in any public constituency",
+                        "district", district));
             }
             p.postcode = MemberService.normalisedPostcode(postcode);
         }
@@ -303,13 +325,14 @@ public class MemberImport {
         if (p.email != null) {
             Integer first = emailRow.putIfAbsent(p.email.toLowerCase(Locale.ROOT), p.row);
             if (first != null) {
-                problems.add("email " + p.email + " is also on row " + first);
+                problems.add(Phrase.of("email-repeated", "email " + p.email + " is also on row " + first, "email", p.email, "row", first));
             }
         }
         if (p.externalId != null) {
             Integer first = externalRow.putIfAbsent(p.externalId, p.row);
             if (first != null) {
-                problems.add("external_id " + p.externalId + " is also on row " + first);
+                problems.add(Phrase.of("external-id-repeated", "external_id " + p.externalId + " is also on row " + first,
+                        "externalId", p.externalId, "row", first));
             }
         }
         if (problems.isEmpty()) {
@@ -317,13 +340,16 @@ public class MemberImport {
             if (e instanceof Eligibility.Eligible ok) {
                 p.constituency = ok.constituency();
             } else if (e instanceof Eligibility.NoneFits none) {
-                problems.add("fits no constituency: " + String.join(" | ", none.reasons()));
+                // The English keeps one line per constituency; the phrases give each refused rule on its own.
+                problems.add(Phrase.of("fits-no-constituency", "fits no constituency: " + String.join(" | ", none.reasons())));
+                none.refusals().forEach(refusal -> detail.add(refusal.phrase()));
             } else if (e instanceof Eligibility.SeveralFit several) {
-                problems.add("fits several constituencies: " + String.join(", ", several.names()));
+                problems.add(Phrase.of("fits-several-constituencies", "fits several constituencies: " + String.join(", ", several.names()),
+                        "constituencies", String.join(", ", several.names())));
             }
         }
         if (!problems.isEmpty()) {
-            p.reason = String.join("; ", problems);
+            p.refuse(problems, detail);
         }
         return p;
     }
@@ -366,12 +392,15 @@ public class MemberImport {
             Existing target = p.externalId == null ? null : byExternal.get(p.externalId);
             if (target != null) {
                 if (owner != null && !owner.id().equals(target.id())) {
-                    p.reason = "email " + p.email + " is already used by another member (id " + owner.id() + ")";
+                    p.refuse(List.of(Phrase.of("email-used", "email " + p.email + " is already used by another member (id " + owner.id() + ")",
+                            "email", p.email, "memberId", owner.id())), List.of());
                     continue;
                 }
             } else if (owner != null) {
                 if (p.externalId != null && owner.externalId() != null) {
-                    p.reason = "email " + p.email + " is already used by a member with another external_id (id " + owner.id() + ")";
+                    p.refuse(List.of(Phrase.of("email-used-other-external-id",
+                            "email " + p.email + " is already used by a member with another external_id (id " + owner.id() + ")",
+                            "email", p.email, "memberId", owner.id())), List.of());
                     continue;
                 }
                 target = owner;
@@ -385,7 +414,8 @@ public class MemberImport {
                 Long id = target.id();
                 Integer first = targeted.putIfAbsent(id, p.row);
                 if (first != null) {
-                    p.reason = "matches the same member (id " + id + ") as row " + first;
+                    p.refuse(List.of(Phrase.of("same-member-as-row", "matches the same member (id " + id + ") as row " + first,
+                            "memberId", id, "row", first)), List.of());
                     continue;
                 }
                 p.targetId = id;

@@ -25,7 +25,6 @@ import org.mutualvote.membership.MemberDtos.DetailsUpdate;
 import org.mutualvote.membership.MemberDtos.MemberPage;
 import org.mutualvote.membership.MemberDtos.MemberView;
 import org.mutualvote.membership.MemberDtos.StatusChange;
-import org.mutualvote.web.Problem;
 import org.mutualvote.web.ProblemException;
 
 import io.quarkus.panache.common.Page;
@@ -363,13 +362,13 @@ public class MemberService {
         if (e instanceof Eligibility.NoneFits none) {
             return ProblemException.unprocessable(
                     "You do not meet the rules of any constituency: " + String.join(" | ", none.reasons()),
-                    none.reasons().stream().map(r -> new Problem.FieldError("eligibility", r)).toList()).coded("not-eligible");
+                    none.refusals().stream().map(Eligibility.Refusal::error).toList()).coded("not-eligible");
         }
         if (e instanceof Eligibility.SeveralFit several) {
             return ProblemException.unprocessable(
                     "You meet the rules of several constituencies (" + String.join(", ", several.names())
                             + "); choose one by constituencyId",
-                    several.names().stream().map(n -> new Problem.FieldError("constituencyId", "fits " + n)).toList())
+                    several.phrases().stream().map(p -> p.at("constituencyId")).toList())
                             .coded("several-constituencies");
         }
         throw new IllegalStateException("an eligible applicant is not a problem");

@@ -30,6 +30,7 @@ import org.mutualvote.motion.Resolution.Outcome;
 import org.mutualvote.web.ProblemException;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 
 /**
@@ -127,7 +128,44 @@ class MotionCount {
         }
         ContestResult r = results.findById(id);
         return new ResultView(id, c.title, c.state.key(), c.rollSize, r.onlineBallots, c.ballotDigest, c.sealedBallots,
-                audit.signedHead(), r.countedAt, r.publishedAt, r.report);
+                audit.signedHead(), r.countedAt, r.publishedAt, r.report, verdicts(id, r.report));
+    }
+
+    /**
+     * Each motion's verdict, in the report's order: decided again from the report's own counts per class under the
+     * motion's rule (pure and exact, so the same decision). A motion whose decision does not give the stored sentence
+     * again gets null, and clients show the stored sentence.
+     */
+    private List<Resolution.Verdict> verdicts(long id, String report) {
+        Map<Long, String> names = new HashMap<>();
+        for (Long k : motions.constituenciesOf(id)) {
+            names.put(k, constituencies.findById(k).name);
+        }
+        List<Motion> list = motions.ofPoll(id);
+        List<MotionClass> parts = motions.classesOf(list.stream().map(m -> m.id).toList());
+        List<Resolution.Verdict> verdicts = new ArrayList<>();
+        try {
+            for (JsonNode stored : json.readTree(report).path("motions")) {
+                int position = stored.path("position").asInt();
+                Motion m = list.stream().filter(x -> x.position == position).findFirst().orElse(null);
+                JsonNode outcome = stored.path("outcome");
+                if (m == null) {
+                    verdicts.add(null);
+                    continue;
+                }
+                List<Resolution.Count> counts = new ArrayList<>();
+                for (JsonNode k : outcome.path("classes")) {
+                    counts.add(new Resolution.Count(k.path("constituency").asText(), k.path("roll").asLong(), k.path("forVotes").asLong(),
+                            k.path("against").asLong(), k.path("withheld").asLong()));
+                }
+                Resolution.Rule rule = MotionService.rule(m, parts, names);
+                boolean same = Resolution.decide(rule, counts).reason().equals(outcome.path("reason").asText());
+                verdicts.add(same ? Resolution.verdict(rule, counts) : null);
+            }
+        } catch (JsonProcessingException unreadable) {
+            throw new IllegalStateException("a stored motion report is not JSON", unreadable);
+        }
+        return verdicts;
     }
 
     /** A recount: the poll file anyone can download, read back and decided again, and whether that gives the stored result. */

@@ -94,6 +94,7 @@ public final class MotionDtos {
 
     /** {@code ballotDigest}: the digest of the ballot set fixed at close; {@code auditHead}: the audit chain's head now, MACed. */
     public record ResultView(long contestId, String title, String state, Integer rollSize, int ballots, String ballotDigest,
-            Integer sealedBallots, AuditService.SignedHead auditHead, Instant countedAt, Instant publishedAt, @JsonRawValue String report) {
+            Integer sealedBallots, AuditService.SignedHead auditHead, Instant countedAt, Instant publishedAt, @JsonRawValue String report,
+            List<Resolution.Verdict> verdicts) {
     }
 }

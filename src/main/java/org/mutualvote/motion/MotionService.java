@@ -228,16 +228,7 @@ public class MotionService {
     }
 
     private static String thresholdKey(Motion m) {
-        if (m.thresholdNum * 2 == m.thresholdDen && !m.thresholdAtLeast) {
-            return "ordinary";
-        }
-        if (m.thresholdNum * 4 == m.thresholdDen * 3 && m.thresholdAtLeast) {
-            return "special";
-        }
-        if (m.thresholdNum == m.thresholdDen) {
-            return "unanimous";
-        }
-        return (m.thresholdAtLeast ? "at-least " : "more-than ") + m.thresholdNum + "/" + m.thresholdDen;
+        return new Threshold(m.thresholdNum, m.thresholdDen, m.thresholdAtLeast).key();
     }
 
     private static void requireDraft(Contest c, MotionPoll poll, String what) {

@@ -5,7 +5,10 @@ import java.math.RoundingMode;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.HashSet;
+import java.util.Collections;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
 
@@ -45,6 +48,20 @@ public final class Resolution {
             return atLeast ? c >= 0 : c > 0;
         }
 
+        /** The threshold's name for clients: "ordinary", "special", "unanimous", or "at-least 2/3", "more-than 3/5". */
+        public String key() {
+            if (numerator * 2 == denominator && !atLeast) {
+                return "ordinary";
+            }
+            if (numerator * 4 == denominator * 3 && atLeast) {
+                return "special";
+            }
+            if (numerator == denominator) {
+                return "unanimous";
+            }
+            return (atLeast ? "at-least " : "more-than ") + numerator + "/" + denominator;
+        }
+
         /** "more than 50%", "at least 75%", "all (100%)", "at least 2/3 (66.7%)". */
         public String words() {
             if (numerator == denominator) {
@@ -73,6 +90,11 @@ public final class Resolution {
 
         public String words() {
             return words;
+        }
+
+        /** The denominator's name for clients: "for-against", "valid-ballots", "roll". */
+        public String key() {
+            return name().toLowerCase(Locale.ROOT).replace('_', '-');
         }
 
         long of(Count c) {
@@ -186,8 +208,29 @@ public final class Resolution {
             String weightedForPercent, String weightedAgainstPercent, List<ClassResult> classes) {
     }
 
+    /**
+     * The same decision as {@link Outcome#reason()}, said as a stable {@code code} ("carried", "lost", "lost-quorum",
+     * "lost-no-votes", "lost-tie", "lost-in-class") and the values its sentence names, so that a client can say it in
+     * its reader's language. Kept out of {@link Outcome}: the outcome is stored, hashed into the audit chain and compared
+     * by recounts, and must stay as it was published.
+     */
+    public record Verdict(boolean carried, String code, Map<String, Object> params) {
+    }
+
+    private record Decision(Outcome outcome, Verdict verdict) {
+    }
+
     /** Decides one motion from its counts per constituency (every constituency it was put to, even with no ballots). */
     public static Outcome decide(Rule rule, List<Count> byClass) {
+        return decision(rule, byClass).outcome();
+    }
+
+    /** The verdict of {@link #decide}, for clients that say it in their reader's words. */
+    public static Verdict verdict(Rule rule, List<Count> byClass) {
+        return decision(rule, byClass).verdict();
+    }
+
+    private static Decision decision(Rule rule, List<Count> byClass) {
         long forVotes = 0;
         long against = 0;
         long withheld = 0;
@@ -237,6 +280,8 @@ public final class Resolution {
         Threshold t = rule.threshold();
         List<ClassResult> classes = new ArrayList<>();
         String failedClass = null;
+        String failedClassName = null;
+        String failedClassPercent = null;
         Set<String> consent = new HashSet<>(rule.consent());
         for (Count c : byClass) {
             long d = rule.denominator().of(c);
@@ -245,6 +290,8 @@ public final class Resolution {
             if (consent.contains(c.constituency())) {
                 met = d > 0 && t.metBy(own) && c.forVotes() != c.against();
                 if (!met && failedClass == null) {
+                    failedClassName = c.constituency();
+                    failedClassPercent = d == 0 ? null : own.percent(RoundingMode.DOWN);
                     failedClass = c.constituency() + (d == 0 ? ": " + rule.denominator().none
                             : ": " + own.percent(RoundingMode.DOWN) + "% for");
                 }
@@ -258,32 +305,65 @@ public final class Resolution {
         boolean carried;
         String reason;
         String figure = shares.isEmpty() ? "" : " weighted";
+        boolean weighted = !shares.isEmpty();
+        Map<String, Object> said = new LinkedHashMap<>();
+        String code;
         if (!quorumMet) {
             carried = false;
             reason = "lost: quorum not met: " + ballots + " of " + roll + " members took part, " + quorumNeeded + " needed";
+            code = "lost-quorum";
+            said.put("ballots", ballots);
+            said.put("roll", roll);
+            said.put("needed", quorumNeeded);
         } else if (!anyVotes) {
             carried = false;
             reason = "lost: " + rule.denominator().none;
+            code = "lost-no-votes";
+            said.put("denominator", rule.denominator().key());
         } else if (forShare.compareTo(againstShare) == 0) {
             carried = false;
             reason = "lost: a tie, " + (shares.isEmpty() ? forVotes + " for and " + against + " against"
                     : forShare.percent(RoundingMode.HALF_UP) + "% for and against weighted") + "; there is no casting vote";
+            code = "lost-tie";
+            said.put("weighted", weighted);
+            if (weighted) {
+                said.put("percent", forShare.percent(RoundingMode.HALF_UP));
+            } else {
+                said.put("for", forVotes);
+                said.put("against", against);
+            }
         } else if (!t.metBy(forShare)) {
             carried = false;
             reason = "lost: " + forShare.percent(RoundingMode.DOWN) + "%" + figure + " for, " + t.words() + " needed";
+            code = "lost";
+            said.put("percent", forShare.percent(RoundingMode.DOWN));
         } else if (failedClass != null) {
             carried = false;
             reason = "lost: " + forShare.percent(RoundingMode.HALF_UP) + "%" + figure + " for overall, but not in " + failedClass + ", "
                     + t.words() + " needed in each class";
+            code = "lost-in-class";
+            said.put("percent", forShare.percent(RoundingMode.HALF_UP));
+            said.put("constituency", failedClassName);
+            if (failedClassPercent != null) {
+                said.put("classPercent", failedClassPercent);
+            }
         } else {
             carried = true;
             reason = "carried: " + forShare.percent(RoundingMode.UP) + "%" + figure + " for, " + t.words() + " needed";
+            code = "carried";
+            said.put("percent", forShare.percent(RoundingMode.UP));
         }
+        if (code.equals("carried") || code.equals("lost") || code.equals("lost-in-class")) {
+            said.put("weighted", weighted);
+            said.put("threshold", t.key());
+            said.put("thresholdPercent", t.fraction().percent(RoundingMode.HALF_UP));
+        }
+        Verdict verdict = new Verdict(carried, code, Collections.unmodifiableMap(said));
         long d = rule.denominator().of(total);
-        return new Outcome(carried, reason, rule.words(), forVotes, against, withheld, ballots, roll, quorumNeeded, quorumMet,
+        return new Decision(new Outcome(carried, reason, rule.words(), forVotes, against, withheld, ballots, roll, quorumNeeded, quorumMet,
                 d == 0 ? null : Q.of(forVotes, d).percent(RoundingMode.HALF_UP),
                 shares.isEmpty() || !anyVotes ? null : forShare.percent(RoundingMode.HALF_UP),
-                shares.isEmpty() || !anyVotes ? null : againstShare.percent(RoundingMode.HALF_UP), List.copyOf(classes));
+                shares.isEmpty() || !anyVotes ? null : againstShare.percent(RoundingMode.HALF_UP), List.copyOf(classes)), verdict);
     }
 
     /**

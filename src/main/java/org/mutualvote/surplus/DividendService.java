@@ -38,6 +38,7 @@ import org.mutualvote.surplus.SurplusDtos.DividendReport;
 import org.mutualvote.surplus.SurplusDtos.FigureRow;
 import org.mutualvote.surplus.SurplusDtos.MyDividend;
 import org.mutualvote.surplus.SurplusDtos.ShareView;
+import org.mutualvote.web.Phrase;
 import org.mutualvote.web.Problem.FieldError;
 import org.mutualvote.web.ProblemException;
 
@@ -114,8 +115,10 @@ public class DividendService {
         }
         if (rejected == 0 && total == 0) {
             throw ProblemException.unprocessable(eligible.isEmpty()
-                    ? "No member is eligible: nobody active in those constituencies had joined by " + s.recordDate()
-                    : "Every eligible member's figure is zero, so there is nothing to share in proportion to");
+                    ? Phrase.of("dividend-no-member-eligible",
+                            "No member is eligible: nobody active in those constituencies had joined by " + s.recordDate(),
+                            "recordDate", s.recordDate())
+                    : Phrase.of("dividend-all-figures-zero", "Every eligible member's figure is zero, so there is nothing to share in proportion to"));
         }
         String digest = digest(s, figures);
         long seed = seed(digest);
@@ -275,53 +278,69 @@ public class DividendService {
         Map<Long, Integer> seen = new HashMap<>();
         for (Csv.Row r : parsed.subList(1, parsed.size())) {
             if (r.fields().size() != 2) {
-                rows.add(new FigureRow(r.number(), null, null, "has " + r.fields().size() + " fields, the header has 2"));
+                rows.add(refused(r.number(), null, null, List.of(Phrase.of("row-field-count",
+                        "has " + r.fields().size() + " fields, the header has 2", "fields", r.fields().size(), "expected", 2))));
                 continue;
             }
             String key = r.fields().get(idAt).strip();
             String raw = r.fields().get(figureAt).strip();
             Candidate c = named.get(key);
-            List<String> problems = new ArrayList<>();
+            List<Phrase> problems = new ArrayList<>();
             Long figure = null;
             try {
                 figure = figure(s.basis(), raw);
             } catch (IllegalArgumentException e) {
-                problems.add(e.getMessage());
+                problems.add(Phrase.of("figure-invalid", e.getMessage(), "basis", s.basis(), "value", raw));
             }
             if (c == null) {
-                problems.add(0, "no member has " + idColumn + " " + (key.isEmpty() ? "(blank)" : key));
+                problems.add(0, Phrase.of("no-member-with-id", "no member has " + idColumn + " " + (key.isEmpty() ? "(blank)" : key),
+                        "column", idColumn, "id", key));
             } else if (!eligible.containsKey(c.id())) {
-                problems.add(0, "member " + c.id() + " is not eligible: " + whyNot(c, s));
+                List<Phrase> why = whyNot(c, s);
+                problems.add(0, Phrase.of("member-not-eligible", "member " + c.id() + " is not eligible: "
+                        + String.join(", ", why.stream().map(Phrase::text).toList()), "memberId", c.id()));
+                problems.addAll(1, why);
             } else {
                 Integer first = seen.putIfAbsent(c.id(), r.number());
                 if (first != null) {
-                    problems.add("member " + c.id() + " is also on row " + first);
+                    problems.add(Phrase.of("member-repeated", "member " + c.id() + " is also on row " + first, "memberId", c.id(), "row", first));
                 }
             }
             if (problems.isEmpty()) {
                 figures.put(c.id(), figure);
-                rows.add(new FigureRow(r.number(), c.id(), raw, null));
+                rows.add(new FigureRow(r.number(), c.id(), raw, null, List.of()));
             } else {
-                rows.add(new FigureRow(r.number(), c == null ? null : c.id(), raw, String.join("; ", problems)));
+                rows.add(refused(r.number(), c == null ? null : c.id(), raw, problems));
             }
         }
     }
 
-    private static String whyNot(Candidate c, Settings s) {
-        List<String> why = new ArrayList<>();
+    /**
+     * A refused row: its English as it has always read (a member's ineligibility in one sentence), its phrases with
+     * each reason on its own.
+     */
+    private static FigureRow refused(int row, Long memberId, String figure, List<Phrase> why) {
+        List<Phrase> said = why.stream().filter(p -> !p.code().startsWith("not-eligible-")).toList();
+        return new FigureRow(row, memberId, figure, String.join("; ", said.stream().map(Phrase::text).toList()), List.copyOf(why));
+    }
+
+    private static List<Phrase> whyNot(Candidate c, Settings s) {
+        List<Phrase> why = new ArrayList<>();
         if (c.erased()) {
-            why.add("their record was erased");
+            why.add(Phrase.of("not-eligible-erased", "their record was erased"));
         }
         if (!"active".equals(c.status())) {
-            why.add("their membership is " + c.status());
+            why.add(Phrase.of("not-eligible-status", "their membership is " + c.status(), "status", c.status()));
         }
         if (!s.constituencyIds().contains(c.constituencyId())) {
-            why.add("they are in " + c.constituencyName() + ", which does not share this dividend");
+            why.add(Phrase.of("not-eligible-constituency", "they are in " + c.constituencyName() + ", which does not share this dividend",
+                    "constituency", c.constituencyName()));
         }
         if (c.joinedOn().isAfter(s.recordDate())) {
-            why.add("they joined on " + c.joinedOn() + ", after the record date " + s.recordDate());
+            why.add(Phrase.of("not-eligible-joined-after", "they joined on " + c.joinedOn() + ", after the record date " + s.recordDate(),
+                    "joinedOn", c.joinedOn(), "recordDate", s.recordDate()));
         }
-        return String.join(", ", why);
+        return why;
     }
 
     /** hours: hundredths of an hour; pay and trade: pence. At most two decimals, never negative. */

@@ -2,6 +2,11 @@ package org.mutualvote.surplus;
 
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+
+import org.mutualvote.web.Phrase;
 
 /**
  * The rule-book limits every ballot and every outcome of a surplus vote must keep (Co-operatives UK
@@ -151,6 +156,32 @@ public record Limits(int reserveMinimum, Integer memberDividendMaximum, Integer 
             steps.add(RESERVE_MINIMUM + ": moved " + shortfall.percent(4) + "% from the other pots to reserves");
         }
         return new Repaired(s, steps);
+    }
+
+    /** Each step's English as {@link #repair} writes it, and its code (to which "-to-reserves" or "-to-others" is added). */
+    private static final Map<Pattern, String> STEPS = Map.of(
+            Pattern.compile(INVESTORS_AT_MOST_MEMBERS + ": moved ([0-9.]+)% from investor to member dividends"), "repair-investors-moved",
+            Pattern.compile(RESERVE_MINIMUM + ": moved ([0-9.]+)% from the other pots to reserves"), "repair-reserve-topped-up",
+            Pattern.compile(MEMBER_DIVIDEND_MAXIMUM + ": took ([0-9.]+)% off member dividends to (reserves|the other pots)"),
+            "repair-member-dividends",
+            Pattern.compile(INVESTORS_AT_MOST_MEMBERS + ": took ([0-9.]+)% off investor dividends to (reserves|the other pots)"),
+            "repair-investor-dividends",
+            Pattern.compile(DIVIDENDS_MAXIMUM + ": scaled dividends down by ([0-9.]+)% to (reserves|the other pots)"),
+            "repair-dividends-scaled");
+
+    /**
+     * A repair step as a phrase a client can say in its reader's words. The steps are stored in the published
+     * report in English, which recounts compare byte for byte, so they are read back rather than written again.
+     */
+    static Phrase phrase(String step) {
+        for (Map.Entry<Pattern, String> e : STEPS.entrySet()) {
+            Matcher m = e.getKey().matcher(step);
+            if (m.matches()) {
+                String to = m.groupCount() < 2 ? "" : "reserves".equals(m.group(2)) ? "-to-reserves" : "-to-others";
+                return Phrase.of(e.getValue() + to, step, "percent", m.group(1));
+            }
+        }
+        return Phrase.of("repair-step", step);
     }
 
     /** The shares after the repair and, in words, each step taken (empty: the outcome kept every limit). */

@@ -13,6 +13,7 @@ import jakarta.validation.constraints.NotNull;
 import jakarta.validation.constraints.Size;
 
 import org.mutualvote.audit.AuditService;
+import org.mutualvote.web.Phrase;
 import org.mutualvote.contest.Contest;
 
 import com.fasterxml.jackson.annotation.JsonRawValue;
@@ -88,7 +89,7 @@ public final class SurplusDtos {
     /** {@code ballotDigest}: the digest of the ballot set fixed at close; {@code auditHead}: the audit chain's head now, MACed. */
     public record ResultView(long contestId, String title, String state, String form, String rule, long surplusPence, String seed,
             int ballots, Integer rollSize, Integer winningProposal, List<PotResult> pots, List<String> limitRepairs,
-            String ballotDigest, Integer sealedBallots, AuditService.SignedHead auditHead, Instant countedAt, Instant publishedAt, @JsonRawValue String report) {
+            List<Phrase> limitRepairSteps, String ballotDigest, Integer sealedBallots, AuditService.SignedHead auditHead, Instant countedAt, Instant publishedAt, @JsonRawValue String report) {
     }
 
     /** A recount of the published ballot file: its ballots, whether it gives the stored report exactly, its seed and pots in pounds. */
@@ -106,8 +107,11 @@ public final class SurplusDtos {
             String ballotDigest, Integer sealedBallots, AuditService.SignedHead auditHead, List<BoardBallot> ballots, String next) {
     }
 
-    /** One row of a figures file: what was read, and why it is refused (null when accepted). */
-    public record FigureRow(int row, Long memberId, String figure, String reason) {
+    /**
+     * One row of a figures file: what was read, and why it is refused (null when accepted), in English and as phrases
+     * a client says in its reader's words.
+     */
+    public record FigureRow(int row, Long memberId, String figure, String reason, List<Phrase> reasons) {
     }
 
     public record ShareView(long memberId, long figure, long pence, String pounds) {

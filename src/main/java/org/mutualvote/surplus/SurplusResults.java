@@ -123,7 +123,8 @@ class SurplusResults {
         report.path("limitRepairs").forEach(s -> repairs.add(s.asText()));
         Integer winner = report.path("winningProposal").isNumber() ? report.path("winningProposal").asInt() : null;
         return new ResultView(id, c.title, c.state.key(), v.form, r.rule, v.surplusPence, Long.toString(r.seed),
-                r.onlineBallots + r.paperBallots, c.rollSize, winner, pots, repairs, c.ballotDigest, c.sealedBallots,
+                r.onlineBallots + r.paperBallots, c.rollSize, winner, pots, repairs,
+                repairs.stream().map(Limits::phrase).toList(), c.ballotDigest, c.sealedBallots,
                 audit.signedHead(), r.countedAt, r.publishedAt, r.report);
     }
 

@@ -1,6 +1,7 @@
 package org.mutualvote.web;
 
 import java.util.List;
+import java.util.Map;
 
 import com.fasterxml.jackson.annotation.JsonInclude;
 
@@ -10,37 +11,48 @@ import com.fasterxml.jackson.annotation.JsonInclude;
  * in its reader's language; {@code detail} says the same in English for people reading the raw answer.
  */
 @JsonInclude(JsonInclude.Include.NON_EMPTY)
-public record Problem(String type, String code, String title, int status, String detail, String instance, List<FieldError> errors) {
+public record Problem(String type, String code, String title, int status, String detail, String instance, List<FieldError> errors,
+        Map<String, Object> params) {
 
     public static final String MEDIA_TYPE = "application/problem+json";
 
     /**
      * One invalid input: which field (or CSV row, or ballot mark), what is wrong with it, and where there is one
-     * a stable {@code code} for that ("not-blank", "past", "assert-true": the constraint's name in kebab case).
+     * a stable {@code code} for that ("not-blank", "past", "assert-true": the constraint's name in kebab case), with
+     * the values a client needs to say it in its reader's words ({@code params}: a size's "max", a date).
      */
-    @JsonInclude(JsonInclude.Include.NON_NULL)
-    public record FieldError(String field, String message, String code) {
+    @JsonInclude(JsonInclude.Include.NON_EMPTY)
+    public record FieldError(String field, String message, String code, Map<String, Object> params) {
 
         public FieldError(String field, String message) {
-            this(field, message, null);
+            this(field, message, null, Map.of());
+        }
+
+        public FieldError(String field, String message, String code) {
+            this(field, message, code, Map.of());
         }
     }
 
     public static Problem of(int status, String title, String detail) {
-        return new Problem("about:blank", codeFor(status), title, status, detail, null, List.of());
+        return new Problem("about:blank", codeFor(status), title, status, detail, null, List.of(), Map.of());
     }
 
     public Problem withInstance(String path) {
-        return new Problem(type, code, title, status, detail, path, errors);
+        return new Problem(type, code, title, status, detail, path, errors, params);
     }
 
     public Problem withErrors(List<FieldError> fieldErrors) {
-        return new Problem(type, code, title, status, detail, instance, fieldErrors);
+        return new Problem(type, code, title, status, detail, instance, fieldErrors, params);
     }
 
     /** The same problem under a more precise code than its status gives. */
     public Problem withCode(String newCode) {
-        return new Problem(type, newCode, title, status, detail, instance, errors);
+        return new Problem(type, newCode, title, status, detail, instance, errors, params);
+    }
+
+    /** The same problem under a phrase's code and values, so a client can say its detail in its reader's words. */
+    public Problem withPhrase(Phrase phrase) {
+        return new Problem(type, phrase.code(), title, status, detail, instance, errors, phrase.params());
     }
 
     /** The code a problem has when nothing more precise is said: its status in words. */

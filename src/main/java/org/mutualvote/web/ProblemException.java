@@ -28,6 +28,16 @@ public class ProblemException extends RuntimeException {
         return new ProblemException(problem.withCode(code));
     }
 
+    /** The same problem under a phrase's code and values (its detail stays the English the caller gave). */
+    public ProblemException said(Phrase phrase) {
+        return new ProblemException(problem.withPhrase(phrase));
+    }
+
+    /** A 422 whose detail is the phrase's English and whose code and params are the phrase's. */
+    public static ProblemException unprocessable(Phrase phrase) {
+        return unprocessable(phrase.text()).said(phrase);
+    }
+
     public static ProblemException notFound(String what) {
         return new ProblemException(404, "Not found", what + " does not exist");
     }

@@ -5,14 +5,17 @@ import java.sql.SQLException;
 import java.sql.SQLNonTransientConnectionException;
 import java.sql.SQLTransientConnectionException;
 import java.util.ArrayList;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
+import java.util.Map;
 import java.util.UUID;
 
 import jakarta.validation.ConstraintViolation;
 import jakarta.validation.ConstraintViolationException;
 import jakarta.validation.ElementKind;
 import jakarta.validation.Path;
+import jakarta.validation.constraints.Size;
 import jakarta.ws.rs.WebApplicationException;
 import jakarta.ws.rs.core.Response;
 import jakarta.ws.rs.core.UriInfo;
@@ -47,11 +50,33 @@ public class ProblemMapper {
         List<Problem.FieldError> errors = new ArrayList<>();
         for (ConstraintViolation<?> v : e.getConstraintViolations()) {
             errors.add(new Problem.FieldError(fieldName(v.getPropertyPath()), v.getMessage(),
-                    kebab(v.getConstraintDescriptor().getAnnotation().annotationType().getSimpleName())));
+                    kebab(v.getConstraintDescriptor().getAnnotation().annotationType().getSimpleName()), limits(v)));
         }
         errors.sort((a, b) -> a.field().compareTo(b.field()));
         Problem p = Problem.of(400, "Invalid request", "One or more fields are invalid").withErrors(errors).withCode("invalid");
         return respond(p, uri);
+    }
+
+    /**
+     * The bounds a constraint states ({@code @Size}'s min and max, {@code @Min}'s value), so a client can say "at most
+     * 200 characters" in its reader's words. Bounds that bind nothing (a size's min 0, max unbounded) are left out;
+     * {@code of} says whether a size counts characters or items.
+     */
+    static Map<String, Object> limits(ConstraintViolation<?> v) {
+        Map<String, Object> attributes = v.getConstraintDescriptor().getAttributes();
+        Map<String, Object> limits = new LinkedHashMap<>();
+        for (String name : List.of("min", "max", "value")) {
+            Object bound = attributes.get(name);
+            if (bound instanceof Number n && !((name.equals("min") && n.longValue() == 0) || (name.equals("max") && n.longValue() == Integer.MAX_VALUE))) {
+                limits.put(name, n);
+            } else if (bound instanceof String text && name.equals("value")) {
+                limits.put(name, text);
+            }
+        }
+        if (v.getConstraintDescriptor().getAnnotation() instanceof Size) {
+            limits.put("of", v.getInvalidValue() instanceof CharSequence || v.getInvalidValue() == null ? "characters" : "items");
+        }
+        return limits;
     }
 
     @ServerExceptionMapper

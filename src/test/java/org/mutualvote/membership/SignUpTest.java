@@ -289,4 +289,35 @@ class SignUpTest {
         }
         given().get("/api/members/me").then().statusCode(200).body("constituencyId", equalTo((int) c.id()));
     }
+
+    @Test
+    @TestSecurity(user = "signup-phrases-young")
+    void aRefusalSaysEachRuleByCodeAndValuesBesideTheFieldItConcerns() {
+        String d = Fixtures.district();
+        ConstituencyView c = fixtures.publicConstituency(d);
+        given().contentType(ContentType.JSON).body(application(Fixtures.email(), LocalDate.now().minusYears(12), d + " 1AA", null))
+                .post("/api/members")
+                .then().statusCode(422).contentType(PROBLEM).body("code", equalTo("not-eligible"))
+                .body("errors.find { it.params.constituency == '" + c.name() + "' }.field", equalTo("dateOfBirth"))
+                .body("errors.find { it.params.constituency == '" + c.name() + "' }.code", equalTo("too-young"))
+                .body("errors.find { it.params.constituency == '" + c.name() + "' }.params.minAge", equalTo(16))
+                .body("errors.find { it.params.constituency == '" + c.name() + "' }.message", equalTo(c.name() + ": too young: minimum age 16"));
+        Map<String, Object> nowhere = application(Fixtures.email(), Fixtures.adult(), d + " 1AA", null);
+        nowhere.put("constituencyId", 999_999_999L);
+        given().contentType(ContentType.JSON).body(nowhere).post("/api/members")
+                .then().statusCode(422).body("errors[0].code", equalTo("no-such-constituency"))
+                .body("errors[0].field", equalTo("constituencyId")).body("errors[0].params.id", equalTo(999_999_999));
+    }
+
+    @Test
+    @TestSecurity(user = "signup-phrases-long")
+    void aFieldTooLongSaysItsBoundAsAValue() {
+        Map<String, Object> a = application(Fixtures.email(), Fixtures.adult(), "LS6 3AB", null);
+        a.put("name", "N".repeat(201));
+        given().contentType(ContentType.JSON).body(a).post("/api/members")
+                .then().statusCode(400).contentType(PROBLEM)
+                .body("errors.find { it.field == 'name' }.code", equalTo("size"))
+                .body("errors.find { it.field == 'name' }.params.max", equalTo(200))
+                .body("errors.find { it.field == 'name' }.params.of", equalTo("characters"));
+    }
 }

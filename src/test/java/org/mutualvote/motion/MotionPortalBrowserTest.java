@@ -113,8 +113,8 @@ class MotionPortalBrowserTest {
         MotionTestSteps.declare(id);
         go(page, "/member/motions/" + id);
         // 2 for of 2: carried; 1 for 1 against: a tie, lost; 1 for, none against, one withheld: carried.
-        assertTrue(page.locator(".motion-result[data-motion='1'] .reason").textContent().startsWith("carried: 100.0% for"));
-        assertTrue(page.locator(".motion-result[data-motion='2'] .reason").textContent().startsWith("lost: a tie"));
+        assertTrue(page.locator(".motion-result[data-motion='1'] .reason").textContent().startsWith("Carried: 100.0% for"));
+        assertTrue(page.locator(".motion-result[data-motion='2'] .reason").textContent().equals("Lost: the vote was tied (1 for, 1 against), and a tie is lost."));
         assertEquals("Withheld 1", page.locator(".motion-result[data-motion='3'] .bar-row.withheld .bar-label").textContent());
         portal.check(page, "motions-result");
         page.context().close();

@@ -186,7 +186,7 @@ class WelshMemberJourneyTest extends BrowserJourney {
         Portal.logIn(page, "voter9");
         go(page, "/member/motions/" + poll);
         Locator result = page.locator("[data-motion='1']").last();
-        assertTrue(result.getByText("Pasiwyd: 100.0% o blaid, roedd angen mwy na hanner.").isVisible(), result.innerText());
+        assertTrue(result.getByText("Wedi'i basio: 100.0% o blaid, roedd angen mwy na hanner.").isVisible(), result.innerText());
         assertTrue(result.getByText("Penderfynir gan: mwy na hanner o'r cyfanswm: pleidleisiau o blaid ac yn erbyn").isVisible(),
                 result.innerText());
         assertFalse(page.locator("main").innerText().contains("carried"), "the count's English sentence is not shown");

@@ -6,6 +6,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Set;
 
+import org.mutualvote.web.Phrase;
 import org.mutualvote.web.Problem.FieldError;
 
 /**
@@ -63,10 +64,12 @@ final class ModelTimetable {
         };
         for (Object[] s : steps) {
             if (s[1] == null) {
-                errors.add(new FieldError((String) s[0], "is required"));
+                errors.add(new FieldError((String) s[0], "is required", "not-null"));
             } else if (!workingDay((LocalDate) s[1])) {
-                errors.add(new FieldError((String) s[0], s[1] + " is a " + (holidays.contains(s[1]) ? "bank holiday" : "weekend")
-                        + " day, which the rules disregard: " + s[2] + " cannot fall on it"));
+                boolean holiday = holidays.contains(s[1]);
+                errors.add(Phrase.of(holiday ? "timetable-bank-holiday" : "timetable-weekend", s[1] + " is a "
+                        + (holiday ? "bank holiday" : "weekend") + " day, which the rules disregard: " + s[2] + " cannot fall on it",
+                        "date", s[1]).at((String) s[0]));
             }
         }
         if (!errors.isEmpty()) {
@@ -82,12 +85,15 @@ final class ModelTimetable {
         before(errors, "votingInformation", d.votingInformation(), close, intervals.votingInformation(),
                 "the voting information");
         // The steps follow each other: nothing can be stated before what it depends on has happened.
-        order(errors, "nominationsClose", d.noticeOfElection(), d.nominationsClose(), "the notice of election");
-        order(errors, "statementOfCandidates", d.nominationsClose(), d.statementOfCandidates(), "the close of nominations");
-        order(errors, "withdrawalsClose", d.statementOfCandidates(), d.withdrawalsClose(), "the statement of candidates");
-        order(errors, "noticeOfPoll", d.withdrawalsClose(), d.noticeOfPoll(), "the last day for withdrawals");
-        order(errors, "votingInformation", d.withdrawalsClose(), d.votingInformation(), "the last day for withdrawals");
-        order(errors, "count", close, d.count(), "the close of poll");
+        order(errors, "nominationsClose", d.noticeOfElection(), d.nominationsClose(), "the notice of election", "notice-of-election");
+        order(errors, "statementOfCandidates", d.nominationsClose(), d.statementOfCandidates(), "the close of nominations",
+                "nominations-close");
+        order(errors, "withdrawalsClose", d.statementOfCandidates(), d.withdrawalsClose(), "the statement of candidates",
+                "statement-of-candidates");
+        order(errors, "noticeOfPoll", d.withdrawalsClose(), d.noticeOfPoll(), "the last day for withdrawals", "withdrawals-close");
+        order(errors, "votingInformation", d.withdrawalsClose(), d.votingInformation(), "the last day for withdrawals",
+                "withdrawals-close");
+        order(errors, "count", close, d.count(), "the close of poll", "close-of-poll");
         return errors;
     }
 
@@ -98,15 +104,19 @@ final class ModelTimetable {
     private void before(List<FieldError> errors, String field, LocalDate date, LocalDate close, int days, String what) {
         LocalDate latest = back(close, days);
         if (date.isAfter(latest)) {
-            errors.add(new FieldError(field, "must be on or before " + latest + ": " + what + " must come at least " + days
+            long actual = workingDaysBetween(date, close);
+            errors.add(Phrase.of("timetable-too-late", "must be on or before " + latest + ": " + what + " must come at least " + days
                     + " working days before the close of poll (" + close + "); " + date + " is "
-                    + workingDays(workingDaysBetween(date, close)) + " before it"));
+                    + workingDays(actual) + " before it",
+                    "latest", latest, "days", days, "close", close, "date", date, "actual", actual).at(field));
         }
     }
 
-    private static void order(List<FieldError> errors, String field, LocalDate earlier, LocalDate date, String what) {
+    /** {@code step} names the earlier step in the error's code: "timetable-before-notice-of-election". */
+    private static void order(List<FieldError> errors, String field, LocalDate earlier, LocalDate date, String what, String step) {
         if (date.isBefore(earlier)) {
-            errors.add(new FieldError(field, "must not be before " + what + " (" + earlier + ")"));
+            errors.add(Phrase.of("timetable-before-" + step, "must not be before " + what + " (" + earlier + ")", "earlier", earlier)
+                    .at(field));
         }
     }
 
