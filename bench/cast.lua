@@ -1,6 +1,7 @@
 -- wrk script for bench/cast.sh: each request casts one voter's ballot, with that voter's pre-signed bearer
 -- token, a random ranking of the candidates, and no voter twice. Arguments (after --): TOKENS_FILE CONTEST_ID
--- CANDIDATE_IDS(comma-separated) THREADS. A thread stops when its voters are used up; non-201 answers are counted.
+-- CANDIDATE_IDS(comma-separated) THREADS [again]. A thread stops when its voters are used up, or with "again"
+-- (the warm-up) starts over with them, each second ballot then refused as a repeat; non-201 answers are counted.
 local threads = {}
 local counter = 0
 
@@ -12,6 +13,7 @@ end
 
 function init(args)
   local file, contest, ids, nthreads = args[1], args[2], args[3], tonumber(args[4])
+  again = args[5] == "again"
   path = "/api/contests/" .. contest .. "/ballots"
   candidates = {}
   for id in string.gmatch(ids, "[^,]+") do table.insert(candidates, id) end
@@ -38,6 +40,7 @@ local function ranking()
 end
 
 function request()
+  if again and nextToken > #tokens then nextToken = 1 end
   local token = tokens[nextToken] or tokens[#tokens]
   nextToken = nextToken + 1
   return wrk.format("POST", path, {
@@ -48,7 +51,7 @@ end
 
 function response(status, headers, body)
   if status == 201 then cast = cast + 1 else refused = refused + 1 end
-  if nextToken > #tokens then wrk.thread:stop() end
+  if nextToken > #tokens and not again then wrk.thread:stop() end
 end
 
 function done(summary, latency, requests)

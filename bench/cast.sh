@@ -5,13 +5,14 @@
 # with pgbench on the same two inserts (participation + ballot). Prints both rates, their ratio, latency
 # and the CPU seconds of the app and of the load generator. Bounded in count and time; talks only to
 # localhost. Settings: VOTERS (tokens signed for the measured run), DURATION (10 s), WARMUP (voters signed for the
-# warm-up), WARMUP_SECONDS (30), CONCURRENCY, PORT, PGBENCH_SECONDS. A wrk thread whose voters run out stops.
+# warm-up), WARMUP_SECONDS (60), CONCURRENCY, PORT, PGBENCH_SECONDS. In the measured run a wrk thread whose
+# voters run out stops; in the warm-up it starts over with them (repeats are refused, which warms that path too).
 # The app's CPU is also given by thread, so what the JIT compilers still spend after the warm-up shows.
 set -euo pipefail
 cd "$(dirname "$0")/.."
 
 VOTERS=${VOTERS:-60000}
-WARMUP_SECONDS=${WARMUP_SECONDS:-30}
+WARMUP_SECONDS=${WARMUP_SECONDS:-60}
 SECONDS_MEASURED=${DURATION:-10}
 WARMUP=${WARMUP:-30000}
 CONCURRENCY=${CONCURRENCY:-32}
@@ -47,7 +48,7 @@ SQL
 read -r WID WCANDS <<<"$(java bench/LoadDriver.java setup "$BASE" "$WORK" 1000000000 Warm-up)"
 java bench/LoadDriver.java tokens "$WORK" 1 "$WARMUP" "$WORK/warm-up-tokens.txt"
 echo "warm-up: $WARMUP_SECONDS s (up to $WARMUP voters) in another election, so the JIT has compiled the cast path before it is measured"
-wrk -t2 -c"$CONCURRENCY" -d"${WARMUP_SECONDS}s" --timeout 10s -s bench/cast.lua "$BASE" -- "$WORK/warm-up-tokens.txt" "$WID" "$WCANDS" 2 > "$WORK/warm-up.out"
+wrk -t2 -c"$CONCURRENCY" -d"${WARMUP_SECONDS}s" --timeout 10s -s bench/cast.lua "$BASE" -- "$WORK/warm-up-tokens.txt" "$WID" "$WCANDS" 2 again > "$WORK/warm-up.out"
 grep '^wrk:' "$WORK/warm-up.out" | sed 's/^/warm-up: /'
 
 read -r MID MCANDS <<<"$(java bench/LoadDriver.java setup "$BASE" "$WORK" 1000000000 Measured)"

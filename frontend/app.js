@@ -1,6 +1,6 @@
 // Starts the portal: who is logged in, the organisation, the words, the features' pages, then the router.
 import { api } from "/api.js";
-import { el } from "/dom.js";
+import { el, labelTables } from "/dom.js";
 import features from "/features.js";
 import { available, choose, init, lang, loadFeature, t } from "/i18n.js";
 import { currentRole, home, link, menu, setRole, start, where } from "/router.js";
@@ -24,6 +24,7 @@ async function boot() {
     sessionStorage.removeItem("mutualvote.after");
     if (after !== location.hash) history.replaceState(null, "", after);
   }
+  labelTables(document.getElementById("main"));
   await start(context, () => shell());
 }
 

@@ -33,6 +33,41 @@ export function field(label, name, attrs = {}, { kind = "input", options = [], h
   return el("div", { class: "field", "data-field": name }, el("label", { for: id }, label), hintNode, error, control);
 }
 
+/**
+ * A memorable date (a date of birth) as GOV.UK's date input: Day, Month and Year as three labelled number fields in
+ * a group, so it reads the same in every browser whatever the browser's own locale (a native date field shows
+ * mm/dd/yyyy to anyone whose browser says en-US). One hint and one error for the group. Read it with dateValue().
+ */
+export function dateInput(legend, name, iso = "", { hint, autocomplete } = {}) {
+  const id = `f-${name}-${++fieldCount}`;
+  const [year = "", month = "", day = ""] = (iso || "").split("-");
+  const hintNode = hint ? el("p", { class: "hint", id: `${id}-hint` }, hint) : null;
+  const error = el("p", { class: "field-error", id: `${id}-error`, hidden: true });
+  const part = (key, value) => el("div", { class: `date-part date-${key}` },
+    el("label", { for: `${id}-${key}` }, t(`date.${key}`)),
+    el("input", { id: `${id}-${key}`, name: `${name}-${key}`, "data-date-part": key, type: "text", inputmode: "numeric",
+      value: value.replace(/^0(?=\d)/, ""),
+      autocomplete: autocomplete ? `${autocomplete}-${key}` : "off" }));
+  return el("div", { class: "field", "data-field": name },
+    el("fieldset", { class: "date-input", id, "aria-describedby": hintNode?.id },
+      el("legend", {}, legend), hintNode, error,
+      el("div", { class: "date-parts" }, part("day", day), part("month", month), part("year", year))));
+}
+
+/**
+ * The ISO date a dateInput holds: null when all three are empty, undefined when they do not make a real date
+ * (31/02/1990, a two-digit year), else "1990-02-28".
+ */
+export function dateValue(form, name) {
+  const group = form.querySelector(`[data-field="${CSS.escape(name)}"] fieldset`);
+  const [day, month, year] = ["day", "month", "year"].map((key) => group.querySelector(`[data-date-part="${key}"]`).value.trim());
+  if (!day && !month && !year) return null;
+  if (!/^\d{1,2}$/.test(day) || !/^\d{1,2}$/.test(month) || !/^\d{4}$/.test(year)) return undefined;
+  const when = new Date(Date.UTC(Number(year), Number(month) - 1, Number(day)));
+  if (when.getUTCFullYear() !== Number(year) || when.getUTCMonth() !== Number(month) - 1 || when.getUTCDate() !== Number(day)) return undefined;
+  return `${year}-${month.padStart(2, "0")}-${day.padStart(2, "0")}`;
+}
+
 export function checkbox(label, name, attrs = {}) {
   const id = `f-${name}-${++fieldCount}`;
   const error = el("p", { class: "field-error", id: `${id}-error`, hidden: true });
@@ -69,7 +104,8 @@ export function showErrors(form, box, error) {
     const wrapper = [e.field, last, last.replace(/\[\d+\]$/, "")].map((n) => form.querySelector(`[data-field="${CSS.escape(n)}"]`))
       .find(Boolean);
     if (!wrapper) { loose.push(e); continue; }
-    const control = wrapper.querySelector("input, select, textarea");
+    // A group of fields (a dateInput) is one control: its fieldset carries the error, its legend names it.
+    const control = wrapper.querySelector("fieldset, input, select, textarea");
     const message = wrapper.querySelector(".field-error");
     const words = fieldMessage(e.field, e, Boolean(error.status));
     if (!message.hidden) {
@@ -77,12 +113,13 @@ export function showErrors(form, box, error) {
       message.append("; ", words);
       continue;
     }
-    const label = wrapper.querySelector("label")?.textContent.trim();
+    const label = wrapper.querySelector("legend, label")?.textContent.trim();
     // A checkbox's label is a whole sentence: its message stands alone.
     message.replaceChildren(...(control.type === "checkbox" ? [words] : sayField(label, words)));
     message.hidden = false;
     control.setAttribute("aria-invalid", "true");
     control.setAttribute("aria-describedby", [control.getAttribute("aria-describedby"), message.id].filter(Boolean).join(" "));
+    for (const part of control.querySelectorAll("input")) part.setAttribute("aria-invalid", "true");
     firstInvalid ||= control;
   }
   const lines = [];
@@ -93,7 +130,8 @@ export function showErrors(form, box, error) {
     box.hidden = false;
   }
   // Focus goes to the first field in the form's order (the server lists them alphabetically).
-  (form.querySelector("[aria-invalid='true']") || box).focus();
+  const first = form.querySelector("[aria-invalid='true']");
+  (first?.matches("fieldset") ? first.querySelector("input") : first || box).focus();
 }
 
 /** "{label}: {message}" with the message as a node (it may be the server's English, marked as such). */
@@ -233,4 +271,36 @@ export function stackedTable(caption, headings, rows) {
 /** A definition list from [term, value] pairs. */
 export function facts(pairs, attrs = {}) {
   return el("dl", attrs, pairs.filter(Boolean).flatMap(([term, value]) => [el("dt", {}, term), el("dd", {}, value ?? "—")]));
+}
+
+/**
+ * Gives each cell of every table under root its column's heading as data-label, so that on a phone (style.css) a
+ * row shows as a block in which every value keeps its label; and gives the table its roles explicitly, because some
+ * browsers stop exposing a table once CSS displays it as blocks. Watches root, so tables drawn later are labelled.
+ */
+export function labelTables(root) {
+  const label = () => { for (const table of root.querySelectorAll("table")) labelTable(table); };
+  new MutationObserver(label).observe(root, { childList: true, subtree: true });
+  label();
+}
+
+function labelTable(table) {
+  const head = table.tHead?.rows[table.tHead.rows.length - 1];
+  const headings = [];
+  for (const th of head?.cells || []) for (let i = 0; i < th.colSpan; i++) headings.push(th.textContent.trim());
+  table.setAttribute("role", "table");
+  for (const group of [table.tHead, ...table.tBodies, table.tFoot]) group?.setAttribute("role", "rowgroup");
+  for (const row of table.rows) {
+    if (row.dataset.labelled) continue;
+    row.dataset.labelled = "";
+    row.setAttribute("role", "row");
+    let column = 0;
+    for (const cell of row.cells) {
+      const inHead = row.parentElement === table.tHead;
+      cell.setAttribute("role", inHead || cell.getAttribute("scope") === "col" ? "columnheader"
+        : cell.tagName === "TH" ? "rowheader" : "cell");
+      if (!inHead && cell.tagName === "TD" && headings[column]) cell.dataset.label = headings[column];
+      column += cell.colSpan;
+    }
+  }
 }

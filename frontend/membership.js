@@ -1,6 +1,6 @@
 // A member's own record: sign-up for someone without one, details, edit, leave, rejoin, erase.
 import { api } from "/api.js";
-import { checkbox, clearErrors, confirmStep, el, errorBox, facts, field, problem, showErrors } from "/dom.js";
+import { checkbox, clearErrors, confirmStep, dateInput, dateValue, el, errorBox, facts, field, problem, showErrors } from "/dom.js";
 import { date, t } from "/i18n.js";
 import { go, link, page } from "/router.js";
 
@@ -64,18 +64,29 @@ function detailsFields(m, me) {
   return [
     field(t("membership.name"), "name", { required: true, autocomplete: "name", value: m?.name || me?.name || "" }),
     field(t("membership.email"), "email", { type: "email", required: true, autocomplete: "email", value: m?.email || me?.email || "" }),
-    field(t("membership.dateOfBirth"), "dateOfBirth", { type: "date", required: true, autocomplete: "bday", value: m?.dateOfBirth || "" },
-      { hint: t("membership.dateOfBirth.hint") }),
+    dateInput(t("membership.dateOfBirth"), "dateOfBirth", m?.dateOfBirth, { hint: t("membership.dateOfBirth.hint"), autocomplete: "bday" }),
     field(t("membership.postcode"), "postcode", { autocomplete: "postal-code", value: m?.postcode || "" }, { hint: t("membership.postcode.hint") }),
     field(t("membership.staffClass"), "staffClass", { value: m?.staffClass || "" }, { hint: t("membership.staffClass.hint") }),
   ];
 }
 
 function values(form) {
-  const data = Object.fromEntries(new FormData(form).entries());
+  const data = Object.fromEntries([...new FormData(form).entries()].filter(([key]) => !key.startsWith("dateOfBirth-")));
   for (const key of Object.keys(data)) if (data[key] === "") data[key] = null;
   data.constituencyId = data.constituencyId ? Number(data.constituencyId) : null;
+  data.dateOfBirth = dateValue(form, "dateOfBirth") ?? null;
   return data;
+}
+
+/**
+ * Day, month and year that make no real date (31/02/1990) are sent as no date, which the server refuses with the
+ * other fields' mistakes; the portal then says what is really wrong with the date, once, beside the group.
+ */
+function sayNotARealDate(form, error) {
+  if (dateValue(form, "dateOfBirth") !== undefined || !error.problem) return error;
+  const others = (error.problem.errors || []).filter((e) => e.field !== "dateOfBirth");
+  error.problem = { ...error.problem, errors: [{ field: "dateOfBirth", code: "real-date", message: t("problem.field.real-date") }, ...others] };
+  return error;
 }
 
 async function signUpForm(me) {
@@ -97,7 +108,7 @@ async function signUpForm(me) {
       clearErrors(form);
       go("/member");
     } catch (error) {
-      showErrors(form, errors, error);
+      showErrors(form, errors, sayNotARealDate(form, error));
     }
   });
   return form;
@@ -116,7 +127,7 @@ async function renderEdit({ main }) {
       await api("/api/members/me", { method: "PUT", body: values(form) });
       go("/member");
     } catch (error) {
-      showErrors(form, errors, error);
+      showErrors(form, errors, sayNotARealDate(form, error));
     }
   });
   main.append(form);

@@ -71,7 +71,11 @@ class ElectionPapersBrowserTest extends BrowserJourney {
         assertEquals("Timetable: " + title, Portal.heading(alice).textContent());
         assertThat(alice.locator("#no-timetable")).hasText("No timetable is set yet.");
         // Propose from a close of poll (a Thursday): every date is worked back from it.
-        label(form(alice, "Propose the dates"), "Close of poll").fill("2030-06-13");
+        // Typed as a British official types a date, day first: the browser's field reads dd/mm/yyyy, as in Britain.
+        Locator closeOfPoll = label(form(alice, "Propose the dates"), "Close of poll");
+        closeOfPoll.focus();
+        closeOfPoll.pressSequentially("13062030");
+        assertThat(closeOfPoll).hasValue("2030-06-13");
         button(alice, "Propose the dates").click();
         Locator set = form(alice, "Set the dates");
         assertThat(set.getByRole(AriaRole.STATUS)).containsText("Proposed for a poll closing on 13 June 2030");

@@ -176,23 +176,40 @@ class MemberBallotJourneyTest extends BrowserJourney {
         page.getByLabel("Postcode").fill(district + " 1AA");
         button(page, "Apply").click();
         page.getByText("Date of birth: this is needed").waitFor();
-        Locator born = page.getByLabel("Date of birth");
+        Locator born = page.getByRole(AriaRole.GROUP, new Page.GetByRoleOptions().setName("Date of birth"));
+        assertTrue(describedBy(born).contains("Date of birth: this is needed"), describedBy(born));
         assertEquals("true", born.getAttribute("aria-invalid"));
-        String said = (String) page.evaluate("(el) => el.getAttribute('aria-describedby').split(' ')"
-                + ".map((id) => document.getElementById(id).textContent).join(' | ')", born.elementHandle());
-        assertTrue(said.contains("Date of birth: this is needed"), said);
         assertFalse(page.locator("main").innerText().contains("dateOfBirth"), "no raw field names");
         assertEquals(1, page.getByText("Date of birth: this is needed").count(), "each mistake is said once");
         assertTrue(page.getByText("you must agree to the membership terms").isVisible());
         assertEquals("true", page.getByLabel("I agree to the membership terms").getAttribute("aria-invalid"));
+        assertEquals(true, born.getByLabel("Day").evaluate("(el) => el === document.activeElement"), "the first mistake has focus");
         portal.check(page, "member-sign-up-mistakes");
 
-        born.fill("1990-02-01");
+        // A date that is not real (31 February) is one mistake, said once for the group, not three.
+        fillDate(born, List.of("Day", "Month", "Year"), "31", "2", "1990");
         page.getByLabel("I agree to the membership terms").check();
+        button(page, "Apply").click();
+        String notReal = "Date of birth: this is not a real date: give the day, the month and the year in numbers, for example 27 3 1955";
+        page.getByText(notReal).waitFor();
+        assertEquals(1, page.getByText(notReal).count());
+        assertTrue(describedBy(born).contains(notReal), describedBy(born));
+        assertEquals("true", born.getAttribute("aria-invalid"));
+        assertEquals(List.of("true", "true", "true"), born.locator("input").evaluateAll("(all) => all.map((i) => i.getAttribute('aria-invalid'))"));
+        portal.check(page, "member-sign-up-not-a-real-date");
+
+        born.getByLabel("Day").fill("1");
         button(page, "Apply").click();
         page.getByText("You are a member and can vote.").waitFor();
         assertTrue(page.getByText("Browser public " + district).isVisible());
+        assertTrue(page.locator("#member-details").innerText().contains("1 February 1990"), "the API got 1990-02-01");
         portal.check(page, "member-details");
+        // Changing details shows the date of birth back in the same three fields.
+        go(page, "/member/edit");
+        Locator again = page.getByRole(AriaRole.GROUP, new Page.GetByRoleOptions().setName("Date of birth"));
+        assertEquals(List.of("1", "2", "1990"), again.locator("input").evaluateAll("(all) => all.map((i) => i.value)"));
+        portal.check(page, "member-edit");
+        go(page, "/member");
 
         // Leaving says what it means first; a lapsed member can rejoin.
         button(page, "Leave").click();

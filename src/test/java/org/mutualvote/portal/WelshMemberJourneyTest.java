@@ -218,23 +218,34 @@ class WelshMemberJourneyTest extends BrowserJourney {
         page.getByLabel("Cod post").fill(district + " 1AA");
         press(button(page, "Gwneud cais"), "Enter");
         page.getByText("Dyddiad geni: mae angen hwn").waitFor();
-        Locator born = page.getByLabel("Dyddiad geni");
+        Locator born = page.getByRole(AriaRole.GROUP, new Page.GetByRoleOptions().setName("Dyddiad geni"));
         assertEquals("true", born.getAttribute("aria-invalid"));
-        String said = (String) page.evaluate("(el) => el.getAttribute('aria-describedby').split(' ')"
-                + ".map((id) => document.getElementById(id).textContent).join(' | ')", born.elementHandle());
+        String said = describedBy(born);
         assertTrue(said.contains("Dyddiad geni: mae angen hwn"), said);
+        assertTrue(said.contains("Er enghraifft, 27 3 1955."), "the hint is said with the group: " + said);
         assertEquals(1, page.getByText("Dyddiad geni: mae angen hwn").count(), "each mistake is said once");
         assertTrue(page.getByText("rhaid i chi gytuno i delerau'r aelodaeth").isVisible());
         assertEquals("true", page.getByLabel("Rwy'n cytuno i delerau'r aelodaeth").getAttribute("aria-invalid"));
         String words = page.locator("main").innerText();
         assertFalse(words.contains("must") || words.contains("dateOfBirth") || words.contains("consent"), words);
-        assertEquals(true, born.evaluate("(el) => el === document.activeElement"), "the first mistake has focus");
+        assertEquals(true, born.getByLabel("Diwrnod").evaluate("(el) => el === document.activeElement"), "the first mistake has focus");
         portal.check(page, "cy-sign-up-mistakes");
+
+        // 31 Chwefror is no date: one message in Welsh for the group.
+        fillDate(born, List.of("Diwrnod", "Mis", "Blwyddyn"), "31", "02", "1990");
+        press(button(page, "Gwneud cais"), "Enter");
+        String notReal = "Dyddiad geni: nid yw hwn yn ddyddiad go iawn: rhowch y diwrnod, y mis a'r flwyddyn mewn rhifau, er enghraifft 27 3 1955";
+        page.getByText(notReal).waitFor();
+        assertEquals(1, page.getByText(notReal).count());
+        assertTrue(describedBy(born).contains(notReal), describedBy(born));
+        assertEquals("true", born.getAttribute("aria-invalid"));
+        assertEquals(0, page.locator("main [lang='en']").count(), "the portal's own message is Welsh, not marked as English");
+        portal.check(page, "cy-sign-up-not-a-real-date");
 
         // The server refuses an email another member uses: said in Welsh from the problem's code, not its English detail.
         page.getByLabel("Enw llawn").fill("Siân Prys");
         page.getByLabel("E-bost").fill(taken);
-        born.fill("1980-03-18");
+        fillDate(born, List.of("Diwrnod", "Mis", "Blwyddyn"), "18", "3", "1980");
         page.getByLabel("Rwy'n cytuno i delerau'r aelodaeth").check();
         press(button(page, "Gwneud cais"), "Enter");
         page.getByText("Mae aelod arall eisoes yn defnyddio'r cyfeiriad e-bost hwn.").waitFor();
@@ -248,5 +259,47 @@ class WelshMemberJourneyTest extends BrowserJourney {
         assertTrue(page.locator("#member-details").innerText().contains("18 Mawrth 1980"), page.locator("#member-details").innerText());
         portal.check(page, "cy-member-details");
         page.context().close();
+    }
+    /** The first page of each role, where its menu is shown. */
+    static final Map<String, String> ROLE_HOMES = Map.of("member", "/member/votes", "board", "/board/motions", "admin",
+            "/admin/constituencies", "scrutineer", "/scrutineer/elections");
+
+    @Test
+    void everyRolesMenuFitsOneRowOnADesktopInWelshAndEnglishAndFoldsOnAPhone() {
+        for (String language : List.of("cy-GB", "en-GB")) {
+            // Someone with all four roles: every role's menu, with the role switch beside their name.
+            Page page = portal.phone(language);
+            Portal.logInAsNew(page, "pedair" + System.nanoTime(), "member,admin,board,scrutineer");
+            for (String role : List.of("member", "board", "admin", "scrutineer")) {
+                go(page, ROLE_HOMES.get(role));
+                page.setViewportSize(1280, 900);
+                Map<String, Number> rows = Portal.menuRows(page);
+                assertTrue(rows.size() >= 4, role + " " + rows);
+                assertEquals(1, rows.values().stream().distinct().count(), language + " " + role + "'s menu wraps at 1280 px: " + rows);
+                assertEquals(true, page.evaluate("() => { const boxes = [...document.querySelectorAll('#session > *')]"
+                        + ".map((e) => e.getBoundingClientRect());"
+                        + " return Math.max(...boxes.map((b) => b.top)) < Math.min(...boxes.map((b) => b.bottom)); }"),
+                        language + " " + role + ": the language, name, role switch and log out share a row");
+                assertFalse(page.locator(".menu-toggle").isVisible(), "no Menu button where the whole menu fits");
+
+                // On a phone the menu folds behind one button, opened and closed by keyboard.
+                page.setViewportSize(390, 844);
+                Locator menu = button(page, language.startsWith("cy") ? "Dewislen" : "Menu");
+                assertEquals("false", menu.getAttribute("aria-expanded"));
+                assertTrue(Portal.menuRows(page).isEmpty(), "a folded menu shows no links");
+                press(menu, "Enter");
+                Map<String, Number> open = Portal.menuRows(page);
+                assertEquals(rows.keySet(), open.keySet(), "the open menu has every page");
+                assertEquals(open.size(), open.values().stream().distinct().count(), "on a phone each page has its own row");
+                page.keyboard().press("Escape");
+                assertEquals("false", menu.getAttribute("aria-expanded"), "Escape folds it");
+                for (int width : new int[] {320, 390}) {
+                    page.setViewportSize(width, 700);
+                    assertEquals(List.of(), Portal.sideways(page), role + " at " + width + " px");
+                }
+                portal.check(page, (language.startsWith("cy") ? "cy-" : "") + "menu-" + role);
+            }
+            page.context().close();
+        }
     }
 }

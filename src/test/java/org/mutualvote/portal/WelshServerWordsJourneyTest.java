@@ -20,6 +20,7 @@ import org.mutualvote.support.Portal;
 
 import com.microsoft.playwright.Locator;
 import com.microsoft.playwright.Page;
+import com.microsoft.playwright.options.AriaRole;
 
 import io.quarkus.test.junit.QuarkusTest;
 
@@ -42,7 +43,10 @@ class WelshServerWordsJourneyTest extends BrowserJourney {
         Portal.logInAsNew(page, "ifanc" + System.nanoTime(), "member");
         page.getByLabel("Enw llawn").fill("N".repeat(201));
         page.getByLabel("E-bost").fill("ifanc." + System.nanoTime() + "@example.org");
-        page.getByLabel("Dyddiad geni").fill(LocalDate.now().minusYears(12).toString());
+        LocalDate twelve = LocalDate.now().minusYears(12);
+        Locator born = page.getByRole(AriaRole.GROUP, new Page.GetByRoleOptions().setName("Dyddiad geni"));
+        fillDate(born, List.of("Diwrnod", "Mis", "Blwyddyn"), String.valueOf(twelve.getDayOfMonth()),
+                String.valueOf(twelve.getMonthValue()), String.valueOf(twelve.getYear()));
         page.getByLabel("Cod post").fill(district + " 1AA");
         page.getByLabel("Rwy'n cytuno i delerau'r aelodaeth").check();
         press(button(page, "Gwneud cais"), "Enter");
@@ -55,10 +59,8 @@ class WelshServerWordsJourneyTest extends BrowserJourney {
         press(button(page, "Gwneud cais"), "Enter");
         String refusal = "Dyddiad geni: " + name + ": rhaid i aelodau fod yn 16 oed o leiaf";
         page.getByText(refusal).waitFor();
-        Locator born = page.getByLabel("Dyddiad geni");
         assertEquals("true", born.getAttribute("aria-invalid"));
-        String said = (String) page.evaluate("(el) => el.getAttribute('aria-describedby').split(' ')"
-                + ".map((id) => document.getElementById(id).textContent).join(' | ')", born.elementHandle());
+        String said = describedBy(born);
         assertTrue(said.contains(refusal), "the refusal is said with the field it concerns: " + said);
         String words = page.locator("main").innerText();
         assertFalse(words.contains("too young") || words.contains("minimum age"), words);

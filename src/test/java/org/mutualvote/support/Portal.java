@@ -7,6 +7,7 @@ import java.io.IOException;
 import java.net.URL;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.TimeUnit;
@@ -34,8 +35,11 @@ public final class Portal implements AutoCloseable {
     static final Path AXE = Path.of("target", "axe", "package", "axe.min.js");
     static final Path SHOTS = Path.of("target", "screenshots");
 
+    /** Where Debian's chromium-l10n puts the British English locale that native date fields take their order from. */
+    static final Path BRITISH_LOCALE = Path.of("/usr/lib/chromium/locales/en-GB.pak");
+
     private final Playwright playwright;
-    private final Browser browser;
+    private final Map<String, Browser> browsers = new HashMap<>();
     private final String base;
 
     private static Portal shared;
@@ -64,14 +68,31 @@ public final class Portal implements AutoCloseable {
     public Portal(URL base) {
         this.base = base.toString().replaceAll("/$", "");
         this.playwright = Playwright.create(new Playwright.CreateOptions().setEnv(Map.of("PLAYWRIGHT_SKIP_BROWSER_DOWNLOAD", "1")));
-        this.browser = playwright.chromium().launch(new BrowserType.LaunchOptions().setExecutablePath(CHROMIUM).setHeadless(true)
-                .setArgs(List.of("--no-sandbox", "--disable-gpu", "--disable-background-networking", "--disable-component-update",
-                        "--disable-sync", "--disable-quic", "--no-first-run")));
     }
 
-    /** A fresh browser (no cookies, no storage) in a language, at phone width. */
+    /**
+     * Chromium for people in Britain whose language is this one ("en-GB", "cy-GB"). A native date field takes its
+     * order (dd/mm/yyyy or mm/dd/yyyy) from the browser's own locale, which on Linux comes from LANGUAGE when the
+     * browser starts, not from a context's locale; so each language gets its own browser. Chromium has no Welsh locale,
+     * and falls back to British English, as a Welsh speaker's Chromium does.
+     */
+    private synchronized Browser browser(String language) {
+        String locale = language.contains("-") ? language.replace('-', '_') : language + "_GB";
+        return browsers.computeIfAbsent(locale, l -> {
+            assertTrue(Files.exists(BRITISH_LOCALE), "Chromium's British locale is missing (" + BRITISH_LOCALE
+                    + "): install chromium-l10n, as .ci/run does, or date fields show mm/dd/yyyy");
+            Map<String, String> env = new HashMap<>(System.getenv());
+            env.put("LANGUAGE", l + ":en_GB");
+            env.put("LANG", l + ".UTF-8");
+            return playwright.chromium().launch(new BrowserType.LaunchOptions().setExecutablePath(CHROMIUM).setHeadless(true)
+                    .setEnv(env).setArgs(List.of("--no-sandbox", "--disable-gpu", "--disable-background-networking",
+                            "--disable-component-update", "--disable-sync", "--disable-quic", "--no-first-run")));
+        });
+    }
+
+    /** A fresh browser (no cookies, no storage) in a language ("en-GB", "cy-GB"), at phone width. */
     public Page phone(String language) {
-        BrowserContext context = browser.newContext(new Browser.NewContextOptions().setLocale(language).setViewportSize(390, 844)
+        BrowserContext context = browser(language).newContext(new Browser.NewContextOptions().setLocale(language).setViewportSize(390, 844)
                 .setBaseURL(base));
         context.setDefaultTimeout(20_000);
         // axe-core goes in as an init script: the portal's Content-Security-Policy (script-src 'self') rightly
@@ -164,12 +185,45 @@ public final class Portal implements AutoCloseable {
         page.screenshot(new Page.ScreenshotOptions().setPath(SHOTS.resolve(name + "-390.png")).setFullPage(true));
         page.setViewportSize(1280, 900);
         page.screenshot(new Page.ScreenshotOptions().setPath(SHOTS.resolve(name + "-1280.png")).setFullPage(true));
-        page.setViewportSize(320, 640);
-        Object overflow = page.evaluate("() => document.documentElement.scrollWidth - document.documentElement.clientWidth");
-        assertEquals(0, ((Number) overflow).intValue(), name + " scrolls sideways at 320 px");
+        for (int width : new int[] {320, 390}) {
+            page.setViewportSize(width, 640);
+            assertEquals(List.of(), sideways(page), name + " at " + width + " px");
+        }
         page.setViewportSize(size.width, size.height);
         List<String> violations = axe(page);
         assertTrue(violations.isEmpty(), name + ": axe-core found " + violations);
+    }
+
+    /**
+     * What scrolls sideways at the page's present width: the page itself (wider than the window), or a table or a
+     * table's box (wider than the room it has), each said with how many pixels it overflows.
+     */
+    @SuppressWarnings("unchecked")
+    public static List<String> sideways(Page page) {
+        return (List<String>) page.evaluate("""
+                () => {
+                  const found = [];
+                  const doc = document.scrollingElement;
+                  if (doc.scrollWidth > window.innerWidth) found.push(`the page is ${doc.scrollWidth - window.innerWidth} px too wide`);
+                  for (const box of document.querySelectorAll("main table, main .table-scroll")) {
+                    if (box.getClientRects().length && box.scrollWidth > box.clientWidth + 1) {
+                      const what = box.querySelector("caption")?.textContent || box.getAttribute("aria-label") || box.className;
+                      found.push(`${box.tagName.toLowerCase()} "${what}" scrolls ${box.scrollWidth - box.clientWidth} px sideways`);
+                    }
+                  }
+                  return found;
+                }""");
+    }
+
+    /**
+     * Each item of the page menu shown at the present width, as its text and the top of its box: items on one row
+     * share the same top.
+     */
+    @SuppressWarnings("unchecked")
+    public static Map<String, Number> menuRows(Page page) {
+        return (Map<String, Number>) page.evaluate("""
+                () => Object.fromEntries([...document.querySelectorAll("#menu-list a")].filter((a) => a.getClientRects().length)
+                    .map((a) => [a.textContent, Math.round(a.getBoundingClientRect().top)]))""");
     }
 
     /** Serious and critical WCAG 2.x A/AA violations axe-core finds on the page as it is now. */
@@ -212,8 +266,8 @@ public final class Portal implements AutoCloseable {
     }
 
     @Override
-    public void close() {
-        browser.close();
+    public synchronized void close() {
+        browsers.values().forEach(Browser::close);
         playwright.close();
     }
 }
