@@ -212,7 +212,7 @@ async function importPage({ main }) {
       el("p", {}, t("admin.import.summary", { rows: number(r.rows), created: number(r.created), updated: number(r.updated), rejected: number(r.rejected) })),
       stackedTable(t("admin.import.rows"), [t("admin.import.row"), t("admin.import.action"), t("admin.members.email"), t("admin.members.constituency"), t("admin.import.reason")],
         (r.results || []).map((row) => ({ refused: row.action === "reject",
-          cells: [number(row.row), t(`admin.import.action.${row.action}`), row.email || "—", row.constituency || "—", row.reasons?.length ? reasonWords(row.reasons) : row.reason ? serverWords(row.reason) : row.warning ? phraseWords(row.warning) : "—"] }))));
+          cells: [number(row.row), t(`admin.import.action.${row.action}`), row.email || "—", row.constituency || "—", row.reasons?.length ? reasonWords(row.reasons) : row.reason ? serverWords(row.reason) : row.warningPhrase ? phraseWords(row.warningPhrase) : "—"] }))));
     if (r.rejected > 0) {
       report.append(el("p", { class: "error" }, t("admin.import.fixFirst", { n: r.rejected })));
     } else {

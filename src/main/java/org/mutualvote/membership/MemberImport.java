@@ -61,10 +61,10 @@ public class MemberImport {
 
     /**
      * One row's fate: create, update (with the member id) or reject (with why: {@code reason} in English, {@code reasons}
-     * the same as phrases a client says in its reader's words).
+     * the same as phrases a client says in its reader's words); {@code warning} and {@code warningPhrase} likewise.
      */
     public record RowResult(int row, String action, Long memberId, String email, String constituency, String reason,
-            List<Phrase> reasons, Phrase warning) {
+            List<Phrase> reasons, String warning, Phrase warningPhrase) {
     }
 
     /** {@code rows} lists every row for a dry run; a real run that wrote only gives the counts. */
@@ -130,13 +130,14 @@ public class MemberImport {
         for (Planned p : planned) {
             if (p.reason != null) {
                 rejected++;
-                results.add(new RowResult(p.row, "reject", null, p.email, null, p.reason, p.reasons, null));
+                results.add(new RowResult(p.row, "reject", null, p.email, null, p.reason, p.reasons, null, null));
             } else if (p.targetId != null) {
                 updated++;
-                results.add(new RowResult(p.row, "update", p.targetId, p.email, p.constituency.name, null, List.of(), p.linkWarning));
+                results.add(new RowResult(p.row, "update", p.targetId, p.email, p.constituency.name, null, List.of(),
+                        p.linkWarning == null ? null : p.linkWarning.text(), p.linkWarning));
             } else {
                 created++;
-                results.add(new RowResult(p.row, "create", null, p.email, p.constituency.name, null, List.of(), null));
+                results.add(new RowResult(p.row, "create", null, p.email, p.constituency.name, null, List.of(), null, null));
             }
         }
         if (dryRun) {
@@ -149,8 +150,8 @@ public class MemberImport {
                     + " rows are rejected, so nothing was imported; correct them and send the file again", errors)
                     .coded("import-rows-rejected", "rejected", rejected, "rows", planned.size());
         }
-        List<Problem.FieldError> unconfirmed = results.stream().filter(r -> r.warning() != null)
-                .map(r -> r.warning().at("row " + r.row())).toList();
+        List<Problem.FieldError> unconfirmed = results.stream().filter(r -> r.warningPhrase() != null)
+                .map(r -> r.warningPhrase().at("row " + r.row())).toList();
         if (!confirmLinks && !unconfirmed.isEmpty()) {
             throw ProblemException.unprocessable(unconfirmed.size() + " rows would give a register record to a login that"
                     + " signed up by itself, so nothing was imported; check each is the same person, then send the file"

@@ -170,8 +170,9 @@ class ServerRefusalPhrasesTest {
         String email = as("alice").get("/api/members/" + self).then().statusCode(200).extract().path("email");
         String link = "name,email,date_of_birth,staff_class\nLinked Person," + email + ",1970-01-02," + cls + "\n";
         as("alice").contentType("text/csv").body(link).post(url + "true").then().statusCode(200)
-                .body("results[0].action", equalTo("update")).body("results[0].warning.code", equalTo("link-needs-confirming"))
-                .body("results[0].warning.params.memberId", equalTo((int) self));
+                .body("results[0].action", equalTo("update")).body("results[0].warning", org.hamcrest.Matchers.containsString("signed up with a login of their own"))
+                .body("results[0].warningPhrase.code", equalTo("link-needs-confirming"))
+                .body("results[0].warningPhrase.params.memberId", equalTo((int) self));
         as("alice").contentType("text/csv").body(link).post(url + "false").then().statusCode(422)
                 .body("code", equalTo("import-links-unconfirmed")).body("params.rows", equalTo(1))
                 .body("errors[0].code", equalTo("link-needs-confirming"));

@@ -143,4 +143,32 @@ class WelshServerWordsJourneyTest extends BrowserJourney {
         portal.check(page, "cy-server-words-dividend-workings");
         page.context().close();
     }
+
+    @Test
+    void aWelshMemberReadsAMotionsWholeRuleBeforeVoting() {
+        long home = fixtures.constituency("Rheol");
+        long other = fixtures.constituency("Rheol arall");
+        fixtures.activeMember("voter10", home);
+        Map<String, Object> motion = MotionTestSteps.motion("Merge", "special");
+        motion.put("quorum", Map.of("members", 2, "share", "1/10"));
+        motion.put("consent", List.of(home));
+        motion.put("weights", Map.of("kind", "shares", "classes", List.of(Map.of("constituencyId", home, "share", "2/3"),
+                Map.of("constituencyId", other, "share", "1/3"))));
+        long poll = MotionTestSteps.open(List.of(home, other), List.of(motion));
+        String homeName = ElectionTestSteps.as("bob").get("/api/motions/" + poll).then().statusCode(200).extract()
+                .path("constituencies.find { it.id == " + home + " }.name");
+        String otherName = ElectionTestSteps.as("bob").get("/api/motions/" + poll).then().extract()
+                .path("constituencies.find { it.id == " + other + " }.name");
+
+        Page page = portal.phone("cy-GB");
+        Portal.logIn(page, "voter10");
+        go(page, "/member/motions/" + poll);
+        Locator rule = page.locator(".motion-text[data-motion='1'] .rule");
+        rule.waitFor();
+        assertEquals("Penderfynir gan: o leiaf 75% o'r cyfanswm: pleidleisiau o blaid ac yn erbyn; cworwm o 2 aelod neu 10% o'r gofrestr,"
+                + " pa un bynnag sydd fwyaf, gan gyfrif papurau pleidleisio a fwriwyd drwy ddirprwy; a hefyd o leiaf 75% ym mhob un o'r"
+                + " canlynol: " + homeName + "; wedi'i bwysoli: " + homeName + " 2/3 (66.7%), " + otherName + " 1/3 (33.3%)", rule.innerText());
+        portal.check(page, "cy-server-words-motion-rule");
+        page.context().close();
+    }
 }
