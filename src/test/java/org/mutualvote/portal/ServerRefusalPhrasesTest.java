@@ -59,20 +59,21 @@ class ServerRefusalPhrasesTest {
 
     @Test
     void aMembersDividendWorkingsAndTheFiguresFilesFaultsComeAsCodes() {
+        // Members no other test shares a dividend with (SurplusJourneyTest expects voter1 to have none before its own).
         long home = fixtures.constituency("Workings");
-        long m1 = fixtures.activeMember("voter1", home);
-        long m2 = fixtures.activeMember("voter2", home);
+        long m1 = fixtures.activeMember("voter9", home);
+        long m2 = fixtures.activeMember("voter11", home);
         long id = surplusVote(home, List.of(pot("Reinvestment", "reserve"), pot("Staff dividend", "member_dividend"),
                 pot("Community fund", "other")), null);
         step(id, "open");
-        cast("voter1", id, 70, 30, 0);
-        cast("voter2", id, 70, 30, 0);
+        cast("voter9", id, 70, 30, 0);
+        cast("voter11", id, 70, 30, 0);
         // Only a closed vote is counted; the refusal names the state it is in.
         as("alice").post("/api/surplus/" + id + "/count").then().statusCode(409)
                 .body("code", equalTo("count-needs-closed")).body("params.state", equalTo("open"));
         step(id, "close");
         // A tracker that is not one: the constraint's own message, by its own code.
-        as("voter1").get("/api/surplus/" + id + "/bulletin/not-a-tracker").then().statusCode(400)
+        as("voter9").get("/api/surplus/" + id + "/bulletin/not-a-tracker").then().statusCode(400)
                 .body("errors[0].code", equalTo("tracker-format")).body("errors[0].message", equalTo("a tracker is 64 hexadecimal digits"));
         step(id, "count");
         // Dividends wait for the published result.
@@ -106,7 +107,7 @@ class ServerRefusalPhrasesTest {
                 .body("code", equalTo("dividend-already-shared")).body("params.pot", equalTo(2));
 
         // 30,000p x 1250 / 3250 = 11538.4615p.
-        as("voter1").get("/api/surplus/dividends/mine").then().statusCode(200)
+        as("voter9").get("/api/surplus/dividends/mine").then().statusCode(200)
                 .body("find { it.contestId == " + id + " }.workingsSteps.code",
                         contains("dividend-workings-pot", "dividend-workings-yours", "dividend-workings-rounded"))
                 .body("find { it.contestId == " + id + " }.workingsSteps[0].params.potPence", equalTo(30_000))
