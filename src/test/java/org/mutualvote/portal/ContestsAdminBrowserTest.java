@@ -154,8 +154,8 @@ class ContestsAdminBrowserTest extends BrowserJourney {
         step(alice, "Close voting", "The directions of directed proxies are deleted", "Yes, close voting", "Voting closed");
         step(alice, "Count the votes", "Each of the 2 motions is decided now by its own rule", "Yes, count", "Counted");
         // Staff 1 for of 1 (100%), patients 1 for 1 against (50%), weighted half and half: 75%, a special resolution carried.
-        assertThat(alice.locator(".motion-result[data-motion='1'] .reason")).containsText("Carried");
-        assertThat(alice.locator(".motion-result[data-motion='2'] .reason")).containsText("Carried");
+        assertThat(alice.locator(".motion-result[data-motion='1'] .reason")).containsText("Carried: ");
+        assertThat(alice.locator(".motion-result[data-motion='2'] .reason")).containsText("Carried: ");
         portal.check(alice, "admin-motion-counted");
         step(alice, "Publish the result", "This cannot be undone.", "Yes, publish", "Result published");
         assertEquals(0, alice.getByText("Next step").count(), "nothing is left to do");

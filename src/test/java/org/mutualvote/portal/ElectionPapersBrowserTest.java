@@ -90,7 +90,7 @@ class ElectionPapersBrowserTest extends BrowserJourney {
         button(alice, "Yes, set the timetable").click();
         Locator error = set.locator("[data-field='noticeOfPoll'] .field-error");
         error.waitFor();
-        assertTrue(error.textContent().startsWith("Notice of poll: this must be on or before"), error.textContent());
+        assertTrue(error.textContent().startsWith("Notice of poll: this must be on or before 23 May 2030"), error.textContent());
         assertThat(label(set, "Notice of poll")).hasAttribute("aria-invalid", "true");
         assertThat(label(set, "Notice of poll")).hasAttribute("aria-describedby", Pattern.compile(".*" + error.getAttribute("id")));
         as("alice").get("/api/elections/" + id + "/timetable").then().statusCode(404);
