@@ -217,7 +217,8 @@ public class BallotService {
                     rs.next();
                     if (rs.getInt(1) != ids.length) {
                         // A member voted online between the check and now: the exception rolls the whole batch back.
-                        throw ProblemException.conflict("A member of this batch voted online while it was being recorded; none was recorded, send it again");
+                        throw ProblemException.conflict("A member of this batch voted online while it was being recorded; none was recorded, send it again")
+                                .coded("paper-batch-raced-online");
                     }
                 }
             }

@@ -226,7 +226,7 @@ class ElectionBulletin {
         Contest c = lifecycle.lock(id, ContestKind.ELECTION);
         if (c.state != ContestState.OPEN && c.state != ContestState.CLOSED) {
             throw ProblemException.conflict("Paper ballots can be added only while voting is open or closed before the count; this election is "
-                    + c.state.key());
+                    + c.state.key()).coded("paper-ballots-window", "state", c.state.key());
         }
         Profile paper;
         try {

@@ -65,7 +65,8 @@ public class ElectionDocumentsService {
         ElectionFacts facts = facts(id);
         if (document.needsCount() && !facts.counted()) {
             throw ProblemException.conflict("The election is " + facts.state() + "; the " + document.key().replace('-', ' ')
-                    + " exists once the votes are counted");
+                    + " exists once the votes are counted")
+                    .coded("document-needs-count", "document", document.key(), "state", facts.state());
         }
         String page = DocumentPages.render(document, facts);
         String file = "election-" + id + "-" + document.key();

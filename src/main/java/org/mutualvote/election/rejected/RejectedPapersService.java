@@ -52,7 +52,8 @@ public class RejectedPapersService {
         Contest c = lifecycle.lock(id, ContestKind.ELECTION);
         if (c.state != ContestState.CLOSED) {
             throw ProblemException.conflict("The election is " + c.state.key()
-                    + "; rejected papers are recorded after the close of poll and before the count");
+                    + "; rejected papers are recorded after the close of poll and before the count")
+                    .coded("rejected-papers-window", "state", c.state.key());
         }
         List<FieldError> errors = new ArrayList<>();
         Map<RejectionReason, Integer> parsed = new LinkedHashMap<>();
@@ -73,7 +74,7 @@ public class RejectedPapersService {
             });
         }
         if (!errors.isEmpty()) {
-            throw ProblemException.unprocessable("The rejected papers cannot be recorded like this", errors);
+            throw ProblemException.unprocessable("The rejected papers cannot be recorded like this", errors).coded("rejected-papers-refused");
         }
         RejectedPapers r = rejected.findByIdOptional(id).orElseGet(() -> {
             RejectedPapers fresh = new RejectedPapers();
