@@ -208,4 +208,48 @@ class ServerRefusalPhrasesTest {
         as("voter5").body(Map.of("holderMembershipNumber", 1, "kind", "sometimes")).post("/api/motions/" + poll + "/proxy")
                 .then().statusCode(400).body("errors.find { it.field == 'kind' }.code", equalTo("proxy-kind"));
     }
+
+    @Test
+    void aConstituencysNameTakenAndInUseComeAsCodes() {
+        String name = "Taken " + System.nanoTime();
+        Map<String, Object> body = Map.of("kind", "staff", "name", name, "seats", 2, "staffClasses", List.of("taken" + System.nanoTime()));
+        as("alice").body(body).post("/api/constituencies").then().statusCode(201);
+        as("alice").body(body).post("/api/constituencies").then().statusCode(409)
+                .body("code", equalTo("constituency-name-taken")).body("params.name", equalTo(name));
+
+        long used = fixtures.constituency("In use");
+        fixtures.activeMember("inuse" + System.nanoTime(), used);
+        as("alice").delete("/api/constituencies/" + used).then().statusCode(409)
+                .body("code", equalTo("constituency-in-use")).body("params.members", equalTo(1))
+                .body("params.name", org.hamcrest.Matchers.startsWith("In use"));
+    }
+
+    @Test
+    void approvingAMemberWhoIsNotPendingComesAsACode() {
+        long member = fixtures.activeMember("notpending" + System.nanoTime(), fixtures.constituency("Not pending"));
+        as("alice").post("/api/members/" + member + "/approve").then().statusCode(409)
+                .body("code", equalTo("member-not-pending")).body("params.memberId", equalTo((int) member))
+                .body("params.status", equalTo("active"));
+    }
+
+    /**
+     * A proposals vote with fewer than two proposals is refused as it is drafted (422), so the same rule's 409 at opening
+     * ("proposals-need-two") cannot be reached from outside; the surplus conflict a client meets is the frozen draft.
+     */
+    @Test
+    void aSurplusVotesFrozenDraftComesAsACode() {
+        long home = fixtures.constituency("Frozen");
+        fixtures.activeMember("frozen" + System.nanoTime(), home);
+        Map<String, Object> body = new HashMap<>();
+        body.put("title", "Surplus " + System.nanoTime());
+        body.put("constituencyId", home);
+        body.put("surplusPence", 100_000);
+        body.put("form", "split");
+        body.put("rule", "independent-markets");
+        body.put("pots", List.of(pot("Reinvestment", "reserve"), pot("Staff dividend", "member_dividend")));
+        long id = as("bob").body(body).post("/api/surplus").then().statusCode(201).extract().jsonPath().getLong("id");
+        step(id, "open");
+        as("bob").body(body).put("/api/surplus/" + id).then().statusCode(409)
+                .body("code", equalTo("surplus-frozen")).body("params.state", equalTo("open"));
+    }
 }
