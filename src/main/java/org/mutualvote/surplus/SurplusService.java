@@ -91,7 +91,8 @@ public class SurplusService {
         Contest c = lifecycle.lock(id, ContestKind.SURPLUS);
         if (c.state != ContestState.DRAFT) {
             throw ProblemException.conflict("The surplus vote is " + c.state.key()
-                    + "; its pots, limits and proposals were frozen when voting opened and cannot change");
+                    + "; its pots, limits and proposals were frozen when voting opened and cannot change")
+                    .coded("surplus-frozen", "state", c.state.key());
         }
         Checked k = check(r);
         c.title = r.title().strip();
@@ -108,7 +109,8 @@ public class SurplusService {
         SurplusVote v = surplus.findById(id);
         Question q = question(v);
         if (to == ContestState.OPEN && SurplusCount.PROPOSALS.equals(v.form) && q.proposals().size() < 2) {
-            throw ProblemException.conflict("A proposals vote needs at least two proposals before voting opens");
+            throw ProblemException.conflict("A proposals vote needs at least two proposals before voting opens")
+                    .coded("surplus-needs-two-proposals");
         }
         lifecycle.move(c, to, actor);
         return SurplusView.from(c, v, q);

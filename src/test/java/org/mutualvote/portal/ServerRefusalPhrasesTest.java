@@ -208,4 +208,18 @@ class ServerRefusalPhrasesTest {
         as("voter5").body(Map.of("holderMembershipNumber", 1, "kind", "sometimes")).post("/api/motions/" + poll + "/proxy")
                 .then().statusCode(400).body("errors.find { it.field == 'kind' }.code", equalTo("proxy-kind"));
     }
+
+    @Test
+    void constituencyAndMemberConflictsComeWithTheirCodes() {
+        long home = fixtures.constituency("Conflicts");
+        long member = fixtures.activeMember("voter6", home);
+        String name = as("alice").get("/api/constituencies/" + home).then().statusCode(200).extract().path("name");
+        as("alice").body(Map.of("kind", "other", "name", name, "seats", 3)).post("/api/constituencies").then().statusCode(409)
+                .body("code", equalTo("constituency-name-taken")).body("params.name", equalTo(name));
+        as("alice").delete("/api/constituencies/" + home).then().statusCode(409)
+                .body("code", equalTo("constituency-in-use")).body("params.members", equalTo(1));
+        as("alice").post("/api/members/" + member + "/approve").then().statusCode(409)
+                .body("code", equalTo("member-not-pending")).body("params.id", equalTo((int) member))
+                .body("params.status", equalTo("active"));
+    }
 }
