@@ -185,7 +185,7 @@ export function phraseWords(phrase, fromServer = true) {
 
 /**
  * The message for a key with the server's params written as the reader's locale does: dates ("2027-03-18") and instants,
- * a contest's state ("open") in the reader's words; identifiers (a member id, a row) as written, never as "1,234". Null
+ * a contest's state ("open") and a member's status ("lapsed") in the reader's words; identifiers (a member id, a row) as written, never as "1,234". Null
  * when there is no message.
  */
 function said(key, params = {}) {
@@ -197,6 +197,7 @@ function paramWords(name, value) {
   if (typeof value === "string" && /^\d{4}-\d{2}-\d{2}$/.test(value)) return date(value);
   if (typeof value === "string" && /^\d{4}-\d{2}-\d{2}T[\d:.]+Z$/.test(value)) return dateTime(value);
   if ((name === "state" || name === "to") && has(`state.${value}`)) return t(`state.${value}`);
+  if (name === "status" && has(`member.status.${value}`)) return t(`member.status.${value}`).toLowerCase();
   if (name === "id" || name === "row" || name.endsWith("Id")) return String(value);
   return value;
 }

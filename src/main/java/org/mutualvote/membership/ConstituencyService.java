@@ -92,7 +92,7 @@ public class ConstituencyService {
         if (count > 0) {
             throw ProblemException.conflict("Constituency '" + c.name + "' has " + count
                     + " member record(s) and cannot be deleted; retire it instead")
-                    .coded("constituency-in-use", "name", c.name, "members", count);
+                    .coded("constituency-in-use", "constituency", c.name, "members", count);
         }
         audit.record(actor, "constituency.deleted", "constituency/" + c.id, Map.of("name", c.name));
         constituencies.delete(c);
@@ -110,7 +110,8 @@ public class ConstituencyService {
         List<Problem.FieldError> errors = new ArrayList<>();
         String name = r.name().trim();
         if (constituencies.nameTaken(name, c.id)) {
-            throw ProblemException.conflict("A constituency named '" + name + "' already exists").coded("constituency-name-taken", "name", name);
+            throw ProblemException.conflict("A constituency named '" + name + "' already exists")
+                    .coded("constituency-name-taken", "name", name);
         }
         TreeSet<String> areas = new TreeSet<>();
         for (String a : r.areas() == null ? List.<String> of() : r.areas()) {

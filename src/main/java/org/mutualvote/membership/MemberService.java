@@ -207,7 +207,7 @@ public class MemberService {
     public void eraseById(long id, String actor) {
         Member m = byId(id);
         if (m.erasedAt != null) {
-            throw ProblemException.conflict("Member " + id + " has already been erased").coded("member-already-erased", "memberId", id);
+            throw ProblemException.conflict("Member " + id + " has already been erased").coded("member-already-erased", "id", id);
         }
         eraseRecord(m, actor);
     }
@@ -279,7 +279,7 @@ public class MemberService {
         Member m = byId(id);
         if (m.isErased()) {
             throw ProblemException.conflict("Member " + id + " was erased; the status of an erased record stays removed")
-                    .coded("member-erased-stays-removed", "memberId", id);
+                    .coded("member-erased", "id", id);
         }
         if (m.status == change.status()) {
             return MemberView.from(m);
@@ -399,7 +399,7 @@ public class MemberService {
     private static void requirePending(Member m) {
         if (m.status != MemberStatus.PENDING) {
             throw ProblemException.conflict("Member " + m.id + " is " + m.status.key() + ", not pending")
-                    .coded("member-not-pending", "memberId", m.id, "status", m.status.key());
+                    .coded("member-not-pending", "id", m.id, "status", m.status.key());
         }
     }
 

@@ -109,7 +109,8 @@ public class SurplusService {
         SurplusVote v = surplus.findById(id);
         Question q = question(v);
         if (to == ContestState.OPEN && SurplusCount.PROPOSALS.equals(v.form) && q.proposals().size() < 2) {
-            throw ProblemException.conflict("A proposals vote needs at least two proposals before voting opens").coded("proposals-need-two");
+            throw ProblemException.conflict("A proposals vote needs at least two proposals before voting opens")
+                    .coded("surplus-needs-two-proposals");
         }
         lifecycle.move(c, to, actor);
         return SurplusView.from(c, v, q);
