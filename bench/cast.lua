@@ -1,7 +1,9 @@
 -- wrk script for bench/cast.sh: each request casts one voter's ballot, with that voter's pre-signed bearer
--- token, a random ranking of the candidates, and no voter twice. Arguments (after --): TOKENS_FILE CONTEST_ID
--- CANDIDATE_IDS(comma-separated) THREADS [again]. A thread stops when its voters are used up, or with "again"
--- (the warm-up) starts over with them, each second ballot then refused as a repeat; non-201 answers are counted.
+-- token, a random ranking of the contest's candidates, and no voter twice in a contest. Arguments (after --):
+-- TOKENS_FILE CONTESTS THREADS, where CONTESTS is ID:CANDIDATE_ID,CANDIDATE_ID,... for each contest, joined by
+-- ";". A thread whose voters are used up goes on with them in the next contest and stops after the last, so
+-- every ballot is one the service accepts: a warm-up of refused repeats would teach the JIT a path the measured
+-- run does not take. Non-201 answers are counted.
 local threads = {}
 local counter = 0
 
@@ -12,11 +14,13 @@ function setup(thread)
 end
 
 function init(args)
-  local file, contest, ids, nthreads = args[1], args[2], args[3], tonumber(args[4])
-  again = args[5] == "again"
-  path = "/api/contests/" .. contest .. "/ballots"
-  candidates = {}
-  for id in string.gmatch(ids, "[^,]+") do table.insert(candidates, id) end
+  local file, spec, nthreads = args[1], args[2], tonumber(args[3])
+  contests = {}
+  for id, ids in string.gmatch(spec, "(%d+):([%d,]+)") do
+    local candidates = {}
+    for c in string.gmatch(ids, "%d+") do table.insert(candidates, c) end
+    table.insert(contests, { path = "/api/contests/" .. id .. "/ballots", candidates = candidates })
+  end
   tokens = {}
   local i = 0
   for line in io.lines(file) do
@@ -24,12 +28,13 @@ function init(args)
     i = i + 1
   end
   nextToken = 1
+  contest = 1
   cast = 0
   refused = 0
   math.randomseed(os.time() + index)
 end
 
-local function ranking()
+local function ranking(candidates)
   local c = {}
   for i, v in ipairs(candidates) do c[i] = v end
   for i = #c, 2, -1 do
@@ -40,18 +45,21 @@ local function ranking()
 end
 
 function request()
-  if again and nextToken > #tokens then nextToken = 1 end
+  if nextToken > #tokens and contest < #contests then
+    nextToken = 1
+    contest = contest + 1
+  end
   local token = tokens[nextToken] or tokens[#tokens]
   nextToken = nextToken + 1
-  return wrk.format("POST", path, {
+  return wrk.format("POST", contests[contest].path, {
     ["Authorization"] = "Bearer " .. token,
     ["Content-Type"] = "application/json",
-  }, '{"choices":[' .. ranking() .. ']}')
+  }, '{"choices":[' .. ranking(contests[contest].candidates) .. ']}')
 end
 
 function response(status, headers, body)
   if status == 201 then cast = cast + 1 else refused = refused + 1 end
-  if nextToken > #tokens and not again then wrk.thread:stop() end
+  if nextToken > #tokens and contest == #contests then wrk.thread:stop() end
 end
 
 function done(summary, latency, requests)

@@ -5,8 +5,8 @@
 # with pgbench on the same two inserts (participation + ballot). Prints both rates, their ratio, latency
 # and the CPU seconds of the app and of the load generator. Bounded in count and time; talks only to
 # localhost. Settings: VOTERS (tokens signed for the measured run), DURATION (10 s), WARMUP (voters signed for the
-# warm-up), WARMUP_SECONDS (60), CONCURRENCY, PORT, PGBENCH_SECONDS. In the measured run a wrk thread whose
-# voters run out stops; in the warm-up it starts over with them (repeats are refused, which warms that path too).
+# warm-up), WARMUP_CONTESTS (4: elections the warm-up voters vote in one after another, so none is refused),
+# WARMUP_SECONDS (60), CONCURRENCY, PORT, PGBENCH_SECONDS. A wrk thread whose voters run out stops.
 # The app's CPU is also given by thread, so what the JIT compilers still spend after the warm-up shows.
 set -euo pipefail
 cd "$(dirname "$0")/.."
@@ -15,6 +15,7 @@ VOTERS=${VOTERS:-60000}
 WARMUP_SECONDS=${WARMUP_SECONDS:-60}
 SECONDS_MEASURED=${DURATION:-10}
 WARMUP=${WARMUP:-30000}
+WARMUP_CONTESTS=${WARMUP_CONTESTS:-4}
 CONCURRENCY=${CONCURRENCY:-32}
 PORT=${PORT:-8089}
 PGBENCH_SECONDS=${PGBENCH_SECONDS:-20}
@@ -45,32 +46,46 @@ select 1000000000 + g, 'load-voter-' || g, 'Voter ' || g, 'load-voter-' || g || 
 from generate_series(1, $TOTAL) g;
 SQL
 
-read -r WID WCANDS <<<"$(java bench/LoadDriver.java setup "$BASE" "$WORK" 1000000000 Warm-up)"
-java bench/LoadDriver.java tokens "$WORK" 1 "$WARMUP" "$WORK/warm-up-tokens.txt"
-echo "warm-up: $WARMUP_SECONDS s (up to $WARMUP voters) in another election, so the JIT has compiled the cast path before it is measured"
-wrk -t2 -c"$CONCURRENCY" -d"${WARMUP_SECONDS}s" --timeout 10s -s bench/cast.lua "$BASE" -- "$WORK/warm-up-tokens.txt" "$WID" "$WCANDS" 2 again > "$WORK/warm-up.out"
-grep '^wrk:' "$WORK/warm-up.out" | sed 's/^/warm-up: /'
-
+# Every election is set up, and every token signed, before the warm-up: calls to other endpoints between the
+# warm-up and the measured run would send the JIT back to recompiling the shared code it had made for casting.
+# The warm-up voters vote in WARMUP_CONTESTS elections one after another, so no warm-up ballot is refused.
+WARM_SPEC=""
+for k in $(seq 1 "$WARMUP_CONTESTS"); do
+  read -r WID WCANDS <<<"$(java bench/LoadDriver.java setup "$BASE" "$WORK" 1000000000 "Warm-up $k")"
+  WARM_SPEC="$WARM_SPEC${WARM_SPEC:+;}$WID:$WCANDS"
+done
 read -r MID MCANDS <<<"$(java bench/LoadDriver.java setup "$BASE" "$WORK" 1000000000 Measured)"
+java bench/LoadDriver.java tokens "$WORK" 1 "$WARMUP" "$WORK/warm-up-tokens.txt"
 java bench/LoadDriver.java tokens "$WORK" $((1 + WARMUP)) "$VOTERS" "$WORK/tokens.txt"
+echo "warm-up: $WARMUP_SECONDS s (up to $WARMUP voters in each of $WARMUP_CONTESTS other elections), so the JIT has compiled the cast path before it is measured"
+wrk -t2 -c"$CONCURRENCY" -d"${WARMUP_SECONDS}s" --timeout 10s -s bench/cast.lua "$BASE" -- "$WORK/warm-up-tokens.txt" "$WARM_SPEC" 2 > "$WORK/warm-up.out"
+grep '^wrk:' "$WORK/warm-up.out" | sed 's/^/warm-up: /'
 echo "measured: up to $SECONDS_MEASURED s from $CONCURRENCY concurrent voters (wrk, 2 threads), no voter twice"
 cpu() { awk '{ print $14 + $15 }' "/proc/$1/stat"; }
 # CPU ticks per thread, by thread name without its number (JIT compilers, GC, event loops, workers).
 threads() { for t in /proc/"$APP"/task/*; do
   echo "$(sed 's/[0-9 #-]*$//' "$t/comm") $(awk '{ sub(/^.*\) /, ""); print $12 + $13 }' "$t/stat")"; done 2>/dev/null |
   awk '{ n = $NF; $NF = ""; sub(/ +$/, ""); a[$0] += n } END { for (k in a) print k "\t" a[k] }'; }
+# CPU ticks of every PostgreSQL process (the backends for the app's connections, the writers), and of the
+# backends that have ended (pgbench's), which the postmaster has reaped into its children's time.
+db_cpu() { for p in $(pgrep -x postgres); do awk '{ sub(/^.*\) /, ""); print $12 + $13 + $14 + $15 }' "/proc/$p/stat" 2>/dev/null; done |
+  awk '{ s += $1 } END { print s + 0 }'; }
 threads > "$WORK/threads.before"
+DB_CPU0=$(db_cpu)
 APP_CPU0=$(cpu $APP)
 /usr/bin/time -f "%U %S" -o "$WORK/wrk.time" wrk -t2 -c"$CONCURRENCY" -d"${SECONDS_MEASURED}s" --timeout 10s \
-  -s bench/cast.lua "$BASE" -- "$WORK/tokens.txt" "$MID" "$MCANDS" 2 > "$WORK/wrk.out"
+  -s bench/cast.lua "$BASE" -- "$WORK/tokens.txt" "$MID:$MCANDS" 2 > "$WORK/wrk.out"
 APP_CPU1=$(cpu $APP)
+DB_CPU1=$(db_cpu)
 threads > "$WORK/threads.after"
 APP_LINE=$(grep '^wrk:' "$WORK/wrk.out")
 read -r WU WS < "$WORK/wrk.time"
 echo "app:     $APP_LINE"
 echo "app:     resident after the load $(app_rss_mb) MB"
-awk -v a="$APP_CPU0" -v b="$APP_CPU1" -v hz="$(getconf CLK_TCK)" -v wu="$WU" -v ws="$WS" \
-  'BEGIN { printf "cpu:     app_cpu_s=%.1f load_generator_cpu_s=%.1f\n", (b - a) / hz, wu + ws }'
+CAST=$(grep -Eo 'cast=[0-9]+' <<<"$APP_LINE" | cut -d= -f2)
+awk -v a="$APP_CPU0" -v b="$APP_CPU1" -v d0="$DB_CPU0" -v d1="$DB_CPU1" -v hz="$(getconf CLK_TCK)" -v wu="$WU" -v ws="$WS" -v n="$CAST" \
+  'BEGIN { printf "cpu:     app_cpu_s=%.1f load_generator_cpu_s=%.1f database_cpu_s=%.1f; per ballot: app %.2f ms, database %.2f ms\n",
+    (b - a) / hz, wu + ws, (d1 - d0) / hz, (b - a) / hz / n * 1000, (d1 - d0) / hz / n * 1000 }'
 awk -F'\t' -v hz="$(getconf CLK_TCK)" 'NR == FNR { before[$1] = $2; next } { d = $2 - before[$1]; if (d > 0) printf "%s\t%.2f\n", $1, d / hz }' \
   "$WORK/threads.before" "$WORK/threads.after" | sort -t$'\t' -k2 -rn | head -8 |
   awk -F'\t' '{ printf "%s%s %s s", (NR == 1 ? "cpu:     by thread: " : ", "), $1, $2 } END { print "" }'
@@ -85,10 +100,14 @@ INSERT INTO ballot (id, contest_id, channel, ranking, nonce, tracker)
   VALUES (gen_random_uuid(), 1000000001, 'online', '{2,1,3}', md5(random()::text) || md5(random()::text), md5(random()::text) || md5(random()::text));
 END;
 SQL
+DB_CPU2=$(db_cpu)
 PG_OUT=$(pgbench -h 127.0.0.1 -U postgres -n -M prepared -c "$CONCURRENCY" -j 2 -T "$PGBENCH_SECONDS" -f "$WORK/cast.sql" postgres 2>&1)
 PG_TPS=$(grep -Eo 'tps = [0-9.]+' <<<"$PG_OUT" | head -1 | grep -Eo '[0-9.]+')
 PG_LAT=$(grep -Eo 'latency average = [0-9.]+ ms' <<<"$PG_OUT" | head -1)
-echo "pgbench: tps=$PG_TPS ($PG_LAT) with $CONCURRENCY clients"
+DB_CPU3=$(db_cpu)
+PG_TX=$(grep -Eo 'number of transactions actually processed: [0-9]+' <<<"$PG_OUT" | grep -Eo '[0-9]+$')
+echo "pgbench: tps=$PG_TPS ($PG_LAT) with $CONCURRENCY clients; $(awk -v a="$DB_CPU2" -v b="$DB_CPU3" -v hz="$(getconf CLK_TCK)" -v n="$PG_TX" \
+  'BEGIN { printf "database %.2f ms CPU per transaction", (b - a) / hz / n * 1000 }')"
 
 APP_RATE=$(grep -Eo 'ballots_per_s=[0-9.]+' <<<"$APP_LINE" | cut -d= -f2)
 awk -v a="$APP_RATE" -v p="$PG_TPS" 'BEGIN { printf "ratio:   app/pgbench = %.2f (target >= 0.50)\n", a / p }'
