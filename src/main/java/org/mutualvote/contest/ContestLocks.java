@@ -6,11 +6,12 @@ import java.sql.SQLException;
 
 /**
  * Transaction-scoped advisory locks that order casting against closing. Casts share the lock of
- * their contest; closing takes it exclusively, so it waits for ballots in flight and later casts
- * see the contest closed. Advisory locks live in the lock manager, so concurrent voters do not
- * write to the contest row the way row locks would.
+ * their contest, inside the database function that writes the ballot ({@code cast_ballot}, V91, which
+ * names {@link #NAMESPACE} as the number 19798); closing takes it exclusively, so it waits for ballots
+ * in flight and later casts see the contest closed. Advisory locks live in the lock manager, so
+ * concurrent voters do not write to the contest row the way row locks would.
  */
-public final class ContestLocks {
+final class ContestLocks {
 
     /** The first key of every Mutual Vote advisory lock ("MV"), so other users of advisory locks don't collide. */
     static final int NAMESPACE = 0x4D56;
@@ -18,16 +19,8 @@ public final class ContestLocks {
     private ContestLocks() {
     }
 
-    public static void shareForCasting(Connection c, long contestId) throws SQLException {
-        lock(c, "select pg_advisory_xact_lock_shared(?, ?)", contestId);
-    }
-
     static void excludeCasting(Connection c, long contestId) throws SQLException {
-        lock(c, "select pg_advisory_xact_lock(?, ?)", contestId);
-    }
-
-    private static void lock(Connection c, String sql, long contestId) throws SQLException {
-        try (PreparedStatement ps = c.prepareStatement(sql)) {
+        try (PreparedStatement ps = c.prepareStatement("select pg_advisory_xact_lock(?, ?)")) {
             ps.setInt(1, NAMESPACE);
             ps.setInt(2, Math.toIntExact(contestId));
             ps.executeQuery().close();

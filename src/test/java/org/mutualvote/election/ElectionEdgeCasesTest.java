@@ -64,6 +64,62 @@ class ElectionEdgeCasesTest {
         as("sam").get("/api/elections/" + id + "/turnout").then().body("voted", equalTo(1));
     }
 
+    /**
+     * A close in flight holds the contest's lock exclusively (ContestLocks.excludeCasting). A cast that arrives then
+     * waits inside cast_ballot for that lock, reads the contest afresh once the close has committed, and is refused:
+     * no ballot slips in after the count's set was fixed. Here the superuser plays the close.
+     */
+    @Test
+    void aCastWaitsForACloseInFlightAndIsThenRefused() throws Exception {
+        long home = fixtures.constituency("Close race");
+        fixtures.activeMember("voter2", home);
+        long id = ElectionTestSteps.create(home, 1, "irv", null);
+        long a = nominate(id, "Ann");
+        nominate(id, "Bo");
+        move(id, "open");
+        String token = org.mutualvote.support.Tokens.accessToken("voter2");
+        var pool = java.util.concurrent.Executors.newSingleThreadExecutor();
+        try (java.sql.Connection close = org.mutualvote.support.Superuser.connect()) {
+            close.setAutoCommit(false);
+            try (var ps = close.prepareStatement("select pg_advisory_xact_lock(19798, ?)")) {
+                ps.setInt(1, (int) id);
+                ps.executeQuery().close();
+            }
+            var answer = pool.submit(() -> given().auth().oauth2(token).contentType(ContentType.JSON)
+                    .body(Map.of("choices", List.of(a))).post("/api/contests/" + id + "/ballots").then().extract());
+            awaitWaitersOnTheLock(close, id);
+            try (var ps = close.prepareStatement("update contest set state = 'closed' where id = ?")) {
+                ps.setLong(1, id);
+                ps.executeUpdate();
+            }
+            close.commit();
+            var refused = answer.get(30, java.util.concurrent.TimeUnit.SECONDS);
+            assertEquals(409, refused.statusCode(), refused.asString());
+            assertEquals("voting-not-open", refused.path("code"));
+        } finally {
+            pool.shutdownNow();
+        }
+        as("sam").get("/api/elections/" + id + "/turnout").then().body("voted", equalTo(0));
+    }
+
+    /** Until one backend waits for the contest's advisory lock: the cast has reached the lock and not passed it. */
+    private static void awaitWaitersOnTheLock(java.sql.Connection c, long contestId) throws Exception {
+        for (int i = 0; i < 300; i++) {
+            try (var ps = c.prepareStatement("select count(*) from pg_locks where locktype = 'advisory' and not granted"
+                    + " and classid = 19798 and objid = ?")) {
+                ps.setLong(1, contestId);
+                try (var rs = ps.executeQuery()) {
+                    rs.next();
+                    if (rs.getInt(1) == 1) {
+                        return;
+                    }
+                }
+            }
+            Thread.sleep(100);
+        }
+        throw new AssertionError("no cast came to wait for the lock of contest " + contestId + " within 30 s");
+    }
+
     @Test
     void badBallotsAreRefusedAndChangeNothing() {
         long home = fixtures.constituency("Bad ballots");
