@@ -5,17 +5,17 @@
 # with pgbench on the same two inserts (participation + ballot). Prints both rates, their ratio, latency
 # and the CPU seconds of the app and of the load generator. Bounded in count and time; talks only to
 # localhost. Settings: VOTERS (tokens signed for the measured run), DURATION (10 s), WARMUP (voters signed for the
-# warm-up), WARMUP_CONTESTS (4: elections the warm-up voters vote in one after another, so none is refused),
-# WARMUP_SECONDS (60), CONCURRENCY, PORT, PGBENCH_SECONDS. A wrk thread whose voters run out stops.
+# warm-up), WARMUP_CONTESTS (10: elections the warm-up voters vote in one after another, so none is refused),
+# WARMUP_SECONDS (90), CONCURRENCY, PORT, PGBENCH_SECONDS. A wrk thread whose voters run out stops.
 # The app's CPU is also given by thread, so what the JIT compilers still spend after the warm-up shows.
 set -euo pipefail
 cd "$(dirname "$0")/.."
 
 VOTERS=${VOTERS:-60000}
-WARMUP_SECONDS=${WARMUP_SECONDS:-60}
+WARMUP_SECONDS=${WARMUP_SECONDS:-90}
 SECONDS_MEASURED=${DURATION:-10}
 WARMUP=${WARMUP:-30000}
-WARMUP_CONTESTS=${WARMUP_CONTESTS:-4}
+WARMUP_CONTESTS=${WARMUP_CONTESTS:-10}
 CONCURRENCY=${CONCURRENCY:-32}
 PORT=${PORT:-8089}
 PGBENCH_SECONDS=${PGBENCH_SECONDS:-20}

@@ -14,6 +14,14 @@ public interface BallotForm {
 
     ContestKind kind();
 
+    /**
+     * Whether {@link #ranking(Connection, long, long, boolean, List)} needs the member (their class, their proxy):
+     * the service then finds and checks the voter before it asks the form.
+     */
+    default boolean needsVoter() {
+        return false;
+    }
+
     /** Reads what it needs on the casting transaction's connection. */
     int[] ranking(Connection c, long contestId, List<Long> choices) throws SQLException;
 

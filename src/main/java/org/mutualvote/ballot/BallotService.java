@@ -4,7 +4,7 @@ import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
-import java.sql.Timestamp;
+import java.sql.Types;
 import java.time.Instant;
 import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
@@ -12,6 +12,8 @@ import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.UUID;
+import java.util.concurrent.ConcurrentHashMap;
 
 import javax.sql.DataSource;
 
@@ -20,44 +22,33 @@ import jakarta.enterprise.inject.Instance;
 import jakarta.transaction.Transactional;
 
 import org.mutualvote.contest.ContestKind;
-import org.mutualvote.contest.ContestState;
 import org.mutualvote.web.Problem.FieldError;
 import org.mutualvote.web.ProblemException;
 
 /**
  * Casting. The participation row and the ballot row are written in one transaction: the primary key
  * of participation makes a second vote impossible, and the answer leaves only after the commit.
- * This is the hot path, so it speaks JDBC: two short statements, the voter check and the cast, and
- * the cast is its own transaction (no BEGIN or COMMIT to send), with the contest's lock inside it.
+ * This is the hot path, so it speaks JDBC, and a ballot whose form needs no more than the contest
+ * (an election's, a surplus vote's) is one statement, {@code cast_ballot}, that is its own transaction.
  */
 @ApplicationScoped
 public class BallotService {
 
     /**
-     * Participation and ballot in one statement, inside the database function {@code cast_ballot} (V91): it takes
-     * the contest's shared lock (closing takes it exclusively), checks again that voting is open and the voter on
-     * the roll, and writes the ballot row only if the participation row was written (its primary key refuses a
-     * second vote). The service's login may not write either table itself, nor read ballots.
+     * The database function {@code cast_ballot} (V91): it takes the contest's shared lock (closing takes it
+     * exclusively), checks after it that voting is open and the voter an active member on the roll, and writes
+     * the participation row and, only if that was new (its primary key refuses a second vote), the ballot row.
+     * With no ranking it only checks. The service's login may not write either table itself, nor read ballots.
      */
-    static final String CAST = "select cast_ballot(?, ?, ?, ?, ?, ?, ?, ?)";
+    static final String CAST = "select answer, contest_state, voter from cast_ballot(?, ?, ?, ?, ?, ?, ?, ?, ?)";
 
-    /**
-     * The contest's state and whether the voter (by subject; by member id for a proxy cast) is an active member on its
-     * roll: read before the ballot is checked against the contest's form, so a voter who may not vote here hears that
-     * first. {@link #CAST} checks again under the lock; this read only chooses the answer.
-     */
-    static final String VOTER = """
-            select c.state, c.voting_close_at, c.kind, m.id,
-                   exists (select 1 from voter_roll r where r.contest_id = c.id and r.member_id = m.id)
-            from contest c left join member m on m.subject = ? and m.status = 'active'
-            where c.id = ?""";
-
-    static final String VOTER_BY_ID = VOTER.replace("m.subject = ?", "m.id = ?");
-
-    // Plain JDBC on the DataSource, the one place outside bulk ballot reads that skips Hibernate: a cast is
-    // two statements with no entity to load or flush; README's "Casting speed" figures were measured on this path.
+    // Plain JDBC on the DataSource, the one place outside bulk ballot reads that skips Hibernate: a cast has
+    // no entity to load or flush; README's "Casting speed" figures were measured on this path.
     private final DataSource db;
     private final Instance<BallotForm> forms;
+
+    /** Contests' kinds, read once each: a kind never changes. Bounded; another instance keeps its own. */
+    private final Map<Long, ContestKind> kinds = new ConcurrentHashMap<>();
 
     BallotService(DataSource db, Instance<BallotForm> forms) {
         this.db = db;
@@ -80,73 +71,107 @@ public class BallotService {
         return cast(contestId, null, memberId, choices);
     }
 
-    /** By the voter's subject, or (subject null) for the member with that id, cast by their proxy. */
+    /**
+     * By the voter's subject, or (subject null) for the member with that id, cast by their proxy. A voter who may
+     * not vote here at all hears that before any fault in their ballot: the check runs first where the form needs
+     * the member, and otherwise only once the form has refused the ballot.
+     */
     private CastOutcome cast(long contestId, String subject, Long byProxyFor, List<Long> choices) {
         try (Connection c = db.getConnection()) {
-            String state;
-            String kind;
-            Instant closesAt;
-            Long memberId = null;
-            boolean onRoll;
-            try (PreparedStatement ps = c.prepareStatement(byProxyFor == null ? VOTER : VOTER_BY_ID)) {
-                if (byProxyFor == null) {
-                    ps.setString(1, subject);
-                } else {
-                    ps.setLong(1, byProxyFor);
-                }
-                ps.setLong(2, contestId);
-                try (ResultSet rs = ps.executeQuery()) {
-                    if (!rs.next()) {
-                        return new CastOutcome.NoSuchContest();
-                    }
-                    state = rs.getString(1);
-                    Timestamp close = rs.getTimestamp(2);
-                    closesAt = close == null ? null : close.toInstant();
-                    kind = rs.getString(3);
-                    long id = rs.getLong(4);
-                    memberId = rs.wasNull() ? null : id;
-                    onRoll = rs.getBoolean(5);
-                }
+            ContestKind kind = kindOf(c, contestId);
+            if (kind == null) {
+                return new CastOutcome.NoSuchContest();
             }
+            BallotForm form = form(kind);
             Instant now = Instant.now();
-            boolean pastClose = closesAt != null && !now.isBefore(closesAt);
-            if (!ContestState.OPEN.key().equals(state) || pastClose) {
-                return new CastOutcome.NotOpen(pastClose ? "closed" : state);
+            Long memberId = byProxyFor;
+            if (form.needsVoter() && memberId == null) {
+                Answer may = send(c, contestId, subject, null, now, null);
+                if (!may.answer().equals("may-vote")) {
+                    return may.outcome();
+                }
+                memberId = may.voter();
             }
-            if (memberId == null || !onRoll) {
-                return new CastOutcome.NotOnRoll();
+            int[] ranking;
+            try {
+                ranking = form.ranking(c, contestId, memberId == null ? 0 : memberId, byProxyFor != null, choices);
+            } catch (ProblemException refused) {
+                Answer may = send(c, contestId, subject, byProxyFor, now, null);
+                if (!may.answer().equals("may-vote")) {
+                    return may.outcome();
+                }
+                throw refused;
             }
-            int[] ranking = form(ContestKind.valueOf(kind.toUpperCase())).ranking(c, contestId, memberId, byProxyFor != null, choices);
             String nonce = Tracker.newNonce();
             String tracker = Tracker.of(contestId, "online", ranking, nonce);
-            String answer;
-            try (PreparedStatement ps = c.prepareStatement(CAST)) {
-                ps.setLong(1, contestId);
-                ps.setLong(2, memberId);
-                ps.setObject(3, OffsetDateTime.ofInstant(now, ZoneOffset.UTC));
-                ps.setObject(4, java.util.UUID.randomUUID());
-                ps.setString(5, "online");
-                ps.setString(6, BallotBox.arrayLiteral(ranking));
-                ps.setString(7, nonce);
-                ps.setString(8, tracker);
-                try (ResultSet rs = ps.executeQuery()) {
-                    rs.next();
-                    answer = rs.getString(1);
-                }
-            }
-            if (!"cast".equals(answer)) {
-                return switch (answer) {
-                    case "voted" -> new CastOutcome.AlreadyVoted();
-                    // Voting closed, or the voter left the roll, between the check above and the lock.
-                    case "not-open" -> new CastOutcome.NotOpen("closed");
-                    case "not-on-roll" -> new CastOutcome.NotOnRoll();
-                    default -> throw new IllegalStateException("cast_ballot answered " + answer);
-                };
+            Answer cast = send(c, contestId, subject, byProxyFor, now, new Ballot(ranking, nonce, tracker));
+            if (!cast.answer().equals("cast")) {
+                return cast.outcome();
             }
             return new CastOutcome.Accepted(new CastOutcome.Receipt(contestId, tracker, Tracker.shortCode(tracker)));
         } catch (SQLException e) {
             throw new IllegalStateException("casting failed in the database", e);
         }
+    }
+
+    private record Ballot(int[] ranking, String nonce, String tracker) {
+    }
+
+    /** What {@link #CAST} answered, with the contest's state and the voter's member id where it got that far. */
+    private record Answer(String answer, String contestState, Long voter) {
+
+        CastOutcome outcome() {
+            return switch (answer) {
+                case "voted" -> new CastOutcome.AlreadyVoted();
+                case "not-open" -> new CastOutcome.NotOpen(contestState);
+                case "not-on-roll" -> new CastOutcome.NotOnRoll();
+                case "no-contest" -> new CastOutcome.NoSuchContest();
+                default -> throw new IllegalStateException("cast_ballot answered " + answer);
+            };
+        }
+    }
+
+    /** Sends {@link #CAST}: the ballot, or with none only the check. */
+    private static Answer send(Connection c, long contestId, String subject, Long member, Instant now, Ballot ballot)
+            throws SQLException {
+        try (PreparedStatement ps = c.prepareStatement(CAST)) {
+            ps.setLong(1, contestId);
+            ps.setString(2, subject);
+            ps.setObject(3, member, Types.BIGINT);
+            ps.setObject(4, OffsetDateTime.ofInstant(now, ZoneOffset.UTC));
+            ps.setObject(5, ballot == null ? null : UUID.randomUUID(), Types.OTHER);
+            ps.setString(6, "online");
+            ps.setString(7, ballot == null ? null : BallotBox.arrayLiteral(ballot.ranking()));
+            ps.setString(8, ballot == null ? null : ballot.nonce());
+            ps.setString(9, ballot == null ? null : ballot.tracker());
+            try (ResultSet rs = ps.executeQuery()) {
+                rs.next();
+                long voter = rs.getLong(3);
+                return new Answer(rs.getString(1), rs.getString(2), rs.wasNull() ? null : voter);
+            }
+        }
+    }
+
+    /** The contest's kind, or null when there is no such contest. */
+    private ContestKind kindOf(Connection c, long contestId) throws SQLException {
+        ContestKind kind = kinds.get(contestId);
+        if (kind != null) {
+            return kind;
+        }
+        try (PreparedStatement ps = c.prepareStatement("select kind from contest where id = ?")) {
+            ps.setLong(1, contestId);
+            try (ResultSet rs = ps.executeQuery()) {
+                if (!rs.next()) {
+                    return null;
+                }
+                kind = ContestKind.valueOf(rs.getString(1).toUpperCase());
+            }
+        }
+        if (kinds.size() >= 10_000) {
+            kinds.clear();
+        }
+        kinds.put(contestId, kind);
+        return kind;
     }
 
     /**

@@ -29,6 +29,11 @@ class MotionBallotForm implements BallotForm {
     }
 
     @Override
+    public boolean needsVoter() {
+        return true;
+    }
+
+    @Override
     public int[] ranking(Connection c, long contestId, List<Long> choices) {
         throw new IllegalStateException("a motions ballot needs to know whose it is");
     }

@@ -149,6 +149,11 @@ class ElectionEdgeCasesTest {
         as("sam").get("/api/elections/" + id + "/turnout").then().body("voted", equalTo(0));
         // The member can still vote properly afterwards.
         cast("voter2", id, List.of(a, b));
+        // Whoever may not vote here at all hears that, not what is wrong with their ballot.
+        fixtures.activeMember("voter3", fixtures.constituency("Bad ballots elsewhere"));
+        as("voter3").body(Map.of("choices", List.of(a, a))).post(url).then().statusCode(403).body("code", equalTo("not-on-roll"));
+        move(id, "close");
+        as("voter2").body(Map.of("choices", List.of(a, a))).post(url).then().statusCode(409).body("code", equalTo("voting-not-open"));
     }
 
     @Test
