@@ -6,7 +6,8 @@
 # Java 17 build stays as it is. Prod profile, the local PostgreSQL, bearer tokens checked against a key of our own
 # (no OIDC provider to reach at start). The first run of each warms the disk cache and is reported too.
 # Settings: RUNS (3), PORT, JAVA25 (a Java 25 `java`; found under /usr/lib/jvm if unset; "none" to skip),
-# EXTRA_JAVA_OPTS (added to every run, to try JVM options).
+# EXTRA_JAVA_OPTS (added to every run, to try JVM options), AOT_REUSE=1 (time the Java 25 build already in
+# target/aot-build instead of building it again, to compare JVM options side by side).
 set -euo pipefail
 cd "$(dirname "$0")/.."
 ROOT=$PWD
@@ -56,9 +57,13 @@ if [ -z "$JAVA25" ] || [ "$JAVA25" = none ]; then
   exit 0
 fi
 echo "$($JAVA25 -version 2>&1 | head -1): building the aot-jar and training its cache in target/aot-build"
-rm -rf target/aot-build && mkdir -p target/aot-build
-tar --exclude=./target --exclude=./.git -cf - . | tar -xf - -C target/aot-build
-(cd target/aot-build && JAVA_HOME=$(dirname "$(dirname "$(readlink -f "$JAVA25")")") \
-  ./mvnw -B -q verify -Dtest=NoSuchTest -Dsurefire.failIfNoSpecifiedTests=false > "$ROOT/$WORK/aot-build.log" 2>&1) \
-  || { echo "the Java 25 build failed; see $WORK/aot-build.log" >&2; exit 1; }
+if [ "${AOT_REUSE:-}" = 1 ] && [ -f target/aot-build/target/quarkus-app/app.aot ]; then
+  echo "(the build already in target/aot-build, as AOT_REUSE=1 asks)"
+else
+  rm -rf target/aot-build && mkdir -p target/aot-build
+  tar --exclude=./target --exclude=./.git -cf - . | tar -xf - -C target/aot-build
+  (cd target/aot-build && JAVA_HOME=$(dirname "$(dirname "$(readlink -f "$JAVA25")")") \
+    ./mvnw -B -q verify -Dtest=NoSuchTest -Dsurefire.failIfNoSpecifiedTests=false > "$ROOT/$WORK/aot-build.log" 2>&1) \
+    || { echo "the Java 25 build failed; see $WORK/aot-build.log" >&2; exit 1; }
+fi
 run "java 25 + app.aot" target/aot-build/target/quarkus-app "$JAVA25" -XX:AOTCache=app.aot
