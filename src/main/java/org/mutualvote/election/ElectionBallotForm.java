@@ -26,13 +26,13 @@ class ElectionBallotForm implements BallotForm {
     private record Standing(int position, String name, boolean withdrawn) {
     }
 
-    private record Form(String method, int seats, Map<Long, Standing> candidates) {
+    private record Form(String method, int seats, Map<Long, Standing> candidates, boolean votingOpen) {
     }
 
     /**
-     * Candidates by election, read once: a ballot form is asked for only while voting is open, when no
-     * candidate may be added or withdraw, so an entry never goes stale. Bounded; another instance keeps
-     * its own.
+     * Candidates by election, kept once voting is open, when no candidate may be added or withdraw, so an entry
+     * never goes stale. The service asks for the form before it checks that voting is open (the cast statement
+     * checks that), so a form read earlier is used once and not kept. Bounded; another instance keeps its own.
      */
     private final Map<Long, Form> forms = new ConcurrentHashMap<>();
 
@@ -46,10 +46,12 @@ class ElectionBallotForm implements BallotForm {
         Form form = forms.get(contestId);
         if (form == null) {
             form = read(c, contestId);
-            if (forms.size() >= 1000) {
-                forms.clear();
+            if (form.votingOpen()) {
+                if (forms.size() >= 1000) {
+                    forms.clear();
+                }
+                forms.put(contestId, form);
             }
-            forms.put(contestId, form);
         }
         String method = form.method();
         int seats = form.seats();
@@ -82,19 +84,22 @@ class ElectionBallotForm implements BallotForm {
     private static Form read(Connection c, long contestId) throws SQLException {
         String method = null;
         int seats = 0;
+        boolean open = false;
         Map<Long, Standing> byId = new HashMap<>();
         try (PreparedStatement ps = c.prepareStatement("""
-                select e.method, e.seats, k.id, k.position, k.name, k.withdrawn
-                from election e join candidate k on k.contest_id = e.contest_id where e.contest_id = ?""")) {
+                select e.method, e.seats, k.id, k.position, k.name, k.withdrawn, c.state = 'open'
+                from election e join contest c on c.id = e.contest_id join candidate k on k.contest_id = e.contest_id
+                where e.contest_id = ?""")) {
             ps.setLong(1, contestId);
             try (ResultSet rs = ps.executeQuery()) {
                 while (rs.next()) {
                     method = rs.getString(1);
                     seats = rs.getInt(2);
                     byId.put(rs.getLong(3), new Standing(rs.getInt(4), rs.getString(5), rs.getBoolean(6)));
+                    open = rs.getBoolean(7);
                 }
             }
         }
-        return new Form(method, seats, Map.copyOf(byId));
+        return new Form(method, seats, Map.copyOf(byId), open);
     }
 }

@@ -33,10 +33,13 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 @ApplicationScoped
 class SurplusBallotForm implements BallotForm {
 
-    private record Form(String form, Question question) {
+    private record Form(String form, Question question, boolean votingOpen) {
     }
 
-    /** Questions by contest, read once: they are frozen while voting is open, so an entry never goes stale. */
+    /**
+     * Questions by contest, kept once voting is open: they are frozen then, so an entry never goes stale. The service
+     * asks for the form before it checks that voting is open, so a form read earlier is used once and not kept.
+     */
     private final Map<Long, Form> forms = new java.util.concurrent.ConcurrentHashMap<>();
     private final ObjectMapper json;
 
@@ -54,10 +57,12 @@ class SurplusBallotForm implements BallotForm {
         Form form = forms.get(contestId);
         if (form == null) {
             form = read(c, contestId);
-            if (forms.size() >= 1000) {
-                forms.clear();
+            if (form.votingOpen()) {
+                if (forms.size() >= 1000) {
+                    forms.clear();
+                }
+                forms.put(contestId, form);
             }
-            forms.put(contestId, form);
         }
         Question q = form.question();
         if (SurplusCount.SPLIT.equals(form.form())) {
@@ -89,13 +94,15 @@ class SurplusBallotForm implements BallotForm {
     }
 
     private Form read(Connection c, long contestId) throws SQLException {
-        try (PreparedStatement ps = c.prepareStatement("select form, question from surplus_vote where contest_id = ?")) {
+        try (PreparedStatement ps = c.prepareStatement("""
+                select s.form, s.question, c.state = 'open' from surplus_vote s join contest c on c.id = s.contest_id
+                where s.contest_id = ?""")) {
             ps.setLong(1, contestId);
             try (ResultSet rs = ps.executeQuery()) {
                 if (!rs.next()) {
                     throw new IllegalStateException("surplus contest " + contestId + " has no question");
                 }
-                return new Form(rs.getString(1), json.readValue(rs.getString(2), Question.class));
+                return new Form(rs.getString(1), json.readValue(rs.getString(2), Question.class), rs.getBoolean(3));
             } catch (JsonProcessingException e) {
                 throw new IllegalStateException("stored surplus question is not JSON", e);
             }

@@ -102,6 +102,23 @@ class ElectionEdgeCasesTest {
         as("sam").get("/api/elections/" + id + "/turnout").then().body("voted", equalTo(0));
     }
 
+    /**
+     * A ballot sent before voting opens is refused, and the candidates read to check it are not kept: one nominated
+     * afterwards can be voted for once voting opens.
+     */
+    @Test
+    void aBallotSentBeforeVotingOpensLeavesNoStaleCandidateList() {
+        long home = fixtures.constituency("Early ballot");
+        fixtures.activeMember("voter4", home);
+        long id = ElectionTestSteps.create(home, 1, "irv", null);
+        long a = nominate(id, "Ann");
+        String url = "/api/contests/" + id + "/ballots";
+        as("voter4").body(Map.of("choices", List.of(a))).post(url).then().statusCode(409).body("code", equalTo("voting-not-open"));
+        long late = nominate(id, "Late");
+        move(id, "open");
+        as("voter4").body(Map.of("choices", List.of(late, a))).post(url).then().statusCode(201);
+    }
+
     /** Until one backend waits for the contest's advisory lock: the cast has reached the lock and not passed it. */
     private static void awaitWaitersOnTheLock(java.sql.Connection c, long contestId) throws Exception {
         for (int i = 0; i < 300; i++) {
