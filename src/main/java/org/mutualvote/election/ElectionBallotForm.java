@@ -10,11 +10,11 @@ import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
-import java.util.concurrent.ConcurrentHashMap;
 
 import jakarta.enterprise.context.ApplicationScoped;
 
 import org.mutualvote.ballot.BallotForm;
+import org.mutualvote.ballot.FormsWhileOpen;
 import org.mutualvote.contest.ContestKind;
 import org.mutualvote.web.Problem.FieldError;
 import org.mutualvote.web.ProblemException;
@@ -26,15 +26,11 @@ class ElectionBallotForm implements BallotForm {
     private record Standing(int position, String name, boolean withdrawn) {
     }
 
-    private record Form(String method, int seats, Map<Long, Standing> candidates, boolean votingOpen) {
+    private record Form(String method, int seats, Map<Long, Standing> candidates) {
     }
 
-    /**
-     * Candidates by election, kept once voting is open, when no candidate may be added or withdraw, so an entry
-     * never goes stale. The service asks for the form before it checks that voting is open (the cast statement
-     * checks that), so a form read earlier is used once and not kept. Bounded; another instance keeps its own.
-     */
-    private final Map<Long, Form> forms = new ConcurrentHashMap<>();
+    /** Candidates by election, kept once voting is open, when no candidate may be added or withdraw. */
+    private final FormsWhileOpen<Form> forms = new FormsWhileOpen<>();
 
     @Override
     public ContestKind kind() {
@@ -43,16 +39,7 @@ class ElectionBallotForm implements BallotForm {
 
     @Override
     public int[] ranking(Connection c, long contestId, List<Long> choices) throws SQLException {
-        Form form = forms.get(contestId);
-        if (form == null) {
-            form = read(c, contestId);
-            if (form.votingOpen()) {
-                if (forms.size() >= 1000) {
-                    forms.clear();
-                }
-                forms.put(contestId, form);
-            }
-        }
+        Form form = forms.get(contestId, id -> read(c, id));
         String method = form.method();
         int seats = form.seats();
         Map<Long, Standing> byId = form.candidates();
@@ -81,7 +68,7 @@ class ElectionBallotForm implements BallotForm {
         return ranking;
     }
 
-    private static Form read(Connection c, long contestId) throws SQLException {
+    private static FormsWhileOpen.Read<Form> read(Connection c, long contestId) throws SQLException {
         String method = null;
         int seats = 0;
         boolean open = false;
@@ -100,6 +87,6 @@ class ElectionBallotForm implements BallotForm {
                 }
             }
         }
-        return new Form(method, seats, Map.copyOf(byId), open);
+        return new FormsWhileOpen.Read<>(new Form(method, seats, Map.copyOf(byId)), open);
     }
 }

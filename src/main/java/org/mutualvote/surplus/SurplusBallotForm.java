@@ -7,12 +7,12 @@ import java.sql.SQLException;
 import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.List;
-import java.util.Map;
 import java.util.Set;
 
 import jakarta.enterprise.context.ApplicationScoped;
 
 import org.mutualvote.ballot.BallotForm;
+import org.mutualvote.ballot.FormsWhileOpen;
 import org.mutualvote.contest.ContestKind;
 import org.mutualvote.web.Problem.FieldError;
 import org.mutualvote.web.ProblemException;
@@ -33,14 +33,11 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 @ApplicationScoped
 class SurplusBallotForm implements BallotForm {
 
-    private record Form(String form, Question question, boolean votingOpen) {
+    private record Form(String form, Question question) {
     }
 
-    /**
-     * Questions by contest, kept once voting is open: they are frozen then, so an entry never goes stale. The service
-     * asks for the form before it checks that voting is open, so a form read earlier is used once and not kept.
-     */
-    private final Map<Long, Form> forms = new java.util.concurrent.ConcurrentHashMap<>();
+    /** Questions by contest, kept once voting is open, when they are frozen. */
+    private final FormsWhileOpen<Form> forms = new FormsWhileOpen<>();
     private final ObjectMapper json;
 
     SurplusBallotForm(ObjectMapper json) {
@@ -54,16 +51,7 @@ class SurplusBallotForm implements BallotForm {
 
     @Override
     public int[] ranking(Connection c, long contestId, List<Long> choices) throws SQLException {
-        Form form = forms.get(contestId);
-        if (form == null) {
-            form = read(c, contestId);
-            if (form.votingOpen()) {
-                if (forms.size() >= 1000) {
-                    forms.clear();
-                }
-                forms.put(contestId, form);
-            }
-        }
+        Form form = forms.get(contestId, id -> read(c, id));
         Question q = form.question();
         if (SurplusCount.SPLIT.equals(form.form())) {
             Splits.Checked checked = Splits.check("percents", choices, q.names(), q.kinds(), q.limits());
@@ -93,7 +81,7 @@ class SurplusBallotForm implements BallotForm {
         return ranking;
     }
 
-    private Form read(Connection c, long contestId) throws SQLException {
+    private FormsWhileOpen.Read<Form> read(Connection c, long contestId) throws SQLException {
         try (PreparedStatement ps = c.prepareStatement("""
                 select s.form, s.question, c.state = 'open' from surplus_vote s join contest c on c.id = s.contest_id
                 where s.contest_id = ?""")) {
@@ -102,7 +90,8 @@ class SurplusBallotForm implements BallotForm {
                 if (!rs.next()) {
                     throw new IllegalStateException("surplus contest " + contestId + " has no question");
                 }
-                return new Form(rs.getString(1), json.readValue(rs.getString(2), Question.class), rs.getBoolean(3));
+                return new FormsWhileOpen.Read<>(new Form(rs.getString(1), json.readValue(rs.getString(2), Question.class)),
+                        rs.getBoolean(3));
             } catch (JsonProcessingException e) {
                 throw new IllegalStateException("stored surplus question is not JSON", e);
             }

@@ -34,12 +34,9 @@ class ElectionEdgeCasesTest {
 
     @Test
     void twentyConcurrentVotesByOneMemberLeaveExactlyOneBallot() throws Exception {
-        long home = fixtures.constituency("Concurrency");
-        fixtures.activeMember("voter1", home);
-        long id = ElectionTestSteps.create(home, 1, "irv", null);
-        long a = nominate(id, "Ann");
-        nominate(id, "Bo");
-        move(id, "open");
+        long[] opened = openIrvFor("voter1", "Concurrency");
+        long id = opened[0];
+        long a = opened[1];
         String token = org.mutualvote.support.Tokens.accessToken("voter1");
         var pool = java.util.concurrent.Executors.newFixedThreadPool(20);
         var start = new java.util.concurrent.CountDownLatch(1);
@@ -71,12 +68,9 @@ class ElectionEdgeCasesTest {
      */
     @Test
     void aCastWaitsForACloseInFlightAndIsThenRefused() throws Exception {
-        long home = fixtures.constituency("Close race");
-        fixtures.activeMember("voter2", home);
-        long id = ElectionTestSteps.create(home, 1, "irv", null);
-        long a = nominate(id, "Ann");
-        nominate(id, "Bo");
-        move(id, "open");
+        long[] opened = openIrvFor("voter2", "Close race");
+        long id = opened[0];
+        long a = opened[1];
         String token = org.mutualvote.support.Tokens.accessToken("voter2");
         var pool = java.util.concurrent.Executors.newSingleThreadExecutor();
         try (java.sql.Connection close = org.mutualvote.support.Superuser.connect()) {
@@ -117,6 +111,17 @@ class ElectionEdgeCasesTest {
         long late = nominate(id, "Late");
         move(id, "open");
         as("voter4").body(Map.of("choices", List.of(late, a))).post(url).then().statusCode(201);
+    }
+
+    /** An open IRV election (Ann, Bo) in a new constituency whose one member is {@code voter}: {election id, Ann's id}. */
+    private long[] openIrvFor(String voter, String constituency) {
+        long home = fixtures.constituency(constituency);
+        fixtures.activeMember(voter, home);
+        long id = ElectionTestSteps.create(home, 1, "irv", null);
+        long a = nominate(id, "Ann");
+        nominate(id, "Bo");
+        move(id, "open");
+        return new long[] {id, a};
     }
 
     /** Until one backend waits for the contest's advisory lock: the cast has reached the lock and not passed it. */
