@@ -3,6 +3,7 @@ package org.mutualvote.support;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import java.io.File;
 import java.io.IOException;
 import java.net.URL;
 import java.nio.file.Files;
@@ -248,18 +249,21 @@ public final class Portal implements AutoCloseable {
             try {
                 Path dir = AXE.getParent().getParent();
                 Files.createDirectories(dir);
+                // Into a log, never the test JVM's own output: surefire reads that as its channel, and npm's warnings
+                // there fail the whole build ("std/in stream corrupted").
+                File log = dir.resolve("fetch.log").toFile();
                 Process pack = new ProcessBuilder("npm", "pack", "axe-core@" + AXE_VERSION, "--pack-destination", dir.toString())
-                        .inheritIO().start();
+                        .redirectErrorStream(true).redirectOutput(ProcessBuilder.Redirect.appendTo(log)).start();
                 pack.waitFor(120, TimeUnit.SECONDS);
                 Process untar = new ProcessBuilder("tar", "-xzf", dir.resolve("axe-core-" + AXE_VERSION + ".tgz").toString(), "-C",
-                        dir.toString()).inheritIO().start();
+                        dir.toString()).redirectErrorStream(true).redirectOutput(ProcessBuilder.Redirect.appendTo(log)).start();
                 untar.waitFor(60, TimeUnit.SECONDS);
             } catch (IOException | InterruptedException e) {
                 throw new IllegalStateException("axe-core is not in " + AXE + " and npm could not fetch it: " + e.getMessage(), e);
             }
         }
         if (!Files.exists(AXE)) {
-            throw new IllegalStateException("axe-core is not in " + AXE + "; run: npm pack axe-core@" + AXE_VERSION
+            throw new IllegalStateException("axe-core is not in " + AXE + " (npm's output: target/axe/fetch.log); run: npm pack axe-core@" + AXE_VERSION
                     + " --pack-destination target/axe && tar -xzf target/axe/axe-core-" + AXE_VERSION + ".tgz -C target/axe");
         }
         return AXE;
