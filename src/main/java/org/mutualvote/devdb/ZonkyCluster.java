@@ -1,15 +1,26 @@
 package org.mutualvote.devdb;
 
 import java.io.File;
+import java.io.IOException;
 import java.lang.ProcessBuilder.Redirect;
+import java.nio.channels.FileChannel;
+import java.nio.channels.FileLock;
+import java.nio.channels.OverlappingFileLockException;
 import java.nio.file.Files;
+import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
+import java.nio.file.StandardOpenOption;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.Statement;
 import java.time.Duration;
 import java.util.Optional;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.TimeoutException;
+
+import org.jboss.logging.Logger;
 
 import com.sun.security.auth.module.UnixSystem;
 
@@ -23,6 +34,11 @@ import io.zonky.test.db.postgres.embedded.EmbeddedPostgres;
  * application.properties: left out of the packaged app).
  */
 public final class ZonkyCluster implements Cluster {
+
+    private static final Logger LOG = Logger.getLogger(ZonkyCluster.class);
+    // Held by the library for as long as the JVM that started the server in that directory lives.
+    private static final String OWNER_LOCK = "epg-lock";
+    private static final long SHUTDOWN_SECONDS = 30;
 
     @Override
     public Optional<String> obstacle() {
@@ -41,6 +57,12 @@ public final class ZonkyCluster implements Cluster {
     @Override
     public int start(Path dataDirectory, boolean keepData, String database, Path log) throws Exception {
         Files.createDirectories(dataDirectory.getParent());
+        // The tests use a directory per JVM, so a killed test run's server sits in a sibling directory.
+        try (var siblings = Files.list(dataDirectory.getParent())) {
+            for (Path directory : siblings.filter(Files::isDirectory).toList()) {
+                stopServerLeftBehind(directory);
+            }
+        }
         Redirect output = Redirect.appendTo(log.toFile());
         EmbeddedPostgres postgres = EmbeddedPostgres.builder()
                 .setDataDirectory(dataDirectory)
@@ -68,5 +90,53 @@ public final class ZonkyCluster implements Cluster {
             }
         }
         return postgres.getPort();
+    }
+
+    /**
+     * A run killed with SIGKILL (or a crashed terminal) cannot stop its server, which then keeps the data directory's
+     * {@code postmaster.pid} and its port, so the next start in that directory would fail. Such a server is stopped
+     * here, but only when no live JVM still owns the directory: the library holds {@value #OWNER_LOCK} locked while
+     * its JVM runs, so a second dev mode in the same project leaves the first one's server alone.
+     */
+    static void stopServerLeftBehind(Path dataDirectory) throws IOException, InterruptedException {
+        Path pidFile = dataDirectory.resolve("postmaster.pid");
+        Path ownerLock = dataDirectory.resolve(OWNER_LOCK);
+        if (!Files.exists(pidFile) || !Files.exists(ownerLock)) {
+            return;
+        }
+        try (FileChannel channel = FileChannel.open(ownerLock, StandardOpenOption.WRITE);
+                FileLock owner = channel.tryLock()) {
+            if (owner == null) {
+                return;
+            }
+            Optional<ProcessHandle> server = postmaster(pidFile);
+            if (server.isEmpty()) {
+                return;
+            }
+            long pid = server.get().pid();
+            // SIGTERM is PostgreSQL's smart shutdown: the killed run's connections are gone, so it stops at once.
+            server.get().destroy();
+            try {
+                server.get().onExit().get(SHUTDOWN_SECONDS, TimeUnit.SECONDS);
+            } catch (TimeoutException | ExecutionException e) {
+                throw new IOException("the embedded PostgreSQL a killed run left in " + dataDirectory + " (pid " + pid
+                        + ") did not stop within " + SHUTDOWN_SECONDS + " s; stop it and try again");
+            }
+            LOG.infof("Stopped the embedded PostgreSQL (pid %d) that a killed run left running in %s", pid, dataDirectory);
+        } catch (NoSuchFileException gone) {
+            // Removed meanwhile: nothing is left behind.
+        } catch (OverlappingFileLockException ours) {
+            // This JVM's own server.
+        }
+    }
+
+    /** The live postmaster named in the first line of {@code postmaster.pid}, if that process is a PostgreSQL server. */
+    private static Optional<ProcessHandle> postmaster(Path pidFile) throws IOException {
+        String firstLine = Files.readAllLines(pidFile).stream().findFirst().orElse("").strip();
+        if (!firstLine.matches("[0-9]{1,10}")) {
+            return Optional.empty();
+        }
+        return ProcessHandle.of(Long.parseLong(firstLine)).filter(ProcessHandle::isAlive)
+                .filter(p -> p.info().command().map(c -> Path.of(c).getFileName().toString().equals("postgres")).orElse(false));
     }
 }
