@@ -4,20 +4,30 @@ import static org.hamcrest.Matchers.containsString;
 import static org.hamcrest.Matchers.equalTo;
 import static org.hamcrest.Matchers.hasItem;
 import static org.hamcrest.Matchers.hasItems;
+import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.mutualvote.election.ElectionTestSteps.as;
 import static org.mutualvote.election.ElectionTestSteps.cast;
 import static org.mutualvote.election.ElectionTestSteps.move;
 import static org.mutualvote.election.ElectionTestSteps.nominate;
 
+import java.sql.Connection;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
 import java.util.List;
 import java.util.Map;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.TimeUnit;
 
 import jakarta.inject.Inject;
 
 import org.junit.jupiter.api.Test;
 import org.mutualvote.support.Fixtures;
+import org.mutualvote.support.Superuser;
 
 import io.quarkus.test.junit.QuarkusTest;
+import io.restassured.response.ExtractableResponse;
+import io.restassured.response.Response;
 
 /**
  * Issue 11: "1000 2 0", sent twice, put 2,000 paper ballots into an election whose roll had one voter,
@@ -72,5 +82,69 @@ class PaperBallotRegisterTest {
         move(id, "close");
         as("alice").post("/api/elections/" + id + "/count").then().statusCode(200)
                 .body("onlineBallots", equalTo(1)).body("paperBallots", equalTo(1));
+        // Paper ballots are recorded while voting is open or before the count, never after it.
+        as("alice").body(batch).post(url).then().statusCode(409).contentType("application/problem+json")
+                .body("code", equalTo("paper-ballots-window")).body("params.state", equalTo("counted"));
+    }
+
+    /**
+     * A member's online vote that lands between the batch's check of the marked register and its recording: the whole
+     * batch is refused with its own code, so the returning officer sends it again (and is then told who has voted).
+     * The online vote is played by a superuser transaction that is still open when the batch checks, and is
+     * committed once the batch waits for it.
+     */
+    @Test
+    void aBatchThatAnOnlineVoteOvertakesIsRefusedWhole() throws Exception {
+        long home = fixtures.constituency("Postal race");
+        long overtaken = fixtures.activeMember("voter3", home);
+        long postal = fixtures.activeMember("voter4", home);
+        long id = ElectionTestSteps.create(home, 1, "irv", null);
+        nominate(id, "Ann");
+        nominate(id, "Bo");
+        move(id, "open");
+        String url = "/api/elections/" + id + "/paper-ballots";
+        ExecutorService pool = Executors.newSingleThreadExecutor();
+        try (Connection online = Superuser.connect()) {
+            online.setAutoCommit(false);
+            try (PreparedStatement ps = online.prepareStatement("""
+                    insert into participation (contest_id, member_id) values (?, ?);
+                    insert into ballot (id, contest_id, channel, ranking, nonce, tracker)
+                    values (gen_random_uuid(), ?, 'online', '{1,2}', md5(random()::text) || md5(random()::text),
+                            md5(random()::text) || md5(random()::text))""")) {
+                ps.setLong(1, id);
+                ps.setLong(2, overtaken);
+                ps.setLong(3, id);
+                ps.execute();
+            }
+            var sent = pool.submit(() -> as("alice").body(new ElectionDtos.PaperBatch(List.of(postal, overtaken),
+                    PAPERS.formatted("2 1 0\n"))).post(url).then().extract());
+            awaitABackendWaitingForATransaction(online);
+            online.commit();
+            ExtractableResponse<Response> refused = sent.get(30, TimeUnit.SECONDS);
+            assertEquals(409, refused.statusCode(), refused.asString());
+            assertEquals("paper-batch-raced-online", refused.path("code"));
+        } finally {
+            pool.shutdownNow();
+        }
+        // Only the online vote: neither paper was recorded.
+        as("sam").get("/api/elections/" + id + "/turnout").then().body("voted", equalTo(1));
+        as("alice").body(new ElectionDtos.PaperBatch(List.of(postal, overtaken), PAPERS.formatted("2 1 0\n"))).post(url)
+                .then().statusCode(422).body("errors.field", hasItem("issuedTo[1]"));
+    }
+
+    /** Until the batch's insert waits for the open transaction that inserted the same member's participation. */
+    private static void awaitABackendWaitingForATransaction(Connection c) throws Exception {
+        for (int i = 0; i < 300; i++) {
+            try (PreparedStatement ps = c.prepareStatement(
+                    "select count(*) from pg_stat_activity where pg_backend_pid() = any (pg_blocking_pids(pid))");
+                    ResultSet rs = ps.executeQuery()) {
+                rs.next();
+                if (rs.getInt(1) >= 1) {
+                    return;
+                }
+            }
+            Thread.sleep(100);
+        }
+        throw new AssertionError("the paper batch did not come to wait for the online vote within 30 s");
     }
 }

@@ -66,11 +66,14 @@ class ElectionDocumentsTest {
                 "Northern Ireland local election rules of 1985", "Returning Officer");
         String statement = text(as("alice").get(docs + "statement-of-candidates.pdf").then().statusCode(200).extract().asByteArray());
         assertContains(statement, "Ada Lovelace", "Ben Okri", "Cy Twombly", "have withdrawn", "Dee Dee Bridgewater");
-        as("alice").get(docs + "count-sheet.pdf").then().statusCode(409).body("detail", containsString("counted"));
+        as("alice").get(docs + "count-sheet.pdf").then().statusCode(409).body("detail", containsString("counted"))
+                .body("code", equalTo("document-needs-count")).body("params.document", equalTo("count-sheet"))
+                .body("params.state", equalTo("nominations"));
 
         // Rejected papers are recorded only after the close and before the count.
         as("alice").body(Map.of("papers", Map.of("no-first-preference", 2))).post("/api/elections/" + id + "/rejected-papers")
-                .then().statusCode(409).body("detail", containsString("after the close of poll"));
+                .then().statusCode(409).body("detail", containsString("after the close of poll"))
+                .body("code", equalTo("rejected-papers-window")).body("params.state", equalTo("nominations"));
 
         move(id, "open");
         String poll = text(as("bob").get(docs + "notice-of-poll.pdf").then().statusCode(200).extract().asByteArray());
@@ -91,12 +94,14 @@ class ElectionDocumentsTest {
                 .then().statusCode(200).body("total", equalTo(3));
         as("alice").body(Map.of("papers", Map.of("smudged", 1, "void-for-uncertainty", -1))).post(url)
                 .then().statusCode(422).contentType("application/problem+json")
+                .body("code", equalTo("rejected-papers-refused"))
                 .body("errors.field", hasItem("papers.smudged")).body("errors.field", hasItem("papers.void-for-uncertainty"));
         as("bob").body(Map.of("papers", Map.of("no-first-preference", 9))).post(url).then().statusCode(403);
         as("sam").get(url).then().statusCode(200).body("total", equalTo(3));
 
         as("alice").post("/api/elections/" + id + "/count").then().statusCode(200).body("rule", equalTo("ni85"));
-        as("alice").body(Map.of("papers", Map.of("no-first-preference", 9))).post(url).then().statusCode(409);
+        as("alice").body(Map.of("papers", Map.of("no-first-preference", 9))).post(url).then().statusCode(409)
+                .body("code", equalTo("rejected-papers-window")).body("params.state", equalTo("counted"));
 
         // 5 valid votes, 2 seats: quota floor(5 / 3) + 1 = 2. Ada has 3 and is elected; Ben and Cy have 1 each.
         // Ada's surplus of 1.00 passes on from her 3 papers at 1.00 / 3 = 0.33: 2 to Ben (0.66), 1 to Cy (0.33),
