@@ -2,12 +2,14 @@
 # Casting-speed benchmark: starts the packaged app with a key of our own for bearer tokens, casts
 # ballots from many concurrent voters with wrk (Debian's package: a C load generator that costs far less
 # CPU than the service; each voter's token is signed beforehand), then measures PostgreSQL's own ceiling
-# with pgbench on the same two inserts (participation + ballot). Prints both rates, their ratio, latency
-# and the CPU seconds of the app and of the load generator. Bounded in count and time; talks only to
+# with pgbench on the same two inserts (participation + ballot), and pgbench calling cast_ballot (the one statement the
+# service sends per ballot) directly. Prints the rates, their ratios, latency and the CPU seconds of the app, the
+# database and the load generator. Bounded in count and time; talks only to
 # localhost. Settings: VOTERS (tokens signed for the measured run), DURATION (10 s), WARMUP (voters signed for the
 # warm-up), WARMUP_CONTESTS (10: elections the warm-up voters vote in one after another, so none is refused),
 # WARMUP_SECONDS (90), CONCURRENCY, PORT, PGBENCH_SECONDS. A wrk thread whose voters run out stops.
 # The app's CPU is also given by thread, so what the JIT compilers still spend after the warm-up shows.
+# PROFILER (the path of async-profiler's libasyncProfiler.so) writes a profile of the measured run.
 set -euo pipefail
 cd "$(dirname "$0")/.."
 
@@ -71,6 +73,8 @@ threads() { for t in /proc/"$APP"/task/*; do
 db_cpu() { for p in $(pgrep -x postgres); do awk '{ sub(/^.*\) /, ""); print $12 + $13 + $14 + $15 }' "/proc/$p/stat" 2>/dev/null; done |
   awk '{ s += $1 } END { print s + 0 }'; }
 threads > "$WORK/threads.before"
+# PROFILER=/path/to/libasyncProfiler.so (async-profiler, not part of the project) profiles the measured run only.
+if [ -n "${PROFILER:-}" ]; then java bench/Attach.java "$APP" "$PROFILER" "start,event=itimer" >/dev/null; fi
 DB_CPU0=$(db_cpu)
 APP_CPU0=$(cpu $APP)
 /usr/bin/time -f "%U %S" -o "$WORK/wrk.time" wrk -t2 -c"$CONCURRENCY" -d"${SECONDS_MEASURED}s" --timeout 10s \
@@ -78,6 +82,10 @@ APP_CPU0=$(cpu $APP)
 APP_CPU1=$(cpu $APP)
 DB_CPU1=$(db_cpu)
 threads > "$WORK/threads.after"
+if [ -n "${PROFILER:-}" ]; then
+  java bench/Attach.java "$APP" "$PROFILER" "stop,file=$PWD/$WORK/profile.collapsed,collapsed" >/dev/null
+  echo "profile: $WORK/profile.collapsed (collapsed stacks of the measured run)"
+fi
 APP_LINE=$(grep '^wrk:' "$WORK/wrk.out")
 read -r WU WS < "$WORK/wrk.time"
 echo "app:     $APP_LINE"
@@ -109,6 +117,25 @@ PG_TX=$(grep -Eo 'number of transactions actually processed: [0-9]+' <<<"$PG_OUT
 echo "pgbench: tps=$PG_TPS ($PG_LAT) with $CONCURRENCY clients; $(awk -v a="$DB_CPU2" -v b="$DB_CPU3" -v hz="$(getconf CLK_TCK)" -v n="$PG_TX" \
   'BEGIN { printf "database %.2f ms CPU per transaction", (b - a) / hz / n * 1000 }')"
 
+# The function the service calls, straight from pgbench: what a cast costs the database without the service. Each
+# call is a new voter (a sequence picks them), in an election whose roll holds them all; every client makes the same
+# number of calls, so the run ends when the voters run out.
+"${PSQL[@]}" -c "insert into contest (id, kind, title, constituency_id, state) values (1000000002, 'election', 'pgbench function', 1000000000, 'open'); select open_ballot_box(1000000002);
+  insert into voter_roll (contest_id, member_id, constituency_id) select 1000000002, id, constituency_id from member where constituency_id = 1000000000;
+  create sequence bench_voter"
+cat > "$WORK/cast-function.sql" <<SQL
+SELECT answer FROM cast_ballot(1000000002, 'load-voter-' || nextval('bench_voter'), NULL, now(), gen_random_uuid(), 'online',
+  '{2,1,3}', md5(random()::text) || md5(random()::text), md5(random()::text) || md5(random()::text));
+SQL
+DB_CPU4=$(db_cpu)
+FN_OUT=$(pgbench -h 127.0.0.1 -U postgres -n -M prepared -c "$CONCURRENCY" -j 2 -t $((TOTAL / CONCURRENCY)) -f "$WORK/cast-function.sql" postgres 2>&1)
+DB_CPU5=$(db_cpu)
+FN_TPS=$(grep -Eo 'tps = [0-9.]+' <<<"$FN_OUT" | head -1 | grep -Eo '[0-9.]+')
+FN_TX=$(grep -Eo 'number of transactions actually processed: [0-9]+' <<<"$FN_OUT" | grep -Eo '[0-9]+$')
+FN_CAST=$("${PSQL[@]}" -Atc "select count(*) from ballot where contest_id = 1000000002")
+echo "pgbench: cast_ballot itself: tps=$FN_TPS, $FN_CAST of $FN_TX calls cast; $(awk -v a="$DB_CPU4" -v b="$DB_CPU5" -v hz="$(getconf CLK_TCK)" -v n="$FN_TX" \
+  'BEGIN { printf "database %.2f ms CPU per call", (b - a) / hz / n * 1000 }')"
+
 APP_RATE=$(grep -Eo 'ballots_per_s=[0-9.]+' <<<"$APP_LINE" | cut -d= -f2)
-awk -v a="$APP_RATE" -v p="$PG_TPS" 'BEGIN { printf "ratio:   app/pgbench = %.2f (target >= 0.50)\n", a / p }'
+awk -v a="$APP_RATE" -v p="$PG_TPS" -v f="$FN_TPS" 'BEGIN { printf "ratio:   app/pgbench = %.2f (target >= 0.50); cast_ballot from pgbench/pgbench = %.2f\n", a / p, f / p }'
 "${PSQL[@]}" -c "set client_min_messages = warning; drop schema $SCHEMA cascade"
