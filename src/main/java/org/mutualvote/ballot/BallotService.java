@@ -22,6 +22,7 @@ import jakarta.enterprise.inject.Instance;
 import jakarta.transaction.Transactional;
 
 import org.mutualvote.contest.ContestKind;
+import org.mutualvote.web.Phrase;
 import org.mutualvote.web.Problem.FieldError;
 import org.mutualvote.web.ProblemException;
 
@@ -186,14 +187,16 @@ public class BallotService {
     public int castPapers(long contestId, List<Long> issuedTo, List<int[]> rankings) {
         List<FieldError> errors = new ArrayList<>();
         if (issuedTo.size() != rankings.size()) {
-            errors.add(new FieldError("issuedTo", "names " + issuedTo.size() + " members for " + rankings.size()
-                    + " ballots; each paper comes with the member it was issued to"));
+            errors.add(Phrase.of("paper-issued-count", "names " + issuedTo.size() + " members for " + rankings.size()
+                    + " ballots; each paper comes with the member it was issued to", "members", issuedTo.size(),
+                    "ballots", rankings.size()).at("issuedTo"));
         }
         Map<Long, Integer> firstRow = new HashMap<>();
         for (int i = 0; i < issuedTo.size(); i++) {
             Integer earlier = firstRow.putIfAbsent(issuedTo.get(i), i);
             if (earlier != null) {
-                errors.add(new FieldError("issuedTo[" + i + "]", "member " + issuedTo.get(i) + " was already issued the paper in row " + earlier));
+                errors.add(Phrase.of("paper-issued-twice", "member " + issuedTo.get(i) + " was already issued the paper in row " + earlier,
+                        "memberId", issuedTo.get(i), "row", earlier).at("issuedTo[" + i + "]"));
             }
         }
         try (Connection c = db.getConnection()) {
@@ -210,9 +213,11 @@ public class BallotService {
                     while (rs.next()) {
                         String field = "issuedTo[" + (rs.getInt(2) - 1) + "]";
                         if (!rs.getBoolean(3)) {
-                            errors.add(new FieldError(field, "member " + rs.getLong(1) + " is not on the roll of this contest"));
+                            errors.add(Phrase.of("paper-member-not-on-roll", "member " + rs.getLong(1) + " is not on the roll of this contest",
+                                    "memberId", rs.getLong(1)).at(field));
                         } else if (rs.getBoolean(4)) {
-                            errors.add(new FieldError(field, "member " + rs.getLong(1) + " has already voted (online or on paper)"));
+                            errors.add(Phrase.of("paper-member-voted", "member " + rs.getLong(1) + " has already voted (online or on paper)",
+                                    "memberId", rs.getLong(1)).at(field));
                         }
                     }
                 }
@@ -230,11 +235,13 @@ public class BallotService {
                 }
             }
             if (voted + rankings.size() > roll) {
-                errors.add(new FieldError("ballots", voted + " have voted and this batch holds " + rankings.size()
-                        + " ballots: more than the " + roll + " members on the roll"));
+                errors.add(Phrase.of("paper-over-roll", voted + " have voted and this batch holds " + rankings.size()
+                        + " ballots: more than the " + roll + " members on the roll", "voted", voted, "ballots", rankings.size(),
+                        "roll", roll).at("ballots"));
             }
             if (!errors.isEmpty()) {
-                throw ProblemException.unprocessable("The paper ballots do not match the marked register; none was recorded", errors);
+                throw ProblemException.unprocessable("The paper ballots do not match the marked register; none was recorded", errors)
+                        .coded("paper-register-mismatch");
             }
             int n = rankings.size();
             Object[] uuids = new Object[n];

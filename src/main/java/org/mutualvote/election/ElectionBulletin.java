@@ -32,6 +32,7 @@ import org.mutualvote.count.BltFormatException;
 import org.mutualvote.count.CountResult;
 import org.mutualvote.count.Counter;
 import org.mutualvote.count.Profile;
+import org.mutualvote.web.Phrase;
 import org.mutualvote.web.Problem.FieldError;
 import org.mutualvote.web.ProblemException;
 
@@ -232,18 +233,22 @@ class ElectionBulletin {
         try {
             paper = Blt.read(new StringReader(batch.blt()));
         } catch (BltFormatException bad) {
-            throw ProblemException.unprocessable("The BLT file is malformed: " + bad.getMessage());
+            // The reason stays the counter's English, under the field, below a heading the portal says in Welsh.
+            throw ProblemException.unprocessable("The BLT file is malformed: " + bad.getMessage(),
+                    List.of(new FieldError("blt", bad.getMessage()))).coded("paper-blt-malformed");
         }
         List<Candidate> standing = candidates.ofContest(id);
         List<FieldError> errors = new ArrayList<>();
         if (paper.candidates().size() != standing.size()) {
-            errors.add(new FieldError("candidates", "the file lists " + paper.candidates().size()
-                    + " candidates; this election has " + standing.size()));
+            errors.add(Phrase.of("paper-candidate-count", "the file lists " + paper.candidates().size()
+                    + " candidates; this election has " + standing.size(), "listed", paper.candidates().size(),
+                    "standing", standing.size()).at("candidates"));
         } else {
             for (int i = 0; i < standing.size(); i++) {
                 if (!standing.get(i).name.equalsIgnoreCase(paper.candidates().get(i).strip())) {
-                    errors.add(new FieldError("candidates[" + (i + 1) + "]", "the file names '" + paper.candidates().get(i)
-                            + "' where this election has '" + standing.get(i).name + "'"));
+                    errors.add(Phrase.of("paper-candidate-name", "the file names '" + paper.candidates().get(i)
+                            + "' where this election has '" + standing.get(i).name + "'", "given", paper.candidates().get(i),
+                            "standing", standing.get(i).name).at("candidates[" + (i + 1) + "]"));
                 }
             }
         }
@@ -253,11 +258,13 @@ class ElectionBulletin {
             total += b.weight();
             if (total > batch.issuedTo().size()) {
                 throw ProblemException.unprocessable("The file holds more ballots than the " + batch.issuedTo().size()
-                        + " members it names as issued a paper; each paper comes with its member");
+                        + " members it names as issued a paper; each paper comes with its member")
+                        .coded("paper-more-ballots-than-issued", "issued", batch.issuedTo().size());
             }
             for (int idx : b.ranking()) {
                 if (idx >= 0 && idx < standing.size() && standing.get(idx).withdrawn) {
-                    errors.add(new FieldError("ballots", "a ballot marks " + standing.get(idx).name + ", who withdrew"));
+                    errors.add(Phrase.of("paper-marks-withdrawn", "a ballot marks " + standing.get(idx).name + ", who withdrew",
+                            "name", standing.get(idx).name).at("ballots"));
                 }
             }
             int[] positions = b.positions();
@@ -266,7 +273,8 @@ class ElectionBulletin {
             }
         }
         if (!errors.isEmpty()) {
-            throw ProblemException.unprocessable("The paper ballots do not fit this election", errors.stream().distinct().toList());
+            throw ProblemException.unprocessable("The paper ballots do not fit this election", errors.stream().distinct().toList())
+                    .coded("paper-ballots-do-not-fit");
         }
         int added = ballots.castPapers(id, batch.issuedTo(), rankings);
         Map<String, Object> details = new java.util.LinkedHashMap<>();

@@ -56,11 +56,22 @@ class PaperBallotRegisterTest {
 
         // The attack: a thousand ballots on one line, for a roll of two.
         as("alice").body(Map.of("issuedTo", List.of(postal), "blt", PAPERS.formatted("1000 2 0\n"))).post(url)
-                .then().statusCode(422).body("detail", containsString("more ballots than the 1 members"));
+                .then().statusCode(422).body("detail", containsString("more ballots than the 1 members"))
+                .body("code", equalTo("paper-more-ballots-than-issued")).body("params.issued", equalTo(1));
+        // A file that is not BLT, and one naming a candidate this election does not have: each refused with its code.
+        as("alice").body(Map.of("issuedTo", List.of(postal), "blt", "2 1\n1 1 0\n")).post(url)
+                .then().statusCode(422).body("code", equalTo("paper-blt-malformed"))
+                .body("errors[0].field", equalTo("blt")).body("errors[0].message", containsString("ends before"));
+        as("alice").body(Map.of("issuedTo", List.of(postal), "blt", "2 1\n1 1 0\n0\n\"Ann\"\n\"Bob\"\n\"Postal\"\n")).post(url)
+                .then().statusCode(422).body("code", equalTo("paper-ballots-do-not-fit"))
+                .body("errors[0].field", equalTo("candidates[2]")).body("errors[0].code", equalTo("paper-candidate-name"))
+                .body("errors[0].params.given", equalTo("Bob")).body("errors[0].params.standing", equalTo("Bo"));
         // Each bad row is named, and the good row in the same batch is not recorded either.
         as("alice").body(Map.of("issuedTo", List.of(postal, online, other, postal), "blt", PAPERS.formatted("4 1 0\n")))
-                .post(url).then().statusCode(422)
+                .post(url).then().statusCode(422).body("code", equalTo("paper-register-mismatch"))
                 .body("errors.field", hasItems("issuedTo[1]", "issuedTo[2]", "issuedTo[3]", "ballots"))
+                .body("errors.code", hasItems("paper-member-voted", "paper-member-not-on-roll", "paper-issued-twice", "paper-over-roll"))
+                .body("errors.find { it.code == 'paper-issued-twice' }.params.row", equalTo(0))
                 .body("errors.message", hasItem(containsString("member " + online + " has already voted")))
                 .body("errors.message", hasItem(containsString("member " + other + " is not on the roll")))
                 .body("errors.message", hasItem(containsString("already issued the paper in row 0")))
@@ -73,7 +84,8 @@ class PaperBallotRegisterTest {
         as("voter2").body(Map.of("choices", List.of(ann))).post("/api/contests/" + id + "/ballots")
                 .then().statusCode(409).body("detail", containsString("already voted"));
         // And nobody gets a second paper, in this batch or the next.
-        as("alice").body(batch).post(url).then().statusCode(422).body("errors.field", hasItem("issuedTo[0]"));
+        as("alice").body(batch).post(url).then().statusCode(422).body("errors.field", hasItem("issuedTo[0]"))
+                .body("errors[0].code", equalTo("paper-member-voted"));
         as("sam").get("/api/elections/" + id + "/turnout").then().body("voted", equalTo(2)).body("rollSize", equalTo(2));
         as("sam").get("/api/audit?action=election.paper-ballots").then()
                 .body("items.find { it.subject == 'election/" + id + "' }.details.batchDigest", equalTo(batch.digest()))

@@ -135,6 +135,12 @@ class ElectionPapersBrowserTest extends BrowserJourney {
         Path blt = Files.createTempFile("papers", ".blt");
         Files.writeString(blt, PAPERS);
         alice.getByLabel("BLT file").setInputFiles(blt);
+        // A register one member short of the file's two ballots: refused whole, said in the portal's own words.
+        alice.getByLabel("Marked register").fill(String.valueOf(postal1));
+        button(alice, "Add the paper ballots").click();
+        button(alice, "Yes, add them").click();
+        assertThat(alice.locator("form .error")).containsText(
+                "The file holds more ballots than there are members in the marked register (1). Each paper comes with the member it was issued to.");
         alice.getByLabel("Marked register").fill(postal1 + " " + postal2);
         portal.check(alice, "admin-election-paper-form");
         button(alice, "Add the paper ballots").click();
