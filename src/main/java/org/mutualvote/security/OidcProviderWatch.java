@@ -1,9 +1,13 @@
 package org.mutualvote.security;
 
+import java.io.IOException;
+import java.io.InputStream;
+import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.Optional;
 
 import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.enterprise.event.Observes;
 import jakarta.ws.rs.container.ContainerRequestContext;
 import jakarta.ws.rs.core.HttpHeaders;
 
@@ -26,6 +30,7 @@ import io.vertx.ext.web.client.WebClientOptions;
 import io.vertx.mutiny.core.Vertx;
 import io.vertx.mutiny.core.buffer.Buffer;
 import io.vertx.mutiny.ext.web.client.HttpResponse;
+import io.vertx.ext.web.Router;
 import io.vertx.mutiny.ext.web.client.WebClient;
 
 /**
@@ -44,6 +49,9 @@ import io.vertx.mutiny.ext.web.client.WebClient;
  * (GET /api/organisation, which the landing page shows) need no provider and keep working, and a protected route
  * still answers 401, which is true. A service that verifies tokens with a configured public key and names no
  * provider ({@code quarkus.oidc.auth-server-url} empty, as bench/ runs it) has nothing to watch and is always up.
+ *
+ * <p>The portal's "Log in" link ({@code /login}) would send the browser on to a provider that does not answer, so
+ * while down it answers 503 with a page that says signing in is not available just now (in English and Welsh).
  *
  * <p>Quarkus's own OIDC readiness check ({@code quarkus.oidc.health.enabled}) is not used: it asks the provider
  * for the discovery document only, on every health request, and reports DOWN for a service with no provider.
@@ -143,6 +151,28 @@ public class OidcProviderWatch {
         }
         return Optional.of(ProblemMapper.unavailable("The service cannot reach its login provider just now, so it cannot check"
                 + " who you are; nothing was done. Try again shortly", path, retryAfterSeconds));
+    }
+
+    /**
+     * Before the HTTP security policy on /login starts the code flow. The page is the portal's
+     * {@code login-unavailable.html}, read once.
+     */
+    void gateLogin(@Observes Router router) throws IOException {
+        String page;
+        try (InputStream in = Thread.currentThread().getContextClassLoader()
+                .getResourceAsStream("META-INF/resources/login-unavailable.html")) {
+            page = in == null ? "Signing in is not available just now. Please try again in a few minutes."
+                    : new String(in.readAllBytes(), StandardCharsets.UTF_8);
+        }
+        String type = page.startsWith("<!doctype html>") ? "text/html; charset=utf-8" : "text/plain; charset=utf-8";
+        router.route("/login").order(Integer.MIN_VALUE).handler(ctx -> {
+            if (seen.up()) {
+                ctx.next();
+                return;
+            }
+            ctx.response().setStatusCode(503).putHeader("Content-Type", type).putHeader("Cache-Control", "no-store")
+                    .putHeader("Retry-After", Long.toString(retryAfterSeconds)).end(page);
+        });
     }
 
     private static boolean presentsCredentials(ContainerRequestContext request) {

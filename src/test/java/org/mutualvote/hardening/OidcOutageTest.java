@@ -70,6 +70,11 @@ class OidcOutageTest {
                 int status = OpenWebAttackTest.raw("GET", sneaky, null, null, "Bearer " + admin).statusCode();
                 assertTrue(status == 503 || status == 404 || status == 400, sneaky + " answered " + status + " during the outage");
             }
+            // The portal's "Log in" link says signing in is not available, instead of sending the browser to a provider that is down.
+            given().redirects().follow(false).get("/login").then().statusCode(503).header("Retry-After", "1")
+                    .contentType(containsString("text/html")).header("Cache-Control", "no-store")
+                    .body(containsString("Signing in is not available just now"))
+                    .body(containsString("Nid yw mewngofnodi ar gael ar hyn o bryd"));
             // Anonymous callers need no provider: the public page still reads, and a protected route still asks for a login.
             given().get("/api/organisation").then().statusCode(200);
             given().get("/api/constituencies").then().statusCode(401);
@@ -81,6 +86,9 @@ class OidcOutageTest {
         long recovered = waitFor(admin, 200);
         assertTrue(recovered <= 10_000, "the API recovered only " + recovered + " ms after the provider came back");
         given().get("/q/health/ready").then().statusCode(200);
+        // Back up, the link starts the login again: off to the provider.
+        given().redirects().follow(false).get("/login").then().statusCode(302)
+                .header("Location", containsString(CuttableOidcProvider.issuer()));
         given().auth().oauth2(admin).get("/api/constituencies").then().statusCode(200)
                 .body("name", not(org.hamcrest.Matchers.hasItem("Written during the outage")));
 
