@@ -14,6 +14,7 @@ import jakarta.transaction.Transactional;
 import org.mutualvote.audit.AuditService;
 import org.mutualvote.membership.ConstituencyDtos.ConstituencyRequest;
 import org.mutualvote.membership.ConstituencyDtos.ConstituencyView;
+import org.mutualvote.web.Phrase;
 import org.mutualvote.web.Problem;
 import org.mutualvote.web.ProblemException;
 
@@ -117,7 +118,7 @@ public class ConstituencyService {
         for (String a : r.areas() == null ? List.<String> of() : r.areas()) {
             String d = a.trim().toUpperCase(Locale.ROOT);
             if (!EligibilityRules.isDistrict(d)) {
-                errors.add(new Problem.FieldError("areas", "'" + a + "' is not a postcode district such as LS6"));
+                errors.add(Phrase.of("area-not-district", "'" + a + "' is not a postcode district such as LS6", "value", a).at("areas"));
             }
             areas.add(d);
         }
@@ -126,22 +127,23 @@ public class ConstituencyService {
             classes.add(EligibilityRules.staffClass(s));
         }
         if (r.kind() == ConstituencyKind.PUBLIC && areas.isEmpty()) {
-            errors.add(new Problem.FieldError("areas", "a public constituency needs at least one postcode district"));
+            errors.add(Phrase.of("public-needs-area", "a public constituency needs at least one postcode district").at("areas"));
         }
         if (r.kind() != ConstituencyKind.PUBLIC && !areas.isEmpty()) {
-            errors.add(new Problem.FieldError("areas", "only public constituencies have areas"));
+            errors.add(Phrase.of("areas-only-public", "only public constituencies have areas").at("areas"));
         }
         if (r.kind() == ConstituencyKind.STAFF && classes.isEmpty()) {
-            errors.add(new Problem.FieldError("staffClasses", "a staff constituency needs at least one staff class"));
+            errors.add(Phrase.of("staff-needs-class", "a staff constituency needs at least one staff class").at("staffClasses"));
         }
         if (r.kind() != ConstituencyKind.STAFF && !classes.isEmpty()) {
-            errors.add(new Problem.FieldError("staffClasses", "only staff constituencies have staff classes"));
+            errors.add(Phrase.of("classes-only-staff", "only staff constituencies have staff classes").at("staffClasses"));
         }
         if (c.id != null && c.kind != r.kind() && members.countInConstituency(c.id) > 0) {
-            errors.add(new Problem.FieldError("kind", "cannot change the kind of a constituency that has members"));
+            errors.add(Phrase.of("kind-fixed-with-members", "cannot change the kind of a constituency that has members").at("kind"));
         }
         if (!errors.isEmpty()) {
-            throw ProblemException.unprocessable("The constituency's rules are not consistent", errors);
+            throw ProblemException.unprocessable("The constituency's rules are not consistent", errors)
+                    .coded("constituency-rules-inconsistent");
         }
         c.name = name;
         c.kind = r.kind();

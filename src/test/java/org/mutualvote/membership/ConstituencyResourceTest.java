@@ -68,13 +68,21 @@ class ConstituencyResourceTest {
     void inconsistentRulesAre422AndBadFields400() {
         given().contentType(ContentType.JSON).body(Map.of("kind", "public", "name", "No areas " + Fixtures.uid(), "seats", 2))
                 .post("/api/constituencies").then().statusCode(422).contentType(PROBLEM)
-                .body("errors.field", hasItem("areas"));
+                .body("code", equalTo("constituency-rules-inconsistent"))
+                .body("errors.field", hasItem("areas")).body("errors.code", hasItem("public-needs-area"));
         given().contentType(ContentType.JSON).body(publicBody("Bad area " + Fixtures.uid(), "Leeds"))
                 .post("/api/constituencies").then().statusCode(422)
-                .body("errors.message", hasItem(containsString("'Leeds' is not a postcode district")));
+                .body("errors.message", hasItem(containsString("'Leeds' is not a postcode district")))
+                .body("errors[0].code", equalTo("area-not-district")).body("errors[0].params.value", equalTo("Leeds"));
         given().contentType(ContentType.JSON)
                 .body(Map.of("kind", "staff", "name", "Staff " + Fixtures.uid(), "seats", 2))
-                .post("/api/constituencies").then().statusCode(422).body("errors.field", hasItem("staffClasses"));
+                .post("/api/constituencies").then().statusCode(422).body("errors.field", hasItem("staffClasses"))
+                .body("errors.code", hasItem("staff-needs-class"));
+        given().contentType(ContentType.JSON)
+                .body(Map.of("kind", "patient", "name", "Patients " + Fixtures.uid(), "seats", 2, "areas", new String[] { "LS6" },
+                        "staffClasses", new String[] { "nursing" }))
+                .post("/api/constituencies").then().statusCode(422).body("code", equalTo("constituency-rules-inconsistent"))
+                .body("errors.code", hasItems("areas-only-public", "classes-only-staff"));
         given().contentType(ContentType.JSON).body(Map.of("kind", "public", "name", "", "seats", 0, "areas", new String[] { "LS6" }))
                 .post("/api/constituencies").then().statusCode(400).contentType(PROBLEM)
                 .body("errors.field", hasItems("name", "seats"));
