@@ -26,11 +26,11 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 
 import io.quarkus.scheduler.Scheduled;
+import io.vertx.ext.web.Router;
 import io.vertx.ext.web.client.WebClientOptions;
 import io.vertx.mutiny.core.Vertx;
 import io.vertx.mutiny.core.buffer.Buffer;
 import io.vertx.mutiny.ext.web.client.HttpResponse;
-import io.vertx.ext.web.Router;
 import io.vertx.mutiny.ext.web.client.WebClient;
 
 /**
@@ -159,12 +159,13 @@ public class OidcProviderWatch {
      */
     void gateLogin(@Observes Router router) throws IOException {
         String page;
+        String type;
         try (InputStream in = Thread.currentThread().getContextClassLoader()
                 .getResourceAsStream("META-INF/resources/login-unavailable.html")) {
             page = in == null ? "Signing in is not available just now. Please try again in a few minutes."
                     : new String(in.readAllBytes(), StandardCharsets.UTF_8);
+            type = in == null ? "text/plain; charset=utf-8" : "text/html; charset=utf-8";
         }
-        String type = page.startsWith("<!doctype html>") ? "text/html; charset=utf-8" : "text/plain; charset=utf-8";
         router.route("/login").order(Integer.MIN_VALUE).handler(ctx -> {
             if (seen.up()) {
                 ctx.next();

@@ -81,7 +81,7 @@ class ElectionEdgeCasesTest {
             }
             var answer = pool.submit(() -> given().auth().oauth2(token).contentType(ContentType.JSON)
                     .body(Map.of("choices", List.of(a))).post("/api/contests/" + id + "/ballots").then().extract());
-            awaitWaitersOnTheLock(close, id);
+            org.mutualvote.support.Superuser.awaitSomeoneBlockedBy(close);
             try (var ps = close.prepareStatement("update contest set state = 'closed' where id = ?")) {
                 ps.setLong(1, id);
                 ps.executeUpdate();
@@ -122,24 +122,6 @@ class ElectionEdgeCasesTest {
         nominate(id, "Bo");
         move(id, "open");
         return new long[] {id, a};
-    }
-
-    /** Until one backend waits for the contest's advisory lock: the cast has reached the lock and not passed it. */
-    private static void awaitWaitersOnTheLock(java.sql.Connection c, long contestId) throws Exception {
-        for (int i = 0; i < 300; i++) {
-            try (var ps = c.prepareStatement("select count(*) from pg_locks where locktype = 'advisory' and not granted"
-                    + " and classid = 19798 and objid = ?")) {
-                ps.setLong(1, contestId);
-                try (var rs = ps.executeQuery()) {
-                    rs.next();
-                    if (rs.getInt(1) == 1) {
-                        return;
-                    }
-                }
-            }
-            Thread.sleep(100);
-        }
-        throw new AssertionError("no cast came to wait for the lock of contest " + contestId + " within 30 s");
     }
 
     @Test

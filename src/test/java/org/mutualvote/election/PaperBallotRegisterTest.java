@@ -12,7 +12,6 @@ import static org.mutualvote.election.ElectionTestSteps.nominate;
 
 import java.sql.Connection;
 import java.sql.PreparedStatement;
-import java.sql.ResultSet;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.ExecutorService;
@@ -130,7 +129,7 @@ class PaperBallotRegisterTest {
             }
             var sent = pool.submit(() -> as("alice").body(new ElectionDtos.PaperBatch(List.of(postal, overtaken),
                     PAPERS.formatted("2 1 0\n"))).post(url).then().extract());
-            awaitABackendWaitingForATransaction(online);
+            Superuser.awaitSomeoneBlockedBy(online);
             online.commit();
             ExtractableResponse<Response> refused = sent.get(30, TimeUnit.SECONDS);
             assertEquals(409, refused.statusCode(), refused.asString());
@@ -142,21 +141,5 @@ class PaperBallotRegisterTest {
         as("sam").get("/api/elections/" + id + "/turnout").then().body("voted", equalTo(1));
         as("alice").body(new ElectionDtos.PaperBatch(List.of(postal, overtaken), PAPERS.formatted("2 1 0\n"))).post(url)
                 .then().statusCode(422).body("errors.field", hasItem("issuedTo[1]"));
-    }
-
-    /** Until the batch's insert waits for the open transaction that inserted the same member's participation. */
-    private static void awaitABackendWaitingForATransaction(Connection c) throws Exception {
-        for (int i = 0; i < 300; i++) {
-            try (PreparedStatement ps = c.prepareStatement(
-                    "select count(*) from pg_stat_activity where pg_backend_pid() = any (pg_blocking_pids(pid))");
-                    ResultSet rs = ps.executeQuery()) {
-                rs.next();
-                if (rs.getInt(1) >= 1) {
-                    return;
-                }
-            }
-            Thread.sleep(100);
-        }
-        throw new AssertionError("the paper batch did not come to wait for the online vote within 30 s");
     }
 }

@@ -2,6 +2,8 @@ package org.mutualvote.support;
 
 import java.sql.Connection;
 import java.sql.DriverManager;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
 import java.sql.SQLException;
 
 import org.eclipse.microprofile.config.ConfigProvider;
@@ -13,6 +15,25 @@ import org.eclipse.microprofile.config.ConfigProvider;
 public final class Superuser {
 
     private Superuser() {
+    }
+
+    /**
+     * Until another backend waits for a lock that {@code holder} (an open transaction) holds: the request under test
+     * has reached that lock and not passed it.
+     */
+    public static void awaitSomeoneBlockedBy(Connection holder) throws SQLException, InterruptedException {
+        for (int i = 0; i < 300; i++) {
+            try (PreparedStatement ps = holder.prepareStatement(
+                    "select count(*) from pg_stat_activity where pg_backend_pid() = any (pg_blocking_pids(pid))");
+                    ResultSet rs = ps.executeQuery()) {
+                rs.next();
+                if (rs.getInt(1) >= 1) {
+                    return;
+                }
+            }
+            Thread.sleep(100);
+        }
+        throw new AssertionError("nothing came to wait for this transaction's locks within 30 s");
     }
 
     public static Connection connect() throws SQLException {
