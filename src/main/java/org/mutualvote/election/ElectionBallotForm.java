@@ -16,6 +16,7 @@ import jakarta.enterprise.context.ApplicationScoped;
 import org.mutualvote.ballot.BallotForm;
 import org.mutualvote.ballot.FormsWhileOpen;
 import org.mutualvote.contest.ContestKind;
+import org.mutualvote.web.Phrase;
 import org.mutualvote.web.Problem.FieldError;
 import org.mutualvote.web.ProblemException;
 
@@ -45,7 +46,8 @@ class ElectionBallotForm implements BallotForm {
         Map<Long, Standing> byId = form.candidates();
         List<FieldError> errors = new ArrayList<>();
         if (ElectionMethod.FPTP.key().equals(method) && choices.size() > seats) {
-            errors.add(new FieldError("choices", "too many marks: " + choices.size() + " for " + seats + (seats == 1 ? " seat" : " seats")));
+            errors.add(Phrase.of("too-many-marks", "too many marks: " + choices.size() + " for " + seats + (seats == 1 ? " seat" : " seats"),
+                    "marks", choices.size(), "seats", seats).at("choices"));
         }
         Set<Long> seen = new HashSet<>();
         int[] ranking = new int[choices.size()];
@@ -53,11 +55,11 @@ class ElectionBallotForm implements BallotForm {
             Long id = choices.get(i);
             Standing k = byId.get(id);
             if (k == null) {
-                errors.add(new FieldError("choices[" + i + "]", "no candidate " + id + " stands in this election"));
+                errors.add(Phrase.of("candidate-not-standing", "no candidate " + id + " stands in this election", "id", id).at("choices[" + i + "]"));
             } else if (k.withdrawn()) {
-                errors.add(new FieldError("choices[" + i + "]", k.name() + " has withdrawn"));
+                errors.add(Phrase.of("candidate-withdrawn", k.name() + " has withdrawn", "name", k.name()).at("choices[" + i + "]"));
             } else if (!seen.add(id)) {
-                errors.add(new FieldError("choices[" + i + "]", k.name() + " is marked more than once"));
+                errors.add(Phrase.of("candidate-marked-twice", k.name() + " is marked more than once", "name", k.name()).at("choices[" + i + "]"));
             } else {
                 ranking[i] = k.position();
             }

@@ -235,7 +235,7 @@ class ElectionBulletin {
         } catch (BltFormatException bad) {
             // The reason stays the counter's English, under the field, below a heading the portal says in Welsh.
             throw ProblemException.unprocessable("The BLT file is malformed: " + bad.getMessage(),
-                    List.of(new FieldError("blt", bad.getMessage()))).coded("paper-blt-malformed");
+                    List.of(new FieldError("blt", bad.getMessage(), "blt-malformed"))).coded("paper-blt-malformed");
         }
         List<Candidate> standing = candidates.ofContest(id);
         List<FieldError> errors = new ArrayList<>();

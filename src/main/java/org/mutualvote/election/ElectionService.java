@@ -24,6 +24,7 @@ import org.mutualvote.membership.Constituency;
 import org.mutualvote.membership.ConstituencyRepository;
 import org.mutualvote.membership.Member;
 import org.mutualvote.membership.MemberRepository;
+import org.mutualvote.web.Phrase;
 import org.mutualvote.web.Problem.FieldError;
 import org.mutualvote.web.ProblemException;
 
@@ -96,7 +97,8 @@ public class ElectionService {
         int words = statement.isEmpty() ? 0 : statement.split("\\s+").length;
         if (words > STATEMENT_MAX_WORDS) {
             throw ProblemException.unprocessable("The statement is too long",
-                    List.of(new FieldError("statement", words + " words; at most " + STATEMENT_MAX_WORDS + " are allowed")));
+                    List.of(Phrase.of("statement-too-many-words", words + " words; at most " + STATEMENT_MAX_WORDS + " are allowed",
+                            "words", words, "max", STATEMENT_MAX_WORDS).at("statement"))).coded("statement-too-long");
         }
         String name = r.name().strip();
         if (candidates.nameTaken(id, name)) {
@@ -206,15 +208,15 @@ public class ElectionService {
         List<FieldError> errors = new ArrayList<>();
         Constituency constituency = constituencies.findByIdOptional(r.constituencyId()).orElse(null);
         if (constituency == null) {
-            errors.add(new FieldError("constituencyId", "no constituency has id " + r.constituencyId()));
+            errors.add(Phrase.of("constituency-unknown", "no constituency has id " + r.constituencyId(), "id", r.constituencyId()).at("constituencyId"));
         } else if (constituency.retired) {
-            errors.add(new FieldError("constituencyId", constituency.name + " is retired"));
+            errors.add(Phrase.of("constituency-is-retired", constituency.name + " is retired", "constituency", constituency.name).at("constituencyId"));
         }
         if (r.method() != ElectionMethod.STV && r.stvRule() != null) {
-            errors.add(new FieldError("stvRule", "only stv elections take a rule"));
+            errors.add(Phrase.of("only-stv-takes-rule", "only stv elections take a rule").at("stvRule"));
         }
         if (r.method() == ElectionMethod.IRV && r.seats() != 1) {
-            errors.add(new FieldError("seats", "instant runoff fills exactly one seat; use stv for more"));
+            errors.add(Phrase.of("irv-one-seat", "instant runoff fills exactly one seat; use stv for more").at("seats"));
         }
         Timetable t = r.timetable();
         if (t != null) {
@@ -223,14 +225,14 @@ public class ElectionService {
             order(errors, "votingCloseAt", t.votingOpenAt(), t.votingCloseAt());
         }
         if (!errors.isEmpty()) {
-            throw ProblemException.unprocessable("The election cannot be set up like this", errors);
+            throw ProblemException.unprocessable("The election cannot be set up like this", errors).coded("election-draft-invalid");
         }
         return constituency;
     }
 
     private static void order(List<FieldError> errors, String field, Instant before, Instant after) {
         if (before != null && after != null && after.isBefore(before)) {
-            errors.add(new FieldError("timetable." + field, "must not be before the step that comes first"));
+            errors.add(Phrase.of("step-before-previous", "must not be before the step that comes first").at("timetable." + field));
         }
     }
 

@@ -123,7 +123,7 @@ public class MotionService {
         }
         if (t.votingOpenAt() != null && t.votingCloseAt() != null && !t.votingCloseAt().isAfter(t.votingOpenAt())) {
             throw ProblemException.unprocessable("The timetable is out of order",
-                    List.of(new FieldError("votingCloseAt", "must be after the time voting opens")));
+                    List.of(Phrase.of("close-after-open", "must be after the time voting opens").at("votingCloseAt"))).coded("timetable-out-of-order");
         }
         c.votingOpenAt = t.votingOpenAt();
         c.votingCloseAt = t.votingCloseAt();
@@ -331,9 +331,9 @@ public class MotionService {
             Long id = r.constituencyIds().get(i);
             Constituency k = constituencies.findByIdOptional(id).orElse(null);
             if (k == null) {
-                errors.add(new FieldError("constituencyIds[" + i + "]", "no constituency has id " + id));
+                errors.add(Phrase.of("constituency-unknown", "no constituency has id " + id, "id", id).at("constituencyIds[" + i + "]"));
             } else if (k.retired) {
-                errors.add(new FieldError("constituencyIds[" + i + "]", k.name + " is retired"));
+                errors.add(Phrase.of("constituency-is-retired", k.name + " is retired", "constituency", k.name).at("constituencyIds[" + i + "]"));
             } else if (ids.add(id)) {
                 put.add(k);
             }
@@ -343,7 +343,7 @@ public class MotionService {
             checkMotion("motions[" + i + "].", r.motions().get(i), ids, errors);
         }
         if (!errors.isEmpty()) {
-            throw ProblemException.unprocessable("The motions cannot be drafted like this", errors);
+            throw ProblemException.unprocessable("The motions cannot be drafted like this", errors).coded("motions-draft-invalid");
         }
         return put;
     }
@@ -352,24 +352,25 @@ public class MotionService {
         try {
             threshold(q.threshold());
         } catch (IllegalArgumentException e) {
-            errors.add(new FieldError(at + "threshold", e.getMessage()));
+            errors.add(Phrase.of("threshold-unknown", e.getMessage(), "value", q.threshold()).at(at + "threshold"));
         }
         if (q.denominator() != null) {
             try {
                 PollFile.denominator(q.denominator());
             } catch (IllegalArgumentException e) {
-                errors.add(new FieldError(at + "denominator", e.getMessage()));
+                errors.add(Phrase.of("denominator-unknown", e.getMessage(), "value", q.denominator()).at(at + "denominator"));
             }
         }
         if (q.quorum() != null && q.quorum().share() != null) {
             int[] f = fraction(q.quorum().share());
             if (f[1] == 0 || f[0] > f[1]) {
-                errors.add(new FieldError(at + "quorum.share", "a share of the roll is a fraction from 0 to 1"));
+                errors.add(Phrase.of("share-not-a-fraction", "a share of the roll is a fraction from 0 to 1", "value", q.quorum().share())
+                        .at(at + "quorum.share"));
             }
         }
         for (Long k : q.consent() == null ? List.<Long>of() : q.consent()) {
             if (!put.contains(k)) {
-                errors.add(new FieldError(at + "consent", "constituency " + k + " is not one the poll is put to"));
+                errors.add(Phrase.of("constituency-not-in-poll", "constituency " + k + " is not one the poll is put to", "id", k).at(at + "consent"));
             }
         }
         WeightsRequest w = q.weights();
@@ -382,19 +383,22 @@ public class MotionService {
         for (ClassShare s : w.classes()) {
             int[] f = fraction(s.share());
             if (!put.contains(s.constituencyId())) {
-                errors.add(new FieldError(at + "weights.classes", "constituency " + s.constituencyId() + " is not one the poll is put to"));
+                errors.add(Phrase.of("constituency-not-in-poll", "constituency " + s.constituencyId() + " is not one the poll is put to",
+                        "id", s.constituencyId()).at(at + "weights.classes"));
             } else if (!seen.add(s.constituencyId())) {
-                errors.add(new FieldError(at + "weights.classes", "constituency " + s.constituencyId() + " is weighted twice"));
+                errors.add(Phrase.of("constituency-weighted-twice", "constituency " + s.constituencyId() + " is weighted twice",
+                        "id", s.constituencyId()).at(at + "weights.classes"));
             }
             if (f[1] == 0 || f[0] > f[1]) {
-                errors.add(new FieldError(at + "weights.classes", s.share() + " is not a fraction from 0 to 1"));
+                errors.add(Phrase.of("share-not-a-fraction", s.share() + " is not a fraction from 0 to 1", "value", s.share()).at(at + "weights.classes"));
                 return;
             }
             num = num * f[1] + f[0] * den;
             den = den * f[1];
         }
         if ("shares".equals(w.kind()) && (num != den || !seen.containsAll(put))) {
-            errors.add(new FieldError(at + "weights", "fixed shares must name every constituency the poll is put to and add up to 1"));
+            errors.add(Phrase.of("fixed-shares-incomplete", "fixed shares must name every constituency the poll is put to and add up to 1")
+                    .at(at + "weights"));
         }
     }
 

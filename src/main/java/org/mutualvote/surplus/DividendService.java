@@ -213,27 +213,30 @@ public class DividendService {
         String potName = null;
         long potPence = 0;
         if (pot < 1 || pot > q.pots().size()) {
-            errors.add(new FieldError("pot", "no pot " + pot + "; the pots are numbered 1 to " + q.pots().size()));
+            errors.add(Phrase.of("pot-unknown", "no pot " + pot + "; the pots are numbered 1 to " + q.pots().size(),
+                    "value", pot, "pots", q.pots().size()).at("pot"));
         } else if (!q.kinds().get(pot - 1).dividend()) {
-            errors.add(new FieldError("pot", "pot " + pot + " (" + q.pots().get(pot - 1).name() + ") is not a dividend pot"));
+            errors.add(Phrase.of("pot-not-a-dividend", "pot " + pot + " (" + q.pots().get(pot - 1).name() + ") is not a dividend pot",
+                    "value", pot, "name", q.pots().get(pot - 1).name()).at("pot"));
         } else {
             potName = q.pots().get(pot - 1).name();
             potPence = results.potPence(contestId)[pot - 1];
         }
         String basis = basisKey == null ? "" : basisKey.strip().toLowerCase(Locale.ROOT);
         if (!BASES.contains(basis)) {
-            errors.add(new FieldError("basis", "must be one of " + String.join(", ", BASES)));
+            errors.add(Phrase.of("dividend-basis-unknown", "must be one of " + String.join(", ", BASES), "bases", String.join(", ", BASES)).at("basis"));
         }
         if (recordDate == null) {
-            errors.add(new FieldError("recordDate", "give the record date (yyyy-mm-dd): members active and joined by then share the dividend"));
+            errors.add(Phrase.of("record-date-needed", "give the record date (yyyy-mm-dd): members active and joined by then share the dividend")
+                    .at("recordDate"));
         }
         TreeSet<Long> ids = new TreeSet<>();
         if (constituencyIds == null || constituencyIds.isEmpty()) {
-            errors.add(new FieldError("constituency", "choose at least one constituency whose members share the dividend"));
+            errors.add(Phrase.of("dividend-needs-constituency", "choose at least one constituency whose members share the dividend").at("constituency"));
         } else {
             for (Long id : constituencyIds) {
                 if (id == null || constituencies.findByIdOptional(id).isEmpty()) {
-                    errors.add(new FieldError("constituency", "no constituency has id " + id));
+                    errors.add(Phrase.of("constituency-unknown", "no constituency has id " + id, "id", id).at("constituency"));
                 } else {
                     ids.add(id);
                 }
@@ -241,13 +244,14 @@ public class DividendService {
         }
         boolean hasFile = csv != null && csv.length > 0;
         if (FROM_FILE.contains(basis) && !hasFile) {
-            errors.add(new FieldError("file", "the " + basis + " basis needs a CSV file of figures: member_id or external_id, and " + basis));
+            errors.add(Phrase.of("figures-file-needed", "the " + basis + " basis needs a CSV file of figures: member_id or external_id, and " + basis,
+                    "basis", basis).at("file"));
         }
         if (!FROM_FILE.contains(basis) && BASES.contains(basis) && hasFile) {
-            errors.add(new FieldError("file", "the " + basis + " basis takes no figures file"));
+            errors.add(Phrase.of("figures-file-not-taken", "the " + basis + " basis takes no figures file", "basis", basis).at("file"));
         }
         if (!errors.isEmpty()) {
-            throw ProblemException.unprocessable("The dividend cannot be worked out like this", errors);
+            throw ProblemException.unprocessable("The dividend cannot be worked out like this", errors).coded("dividend-settings-invalid");
         }
         return new Settings(c, pot, potName, potPence, basis, recordDate, List.copyOf(ids));
     }

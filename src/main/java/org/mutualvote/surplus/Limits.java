@@ -25,8 +25,12 @@ public record Limits(int reserveMinimum, Integer memberDividendMaximum, Integer 
     public static final String DIVIDENDS_MAXIMUM = "dividends-maximum";
     public static final String INVESTORS_AT_MOST_MEMBERS = "investors-at-most-members";
 
-    /** One limit a split breaks: its name, and what it asks for in words. */
-    public record Breach(String limit, String message) {
+    /** One limit a split breaks: its name, and what it asks for as a phrase (its code is "limit-" and the name). */
+    public record Breach(String limit, Phrase phrase) {
+
+        public String message() {
+            return phrase.text();
+        }
     }
 
     /** Totals of a split by kind of pot. */
@@ -54,20 +58,24 @@ public record Limits(int reserveMinimum, Integer memberDividendMaximum, Integer 
         Groups g = Groups.of(kinds, shares);
         List<Breach> out = new ArrayList<>();
         if (g.reserve().compareTo(percent(reserveMinimum)) < 0) {
-            out.add(new Breach(RESERVE_MINIMUM, "reserves must get at least " + reserveMinimum + "%; this gives them "
-                    + g.reserve().percent(2) + "%"));
+            out.add(new Breach(RESERVE_MINIMUM, Phrase.of("limit-reserve-minimum", "reserves must get at least " + reserveMinimum
+                    + "%; this gives them " + g.reserve().percent(2) + "%", "minimum", reserveMinimum, "given", g.reserve().percent(2))));
         }
         if (memberDividendMaximum != null && g.member().compareTo(percent(memberDividendMaximum)) > 0) {
-            out.add(new Breach(MEMBER_DIVIDEND_MAXIMUM, "member dividends may get at most " + memberDividendMaximum
-                    + "%; this gives them " + g.member().percent(2) + "%"));
+            out.add(new Breach(MEMBER_DIVIDEND_MAXIMUM, Phrase.of("limit-member-dividend-maximum", "member dividends may get at most "
+                    + memberDividendMaximum + "%; this gives them " + g.member().percent(2) + "%", "maximum", memberDividendMaximum,
+                    "given", g.member().percent(2))));
         }
         if (dividendsMaximum != null && g.member().plus(g.investor()).compareTo(percent(dividendsMaximum)) > 0) {
-            out.add(new Breach(DIVIDENDS_MAXIMUM, "member and investor dividends together may get at most " + dividendsMaximum
-                    + "%; this gives them " + g.member().plus(g.investor()).percent(2) + "%"));
+            String given = g.member().plus(g.investor()).percent(2);
+            out.add(new Breach(DIVIDENDS_MAXIMUM, Phrase.of("limit-dividends-maximum", "member and investor dividends together may get at most "
+                    + dividendsMaximum + "%; this gives them " + given + "%", "maximum", dividendsMaximum, "given", given)));
         }
         if (investorsAtMostMembers && g.investor().compareTo(g.member()) > 0) {
-            out.add(new Breach(INVESTORS_AT_MOST_MEMBERS, "investor dividends may never be more than member dividends; this gives investors "
-                    + g.investor().percent(2) + "% and members " + g.member().percent(2) + "%"));
+            out.add(new Breach(INVESTORS_AT_MOST_MEMBERS, Phrase.of("limit-investors-at-most-members",
+                    "investor dividends may never be more than member dividends; this gives investors " + g.investor().percent(2)
+                            + "% and members " + g.member().percent(2) + "%",
+                    "investors", g.investor().percent(2), "members", g.member().percent(2))));
         }
         return out;
     }
@@ -82,14 +90,17 @@ public record Limits(int reserveMinimum, Integer memberDividendMaximum, Integer 
         boolean reservePot = kinds.contains(PotKind.RESERVE);
         boolean nonDividendPot = reservePot || kinds.contains(PotKind.OTHER);
         if (reserveMinimum > 0 && !reservePot) {
-            out.add(new Breach(RESERVE_MINIMUM, "reserves must get at least " + reserveMinimum + "% but no pot is a reserve"));
+            out.add(new Breach(RESERVE_MINIMUM, Phrase.of("limit-reserve-minimum-no-reserve-pot",
+                    "reserves must get at least " + reserveMinimum + "% but no pot is a reserve", "minimum", reserveMinimum)));
         }
         boolean capped = (memberDividendMaximum != null && memberDividendMaximum < 100) || (dividendsMaximum != null && dividendsMaximum < 100);
         if (capped && !nonDividendPot) {
-            out.add(new Breach(DIVIDENDS_MAXIMUM, "dividends are capped but every pot is a dividend: add a reserve or other pot"));
+            out.add(new Breach(DIVIDENDS_MAXIMUM, Phrase.of("limit-dividends-capped-every-pot-a-dividend",
+                    "dividends are capped but every pot is a dividend: add a reserve or other pot")));
         }
         if (investorsAtMostMembers && kinds.contains(PotKind.INVESTOR_DIVIDEND) && !kinds.contains(PotKind.MEMBER_DIVIDEND)) {
-            out.add(new Breach(INVESTORS_AT_MOST_MEMBERS, "investor dividends may not exceed member dividends, but there is no member dividend pot"));
+            out.add(new Breach(INVESTORS_AT_MOST_MEMBERS, Phrase.of("limit-investors-without-member-pot",
+                    "investor dividends may not exceed member dividends, but there is no member dividend pot")));
         }
         return out;
     }

@@ -4,6 +4,9 @@ import java.math.BigDecimal;
 import java.util.ArrayList;
 import java.util.List;
 
+import org.mutualvote.web.Phrase;
+import org.mutualvote.web.Problem.FieldError;
+
 /**
  * Checks one split of the surplus, as a member's ballot or a board's proposal: one whole percent per pot,
  * in pot order, none negative, summing to exactly 100, and keeping every rule-book limit. Every fault
@@ -14,8 +17,16 @@ public final class Splits {
     private Splits() {
     }
 
-    /** One fault: which field (for example {@code percents[2]}) and what is wrong, in words. */
-    public record Fault(String field, String message) {
+    /** One fault: which field (for example {@code percents[2]}) and what is wrong, as a phrase. */
+    public record Fault(String field, Phrase phrase) {
+
+        public String message() {
+            return phrase.text();
+        }
+
+        public FieldError error() {
+            return phrase.at(field);
+        }
     }
 
     /** The split as whole percents, or every fault found. */
@@ -31,46 +42,55 @@ public final class Splits {
     public static Checked check(String field, List<? extends Number> raw, List<String> potNames, List<PotKind> kinds, Limits limits) {
         List<Fault> faults = new ArrayList<>();
         if (raw == null || raw.isEmpty()) {
-            return new Invalid(List.of(new Fault(field, "give one whole percent for each of the " + potNames.size() + " pots")));
+            return new Invalid(List.of(new Fault(field, Phrase.of("split-percents-needed",
+                    "give one whole percent for each of the " + potNames.size() + " pots", "pots", potNames.size()))));
         }
         if (raw.size() != potNames.size()) {
-            faults.add(new Fault(field, raw.size() + " percents for " + potNames.size() + " pots: give one for each pot, in order ("
-                    + String.join(", ", potNames) + ")"));
+            faults.add(new Fault(field, Phrase.of("split-percents-count", raw.size() + " percents for " + potNames.size()
+                    + " pots: give one for each pot, in order (" + String.join(", ", potNames) + ")",
+                    "given", raw.size(), "pots", potNames.size(), "names", String.join(", ", potNames))));
         }
         int n = Math.min(raw.size(), potNames.size());
         int[] percents = new int[raw.size()];
         long sum = 0;
         for (int i = 0; i < raw.size(); i++) {
             String at = field + "[" + i + "]";
-            String pot = i < n ? " (" + potNames.get(i) + ")" : "";
+            // A percent past the last pot has no pot to name; the count fault above already says so.
+            String potName = i < n ? potNames.get(i) : null;
+            String pot = potName == null ? "" : " (" + potName + ")";
             Number v = raw.get(i);
             if (v == null) {
-                faults.add(new Fault(at, "missing: give a whole percent" + pot));
+                faults.add(new Fault(at, Phrase.of("percent-missing", "missing: give a whole percent" + pot, "pot", potName)));
                 continue;
             }
             BigDecimal d = new BigDecimal(v.toString());
             if (d.stripTrailingZeros().scale() > 0) {
-                faults.add(new Fault(at, d.toPlainString() + " is not a whole percent" + pot + "; percents are whole numbers"));
+                faults.add(new Fault(at, Phrase.of("percent-not-whole", d.toPlainString() + " is not a whole percent" + pot
+                        + "; percents are whole numbers", "value", d.toPlainString(), "pot", potName)));
                 continue;
             }
             if (d.signum() < 0) {
-                faults.add(new Fault(at, d.toPlainString() + "% is negative" + pot + "; a pot gets 0% or more"));
+                faults.add(new Fault(at, Phrase.of("percent-negative", d.toPlainString() + "% is negative" + pot + "; a pot gets 0% or more",
+                        "value", d.toPlainString(), "pot", potName)));
                 continue;
             }
             if (d.compareTo(BigDecimal.valueOf(100)) > 0) {
-                faults.add(new Fault(at, d.toPlainString() + "% is more than the whole surplus" + pot));
+                faults.add(new Fault(at, Phrase.of("percent-over-whole", d.toPlainString() + "% is more than the whole surplus" + pot,
+                        "value", d.toPlainString(), "pot", potName)));
                 continue;
             }
             percents[i] = d.intValueExact();
             sum += percents[i];
         }
         if (faults.isEmpty() && sum != 100) {
-            faults.add(new Fault(field, "the percents add up to " + sum + "; they must add up to exactly 100"
-                    + (sum < 100 ? " (" + (100 - sum) + " left to share)" : " (" + (sum - 100) + " too many)")));
+            String text = "the percents add up to " + sum + "; they must add up to exactly 100"
+                    + (sum < 100 ? " (" + (100 - sum) + " left to share)" : " (" + (sum - 100) + " too many)");
+            faults.add(new Fault(field, sum < 100 ? Phrase.of("percents-short-of-100", text, "sum", sum, "left", 100 - sum)
+                    : Phrase.of("percents-over-100", text, "sum", sum, "over", sum - 100)));
         }
         if (faults.isEmpty()) {
             for (Limits.Breach b : limits.check(kinds, shares(percents))) {
-                faults.add(new Fault(field, "breaks the limit " + b.limit() + ": " + b.message()));
+                faults.add(new Fault(field, b.phrase().prefixed("breaks the limit " + b.limit() + ": ")));
             }
         }
         return faults.isEmpty() ? new Valid(percents) : new Invalid(faults);
@@ -84,12 +104,15 @@ public final class Splits {
         List<Fault> faults = new ArrayList<>();
         for (int i = 0; i < raw.size(); i++) {
             BigDecimal d = raw.get(i);
+            String at = field + "[" + i + "]";
             if (d == null) {
-                faults.add(new Fault(field + "[" + i + "]", "missing: give a whole percent"));
+                faults.add(new Fault(at, Phrase.of("percent-missing", "missing: give a whole percent")));
             } else if (d.stripTrailingZeros().scale() > 0) {
-                faults.add(new Fault(field + "[" + i + "]", d.toPlainString() + " is not a whole percent; percents are whole numbers"));
+                faults.add(new Fault(at, Phrase.of("percent-not-whole", d.toPlainString() + " is not a whole percent; percents are whole numbers",
+                        "value", d.toPlainString())));
             } else if (d.abs().compareTo(BigDecimal.valueOf(1000)) > 0) {
-                faults.add(new Fault(field + "[" + i + "]", d.toPlainString() + "% is more than the whole surplus"));
+                faults.add(new Fault(at, Phrase.of("percent-over-whole", d.toPlainString() + "% is more than the whole surplus",
+                        "value", d.toPlainString())));
             } else {
                 out.add(d.longValueExact());
             }

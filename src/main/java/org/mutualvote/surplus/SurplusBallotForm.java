@@ -14,6 +14,7 @@ import jakarta.enterprise.context.ApplicationScoped;
 import org.mutualvote.ballot.BallotForm;
 import org.mutualvote.ballot.FormsWhileOpen;
 import org.mutualvote.contest.ContestKind;
+import org.mutualvote.web.Phrase;
 import org.mutualvote.web.Problem.FieldError;
 import org.mutualvote.web.ProblemException;
 
@@ -57,7 +58,7 @@ class SurplusBallotForm implements BallotForm {
             Splits.Checked checked = Splits.check("percents", choices, q.names(), q.kinds(), q.limits());
             if (checked instanceof Splits.Invalid bad) {
                 throw ProblemException.unprocessable("This split cannot be accepted",
-                        bad.faults().stream().map(f -> new FieldError(f.field(), f.message())).toList()).coded("ballot-invalid");
+                        bad.faults().stream().map(Splits.Fault::error).toList()).coded("ballot-invalid");
             }
             return ((Splits.Valid) checked).percents();
         }
@@ -68,9 +69,10 @@ class SurplusBallotForm implements BallotForm {
         for (int i = 0; i < choices.size(); i++) {
             Long n = choices.get(i);
             if (n == null || n < 1 || n > proposals) {
-                errors.add(new FieldError("ranking[" + i + "]", "no proposal " + n + "; the proposals are numbered 1 to " + proposals));
+                errors.add(Phrase.of("proposal-unknown", "no proposal " + n + "; the proposals are numbered 1 to " + proposals,
+                        "value", n, "proposals", proposals).at("ranking[" + i + "]"));
             } else if (!seen.add(n)) {
-                errors.add(new FieldError("ranking[" + i + "]", "proposal " + n + " is ranked more than once"));
+                errors.add(Phrase.of("proposal-ranked-twice", "proposal " + n + " is ranked more than once", "value", n).at("ranking[" + i + "]"));
             } else {
                 ranking[i] = n.intValue();
             }

@@ -37,7 +37,7 @@ import org.mutualvote.surplus.SurplusDtos.ResultView;
 import org.mutualvote.surplus.SurplusDtos.SurplusBallot;
 import org.mutualvote.surplus.SurplusDtos.SurplusRequest;
 import org.mutualvote.surplus.SurplusDtos.SurplusView;
-import org.mutualvote.web.Problem.FieldError;
+import org.mutualvote.web.Phrase;
 import org.mutualvote.web.ProblemException;
 
 import io.quarkus.security.Authenticated;
@@ -137,7 +137,7 @@ public class SurplusResource {
     public RestResponse<CastOutcome.Receipt> cast(@PathParam("id") long id, @Valid @NotNull SurplusBallot ballot) {
         if ((ballot.percents() == null) == (ballot.ranking() == null)) {
             throw ProblemException.unprocessable("Send either percents (a split) or ranking (proposals)",
-                    List.of(new FieldError("percents", "give percents for a split, or ranking for proposals, not both")))
+                    List.of(Phrase.of("percents-or-ranking", "give percents for a split, or ranking for proposals, not both").at("percents")))
                             .coded("ballot-invalid");
         }
         List<Long> choices = new ArrayList<>();
@@ -145,7 +145,7 @@ public class SurplusResource {
             List<Splits.Fault> faults = Splits.wholeNumbers("percents", ballot.percents(), choices);
             if (!faults.isEmpty()) {
                 throw ProblemException.unprocessable("This split cannot be accepted",
-                        faults.stream().map(f -> new FieldError(f.field(), f.message())).toList()).coded("ballot-invalid");
+                        faults.stream().map(Splits.Fault::error).toList()).coded("ballot-invalid");
             }
         } else {
             choices.addAll(ballot.ranking());

@@ -27,6 +27,7 @@ import org.mutualvote.surplus.SurplusDtos.PotRequest;
 import org.mutualvote.surplus.SurplusDtos.ProposalRequest;
 import org.mutualvote.surplus.SurplusDtos.SurplusRequest;
 import org.mutualvote.surplus.SurplusDtos.SurplusView;
+import org.mutualvote.web.Phrase;
 import org.mutualvote.web.Problem.FieldError;
 import org.mutualvote.web.ProblemException;
 
@@ -176,31 +177,33 @@ public class SurplusService {
         List<FieldError> errors = new ArrayList<>();
         Constituency constituency = constituencies.findByIdOptional(r.constituencyId()).orElse(null);
         if (constituency == null) {
-            errors.add(new FieldError("constituencyId", "no constituency has id " + r.constituencyId()));
+            errors.add(Phrase.of("constituency-unknown", "no constituency has id " + r.constituencyId(), "id", r.constituencyId()).at("constituencyId"));
         } else if (constituency.retired) {
-            errors.add(new FieldError("constituencyId", constituency.name + " is retired"));
+            errors.add(Phrase.of("constituency-is-retired", constituency.name + " is retired", "constituency", constituency.name).at("constituencyId"));
         }
         long pence = 0;
         BigDecimal p = r.surplusPence();
         if (p.stripTrailingZeros().scale() > 0) {
-            errors.add(new FieldError("surplusPence", p.toPlainString() + " is not a whole number of pence"));
+            errors.add(Phrase.of("pence-not-whole", p.toPlainString() + " is not a whole number of pence", "value", p.toPlainString()).at("surplusPence"));
         } else if (p.signum() <= 0) {
-            errors.add(new FieldError("surplusPence", "the surplus must be at least 1 penny"));
+            errors.add(Phrase.of("surplus-at-least-a-penny", "the surplus must be at least 1 penny").at("surplusPence"));
         } else if (p.compareTo(BigDecimal.valueOf(MAX_SURPLUS_PENCE)) > 0) {
-            errors.add(new FieldError("surplusPence", "more than " + Pence.pounds(MAX_SURPLUS_PENCE) + "; is this pounds rather than pence?"));
+            errors.add(Phrase.of("surplus-too-large", "more than " + Pence.pounds(MAX_SURPLUS_PENCE) + "; is this pounds rather than pence?",
+                    "pounds", MAX_SURPLUS_PENCE / 100).at("surplusPence"));
         } else {
             pence = p.longValueExact();
         }
         String form = r.form().strip().toLowerCase(Locale.ROOT);
         boolean split = SurplusCount.SPLIT.equals(form);
         if (!split && !SurplusCount.PROPOSALS.equals(form)) {
-            errors.add(new FieldError("form", "must be split or proposals"));
+            errors.add(Phrase.of("surplus-form-unknown", "must be split or proposals").at("form"));
         }
         if (split && (r.rule() == null || !Combine.RULES.contains(r.rule().strip().toLowerCase(Locale.ROOT)))) {
-            errors.add(new FieldError("rule", "a split vote needs a rule: " + String.join(" or ", Combine.RULES)));
+            errors.add(Phrase.of("split-needs-rule", "a split vote needs a rule: " + String.join(" or ", Combine.RULES),
+                    "rules", String.join(", ", Combine.RULES)).at("rule"));
         }
         if (!split && r.rule() != null) {
-            errors.add(new FieldError("rule", "only split votes take a rule; proposals are counted by instant runoff"));
+            errors.add(Phrase.of("only-split-takes-rule", "only split votes take a rule; proposals are counted by instant runoff").at("rule"));
         }
         List<Question.Pot> pots = new ArrayList<>();
         Set<String> names = new HashSet<>();
@@ -208,10 +211,12 @@ public class SurplusService {
             PotRequest pot = r.pots().get(i);
             PotKind kind = PotKind.parse(pot.kind());
             if (kind == null) {
-                errors.add(new FieldError("pots[" + i + "].kind", "must be one of " + PotKind.keys()));
+                errors.add(Phrase.of("pot-kind-unknown", "must be one of " + PotKind.keys(), "kinds", PotKind.keys())
+                        .at("pots[" + i + "].kind"));
             }
             if (!names.add(pot.name().strip().toLowerCase(Locale.ROOT))) {
-                errors.add(new FieldError("pots[" + i + "].name", "another pot is already called '" + pot.name().strip() + "'"));
+                errors.add(Phrase.of("pot-name-taken", "another pot is already called '" + pot.name().strip() + "'", "name", pot.name().strip())
+                        .at("pots[" + i + "].name"));
             }
             pots.add(new Question.Pot(pot.name().strip(), kind == null ? pot.kind() : kind.key()));
         }
@@ -224,27 +229,27 @@ public class SurplusService {
         if (errors.stream().noneMatch(e -> e.field().startsWith("pots"))) {
             Question q = new Question(pots, limits, List.of());
             for (Limits.Breach b : limits.satisfiable(q.kinds())) {
-                errors.add(new FieldError("limits", "the limit " + b.limit() + " cannot be kept: " + b.message()));
+                errors.add(b.phrase().prefixed("the limit " + b.limit() + " cannot be kept: ").at("limits"));
             }
             List<ProposalRequest> given = r.proposals() == null ? List.of() : r.proposals();
             if (split && !given.isEmpty()) {
-                errors.add(new FieldError("proposals", "a split vote has no proposals; members split the surplus themselves"));
+                errors.add(Phrase.of("split-takes-no-proposals", "a split vote has no proposals; members split the surplus themselves").at("proposals"));
             }
             if (!split && given.size() < 2) {
-                errors.add(new FieldError("proposals", "a proposals vote needs at least two proposals"));
+                errors.add(Phrase.of("proposals-need-two", "a proposals vote needs at least two proposals").at("proposals"));
             }
             for (int i = 0; i < given.size(); i++) {
                 String field = "proposals[" + i + "].percents";
                 Splits.Checked c = Splits.check(field, given.get(i).percents(), q.names(), q.kinds(), limits);
                 if (c instanceof Splits.Invalid bad) {
-                    bad.faults().forEach(f -> errors.add(new FieldError(f.field(), f.message())));
+                    bad.faults().forEach(f -> errors.add(f.error()));
                 } else if (c instanceof Splits.Valid ok) {
                     proposals.add(new Question.Proposal(given.get(i).title().strip(), ok.percents()));
                 }
             }
         }
         if (!errors.isEmpty()) {
-            throw ProblemException.unprocessable("The surplus vote cannot be set up like this", errors);
+            throw ProblemException.unprocessable("The surplus vote cannot be set up like this", errors).coded("surplus-draft-invalid");
         }
         return new Checked(constituency, pence, new Question(pots, limits, proposals));
     }

@@ -17,16 +17,13 @@ public record Problem(String type, String code, String title, int status, String
     public static final String MEDIA_TYPE = "application/problem+json";
 
     /**
-     * One invalid input: which field (or CSV row, or ballot mark), what is wrong with it, and where there is one
-     * a stable {@code code} for that ("not-blank", "past", "assert-true": the constraint's name in kebab case), with
-     * the values a client needs to say it in its reader's words ({@code params}: a size's "max", a date).
+     * One invalid input: which field (or CSV row, or ballot mark), what is wrong with it in English, and always a
+     * stable {@code code} for that ("not-blank", "past", "assert-true": the constraint's name in kebab case; a rule's
+     * own, most often written as {@code Phrase.of(code, text, values).at(field)}), with the values a client needs to
+     * say it in its reader's words ({@code params}: a size's "max", a date). There is no constructor without a code.
      */
     @JsonInclude(JsonInclude.Include.NON_EMPTY)
     public record FieldError(String field, String message, String code, Map<String, Object> params) {
-
-        public FieldError(String field, String message) {
-            this(field, message, null, Map.of());
-        }
 
         public FieldError(String field, String message, String code) {
             this(field, message, code, Map.of());

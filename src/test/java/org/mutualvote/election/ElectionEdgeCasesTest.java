@@ -137,13 +137,15 @@ class ElectionEdgeCasesTest {
         move(id, "open");
         String url = "/api/contests/" + id + "/ballots";
         as("voter2").body(Map.of("choices", List.of(a, a))).post(url).then().statusCode(422)
-                .body("errors.message", hasItem(containsString("more than once")));
+                .body("errors.message", hasItem(containsString("more than once")))
+                .body("errors.code", hasItem("candidate-marked-twice")).body("errors.params.name", hasItem("Ann"));
         as("voter2").body(Map.of("choices", List.of(a, b, c))).post(url).then().statusCode(422)
-                .body("errors.message", hasItem(containsString("too many marks")));
+                .body("errors.message", hasItem(containsString("too many marks")))
+                .body("errors[0].code", equalTo("too-many-marks")).body("errors[0].params.marks", equalTo(3)).body("errors[0].params.seats", equalTo(2));
         as("voter2").body(Map.of("choices", List.of(999999L))).post(url).then().statusCode(422)
-                .body("errors[0].field", equalTo("choices[0]"));
+                .body("errors[0].field", equalTo("choices[0]")).body("errors[0].code", equalTo("candidate-not-standing"));
         as("voter2").body(Map.of("choices", List.of(gone))).post(url).then().statusCode(422)
-                .body("errors.message", hasItem(containsString("withdrawn")));
+                .body("errors.message", hasItem(containsString("withdrawn"))).body("errors[0].code", equalTo("candidate-withdrawn"));
         as("voter2").body(Map.of("choices", List.of())).post(url).then().statusCode(400)
                 .body("errors.field", hasItem("choices"));
         as("voter2").body("{\"choices\": \"Ann\"}").post(url).then().statusCode(400);
@@ -192,25 +194,30 @@ class ElectionEdgeCasesTest {
         as("alice").body(Map.of("title", "T", "constituencyId", home, "seats", 2, "method", "stv")).post(url)
                 .then().statusCode(201).body("stvRule", equalTo("ni85"));
         as("alice").body(Map.of("title", "T", "constituencyId", home, "seats", 2, "method", "fptp", "stvRule", "ni85")).post(url)
-                .then().statusCode(422).body("errors.field", hasItem("stvRule"));
+                .then().statusCode(422).body("code", equalTo("election-draft-invalid")).body("errors.field", hasItem("stvRule"))
+                .body("errors.code", hasItem("only-stv-takes-rule"));
         as("alice").body(Map.of("title", "T", "constituencyId", home, "seats", 2, "method", "irv")).post(url)
-                .then().statusCode(422).body("errors.field", hasItem("seats"));
+                .then().statusCode(422).body("errors.field", hasItem("seats")).body("errors.code", hasItem("irv-one-seat"));
         as("alice").body(Map.of("title", "T", "constituencyId", home, "seats", 1, "method", "borda")).post(url)
                 .then().statusCode(400).body("errors.field", hasItem("method"));
         as("alice").body(Map.of("title", "", "constituencyId", 999999, "seats", 0, "method", "fptp")).post(url)
                 .then().statusCode(400).body("errors.field", hasItems("title", "seats"));
         as("alice").body(Map.of("title", "T", "constituencyId", 999999, "seats", 1, "method", "fptp")).post(url)
-                .then().statusCode(422).body("errors.field", hasItem("constituencyId"));
+                .then().statusCode(422).body("errors.field", hasItem("constituencyId")).body("errors[0].code", equalTo("constituency-unknown"))
+                .body("errors[0].params.id", equalTo(999999));
         as("alice").body(Map.of("title", "T", "constituencyId", home, "seats", 1, "method", "fptp",
                 "timetable", Map.of("votingOpenAt", "2030-01-02T00:00:00Z", "votingCloseAt", "2030-01-01T00:00:00Z")))
-                .post(url).then().statusCode(422).body("errors.field", hasItem("timetable.votingCloseAt"));
+                .post(url).then().statusCode(422).body("errors.field", hasItem("timetable.votingCloseAt"))
+                .body("errors.code", hasItem("step-before-previous"));
         as("mia").body(Map.of("title", "T", "constituencyId", home, "seats", 1, "method", "fptp")).post(url)
                 .then().statusCode(403);
 
         long id = ElectionTestSteps.create(home, 1, "fptp", null);
         String longStatement = "word ".repeat(251);
         as("alice").body(Map.of("name", "Verbose", "statement", longStatement)).post(url + "/" + id + "/candidates")
-                .then().statusCode(422).body("errors[0].field", equalTo("statement"));
+                .then().statusCode(422).body("code", equalTo("statement-too-long")).body("errors[0].field", equalTo("statement"))
+                .body("errors[0].code", equalTo("statement-too-many-words")).body("errors[0].params.words", equalTo(251))
+                .body("errors[0].params.max", equalTo(250));
         nominate(id, "Twin");
         as("alice").body(Map.of("name", "twin")).post(url + "/" + id + "/candidates").then().statusCode(409);
         as("alice").body(Map.of("name", "Pic", "photoUrl", "javascript:alert(1)")).post(url + "/" + id + "/candidates")

@@ -107,6 +107,12 @@ class ConstituencyResourceTest {
         given().delete("/api/constituencies/" + withMembers).then().statusCode(409).contentType(PROBLEM)
                 .body("detail", containsString("retire it instead"));
         given().get("/api/constituencies/" + withMembers).then().statusCode(200);
+        // Nor can its kind change: its members joined under the public constituency's rules.
+        given().contentType(ContentType.JSON).body(Map.of("kind", "patient", "name", "Now patients " + Fixtures.uid(), "seats", 2))
+                .put("/api/constituencies/" + withMembers).then().statusCode(422).contentType(PROBLEM)
+                .body("code", equalTo("constituency-rules-inconsistent"))
+                .body("errors.field", contains("kind")).body("errors.code", contains("kind-fixed-with-members"));
+        given().get("/api/constituencies/" + withMembers).then().statusCode(200).body("kind", equalTo("public"));
 
         long empty = fixtures.publicConstituency(Fixtures.district()).id();
         given().delete("/api/constituencies/" + empty).then().statusCode(204);

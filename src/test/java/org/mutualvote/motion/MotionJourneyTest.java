@@ -3,6 +3,7 @@ package org.mutualvote.motion;
 import static org.hamcrest.Matchers.containsString;
 import static org.hamcrest.Matchers.equalTo;
 import static org.hamcrest.Matchers.hasItem;
+import static org.hamcrest.Matchers.hasItems;
 import static org.hamcrest.Matchers.matchesPattern;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
@@ -261,7 +262,10 @@ class MotionJourneyTest {
                 .body("errors.field", hasItem("constituencyIds[1]"))
                 .body("errors.field", hasItem("motions[0].threshold"))
                 .body("errors.field", hasItem("motions[0].denominator"))
-                .body("errors.field", hasItem("motions[1].weights"));
+                .body("errors.field", hasItem("motions[1].weights"))
+                .body("code", equalTo("motions-draft-invalid"))
+                .body("errors.code", hasItems("constituency-unknown", "threshold-unknown", "denominator-unknown", "fixed-shares-incomplete"))
+                .body("errors.find { it.field == 'motions[0].denominator' }.params.value", equalTo("everyone"));
         assertEquals(before, as("bob").get("/api/motions").then().extract().jsonPath().getList("id").size());
         // Only the board drafts.
         as("alice").body(Map.of("title", "x", "constituencyIds", List.of(home), "motions", List.of(motion("x", "ordinary"))))

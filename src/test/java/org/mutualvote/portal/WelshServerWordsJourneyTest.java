@@ -26,8 +26,8 @@ import io.quarkus.test.junit.QuarkusTest;
 
 /**
  * What the server writes, said in Welsh: a field's bound with its number, an applicant's refusal by a constituency's
- * rule beside the field it concerns, a motion's outcome sentence built from the count's verdict, a member's dividend
- * workings, and the conflict an official meets sharing a pot twice.
+ * rule beside the field it concerns, a motion's outcome sentence built from the count's verdict, a split the rule book's
+ * limits refuse, a member's dividend workings, and the conflict an official meets sharing a pot twice.
  */
 @QuarkusTest
 class WelshServerWordsJourneyTest extends BrowserJourney {
@@ -94,6 +94,33 @@ class WelshServerWordsJourneyTest extends BrowserJourney {
         assertTrue(inEnglish.getByText("Carried: 100.0% for, at least two thirds needed.").isVisible(), inEnglish.innerText());
         english.context().close();
         page.context().close();
+    }
+
+    @Test
+    void aWelshMemberWhoseSplitBreaksARuleBookLimitReadsWhyInWelsh() {
+        long home = fixtures.constituency("Terfyn");
+        fixtures.activeMember("voter10", home);
+        // The rule book's default: member and investor dividends together get at most 50%.
+        long id = ServerRefusalPhrasesTest.surplusVote(home, List.of(ServerRefusalPhrasesTest.pot("Ailfuddsoddi", "reserve"),
+                ServerRefusalPhrasesTest.pot("Difidend staff", "member_dividend"), ServerRefusalPhrasesTest.pot("Cronfa gymunedol", "other")), null);
+        ServerRefusalPhrasesTest.step(id, "open");
+
+        Page page = portal.phone("cy-GB");
+        Portal.logIn(page, "voter10");
+        go(page, "/member/votes/" + id);
+        page.getByLabel("Ailfuddsoddi (cronfa wrth gefn)").fill("30");
+        page.getByLabel("Difidend staff (difidend aelodau)").fill("60");
+        page.getByLabel("Cronfa gymunedol (arall)").fill("10");
+        button(page, "Adolygu fy mhleidlais").click();
+        button(page, "Bwrw fy mhleidlais").click();
+        // The portal adds up to 100 itself; the limit is the server's to check, and its refusal is said in Welsh.
+        page.getByText("gall difidendau aelodau a buddsoddwyr gyda'i gilydd gael 50% ar y mwyaf; mae hyn yn rhoi 60.00% iddynt").waitFor();
+        String said = page.locator("main").innerText();
+        assertFalse(said.contains("breaks the limit") || said.contains("may get at most"), said);
+        portal.check(page, "cy-server-words-split-limit");
+        page.context().close();
+        ElectionTestSteps.as("voter10").get("/api/contests/" + id + "/ballots/mine").then().statusCode(200)
+                .body("voted", org.hamcrest.Matchers.equalTo(false));
     }
 
     @Test

@@ -78,15 +78,20 @@ class SurplusJourneyTest {
 
         // Bad splits: each a 422 naming the fault, and nothing written (voter1 can still vote after).
         as("voter1").body(Map.of("percents", List.of(50, 30, 10))).post("/api/surplus/" + id + "/ballots").then().statusCode(422)
-                .contentType(PROBLEM).body("errors[0].message", containsString("add up to 90"));
+                .contentType(PROBLEM).body("code", equalTo("ballot-invalid")).body("errors[0].message", containsString("add up to 90"))
+                .body("errors[0].code", equalTo("percents-short-of-100")).body("errors[0].params.sum", equalTo(90)).body("errors[0].params.left", equalTo(10));
         as("voter1").body(Map.of("percents", List.of(60, 12.5, 27.5))).post("/api/surplus/" + id + "/ballots").then().statusCode(422)
-                .body("errors.field", contains("percents[1]", "percents[2]")).body("errors[0].message", containsString("12.5 is not a whole percent"));
+                .body("errors.field", contains("percents[1]", "percents[2]")).body("errors[0].message", containsString("12.5 is not a whole percent"))
+                .body("errors.code", contains("percent-not-whole", "percent-not-whole")).body("errors[0].params.value", equalTo("12.5"));
         as("voter1").body(Map.of("percents", List.of(110, -10, 0))).post("/api/surplus/" + id + "/ballots").then().statusCode(422)
-                .body("errors.field", hasItem("percents[1]")).body("errors.message", hasItem(containsString("negative")));
+                .body("errors.field", hasItem("percents[1]")).body("errors.message", hasItem(containsString("negative")))
+                .body("errors.code", contains("percent-over-whole", "percent-negative")).body("errors[1].params.pot", equalTo("Staff dividend"));
         as("voter1").body(Map.of("percents", List.of(10, 50, 40))).post("/api/surplus/" + id + "/ballots").then().statusCode(422)
-                .body("errors.message", hasItem(containsString("reserve-minimum"))).body("errors.message", hasItem(containsString("member-dividend-maximum")));
+                .body("errors.message", hasItem(containsString("reserve-minimum"))).body("errors.message", hasItem(containsString("member-dividend-maximum")))
+                .body("errors.code", hasItem("limit-reserve-minimum")).body("errors.code", hasItem("limit-member-dividend-maximum"));
         as("voter1").body(Map.of("percents", List.of(50, 50))).post("/api/surplus/" + id + "/ballots").then().statusCode(422)
-                .body("errors[0].message", containsString("2 percents for 3 pots"));
+                .body("errors[0].message", containsString("2 percents for 3 pots")).body("errors[0].code", equalTo("split-percents-count"))
+                .body("errors[0].params.given", equalTo(2)).body("errors[0].params.pots", equalTo(3));
         as("voter1").get("/api/contests/" + id + "/ballots/mine").then().body("voted", equalTo(false));
 
         String t1 = castSplit("voter1", id, 70, 30, 0);
@@ -179,19 +184,25 @@ class SurplusJourneyTest {
                 .body("items.details.seed", hasItem(real.getString("seed")));
         // Not a dividend pot.
         as("alice").post("/api/surplus/" + id + "/dividends/3?basis=equal&constituency=" + home + "&recordDate=" + today)
-                .then().statusCode(422).body("errors[0].message", containsString("Community fund"));
+                .then().statusCode(422).body("errors[0].message", containsString("Community fund"))
+                .body("code", equalTo("dividend-settings-invalid")).body("errors[0].code", equalTo("pot-not-a-dividend"))
+                .body("errors[0].params.name", equalTo("Community fund"));
     }
 
     @Test
     void draftsThatCannotWorkAreRefusedNamingEachFault() {
         long home = fixtures.constituency("Surplus drafts");
         as("bob").body(split(home, 12.5, "mean", null)).post("/api/surplus").then().statusCode(422).contentType(PROBLEM)
-                .body("errors[0].field", equalTo("surplusPence")).body("errors[0].message", containsString("not a whole number of pence"));
-        as("bob").body(split(home, 1000, "median", null)).post("/api/surplus").then().statusCode(422).body("errors[0].field", equalTo("rule"));
+                .body("code", equalTo("surplus-draft-invalid"))
+                .body("errors[0].field", equalTo("surplusPence")).body("errors[0].message", containsString("not a whole number of pence"))
+                .body("errors[0].code", equalTo("pence-not-whole")).body("errors[0].params.value", equalTo("12.5"));
+        as("bob").body(split(home, 1000, "median", null)).post("/api/surplus").then().statusCode(422).body("errors[0].field", equalTo("rule"))
+                .body("errors[0].code", equalTo("split-needs-rule"));
         Map<String, Object> noReserve = split(home, 1000, "mean", Map.of("reserveMinimum", 30));
         noReserve.put("pots", List.of(SurplusTestSteps.pot("Dividend", "member_dividend"), SurplusTestSteps.pot("Fund", "other")));
         as("bob").body(noReserve).post("/api/surplus").then().statusCode(422).body("errors[0].field", equalTo("limits"))
-                .body("errors[0].message", containsString("reserve-minimum"));
+                .body("errors[0].message", containsString("reserve-minimum")).body("errors[0].code", equalTo("limit-reserve-minimum-no-reserve-pot"))
+                .body("errors[0].params.minimum", equalTo(30));
 
         // Proposals are each checked against the limits when drafted: the second gives dividends 60% > 50%.
         Map<String, Object> proposals = split(home, 99_999, null, null);
@@ -200,7 +211,8 @@ class SurplusJourneyTest {
         proposals.put("proposals", List.of(Map.of("title", "Prudent", "percents", List.of(60, 20, 20)),
                 Map.of("title", "Generous", "percents", List.of(20, 60, 20)), Map.of("title", "Community", "percents", List.of(40, 10, 50))));
         as("bob").body(proposals).post("/api/surplus").then().statusCode(422)
-                .body("errors[0].field", equalTo("proposals[1].percents")).body("errors[0].message", containsString("dividends-maximum"));
+                .body("errors[0].field", equalTo("proposals[1].percents")).body("errors[0].message", containsString("dividends-maximum"))
+                .body("errors[0].code", equalTo("limit-dividends-maximum")).body("errors[0].params.given", equalTo("60.00"));
     }
 
     /** Proposals ranked and counted by instant runoff; the winner's percents become pence. */

@@ -11,6 +11,7 @@ import java.security.MessageDigest;
 import java.util.Arrays;
 import java.util.HexFormat;
 import java.util.List;
+import java.util.Map;
 
 import org.junit.jupiter.api.Test;
 
@@ -49,8 +50,13 @@ class SurplusRulesTest {
     void negativeFractionalAndMissingPercentsAreEachNamed() {
         List<Splits.Fault> f = faults(Arrays.asList(new BigDecimal("-10"), new BigDecimal("12.5"), null));
         assertEquals(3, f.size());
-        assertEquals(new Splits.Fault("percents[0]", "-10% is negative (Reinvestment); a pot gets 0% or more"), f.get(0));
-        assertEquals(new Splits.Fault("percents[1]", "12.5 is not a whole percent (Staff dividend); percents are whole numbers"), f.get(1));
+        assertEquals("percents[0]", f.get(0).field());
+        assertEquals("-10% is negative (Reinvestment); a pot gets 0% or more", f.get(0).message());
+        assertEquals("percent-negative", f.get(0).phrase().code());
+        assertEquals(Map.of("value", "-10", "pot", "Reinvestment"), f.get(0).phrase().params());
+        assertEquals("percents[1]", f.get(1).field());
+        assertEquals("12.5 is not a whole percent (Staff dividend); percents are whole numbers", f.get(1).message());
+        assertEquals("percent-not-whole", f.get(1).phrase().code());
         assertEquals("percents[2]", f.get(2).field());
         // 40.0 is a whole percent written with a decimal point, and accepted as 40.
         assertInstanceOf(Splits.Valid.class, Splits.check("percents", List.of(new BigDecimal("40.0"), 40, 20), THREE, THREE_KINDS, RULE_BOOK));
@@ -69,6 +75,11 @@ class SurplusRulesTest {
         assertTrue(f.get(0).message().startsWith("breaks the limit reserve-minimum: reserves must get at least 20%; this gives them 10.00%"), f.get(0).message());
         assertTrue(f.get(1).message().startsWith("breaks the limit member-dividend-maximum"), f.get(1).message());
         assertTrue(f.get(2).message().startsWith("breaks the limit dividends-maximum"), f.get(2).message());
+        // The same faults as codes with their figures, for a reader in another language.
+        assertEquals(List.of("limit-reserve-minimum", "limit-member-dividend-maximum", "limit-dividends-maximum"),
+                f.stream().map(x -> x.phrase().code()).toList());
+        assertEquals(Map.of("minimum", 20, "given", "10.00"), f.get(0).phrase().params());
+        assertEquals(Map.of("maximum", 50, "given", "60.00"), f.get(2).phrase().params());
     }
 
     @Test

@@ -1,9 +1,11 @@
 package org.mutualvote.election.rejected;
 
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.stream.Collectors;
 
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.transaction.Transactional;
@@ -14,6 +16,7 @@ import org.mutualvote.contest.ContestKind;
 import org.mutualvote.contest.ContestLifecycle;
 import org.mutualvote.contest.ContestRepository;
 import org.mutualvote.contest.ContestState;
+import org.mutualvote.web.Phrase;
 import org.mutualvote.web.Problem.FieldError;
 import org.mutualvote.web.ProblemException;
 
@@ -58,18 +61,20 @@ public class RejectedPapersService {
         List<FieldError> errors = new ArrayList<>();
         Map<RejectionReason, Integer> parsed = new LinkedHashMap<>();
         if (papers == null || papers.isEmpty()) {
-            errors.add(new FieldError("papers", "give the number of rejected papers for at least one reason"));
+            errors.add(Phrase.of("rejected-papers-none-given", "give the number of rejected papers for at least one reason").at("papers"));
         } else {
             papers.forEach((key, n) -> {
                 try {
                     RejectionReason reason = RejectionReason.parse(key);
                     if (n == null || n < 0) {
-                        errors.add(new FieldError("papers." + key, "must be a whole number from 0"));
+                        errors.add(Phrase.of("whole-number-from-0", "must be a whole number from 0").at("papers." + key));
                     } else {
                         parsed.put(reason, n);
                     }
                 } catch (IllegalArgumentException e) {
-                    errors.add(new FieldError("papers." + key, e.getMessage()));
+                    errors.add(Phrase.of("rejection-reason-unknown", e.getMessage(), "value", key,
+                            "reasons", Arrays.stream(RejectionReason.values()).map(RejectionReason::key).collect(Collectors.joining(", ")))
+                            .at("papers." + key));
                 }
             });
         }
