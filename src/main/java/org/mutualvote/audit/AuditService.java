@@ -79,7 +79,8 @@ public class AuditService {
     @Transactional
     public ChainReport verify(SignedHead published) {
         if (published != null && !AuditChain.same(AuditChain.headMac(key, published.seq(), published.hash()), published.mac())) {
-            throw ProblemException.unprocessable("This head was not issued by this service: its MAC does not match its sequence number and hash");
+            throw ProblemException.unprocessable("This head was not issued by this service: its MAC does not match its sequence number and hash")
+                    .coded("audit-head-not-ours");
         }
         String expectedPrev = AuditChain.GENESIS;
         long expectedSeq = 1;

@@ -88,7 +88,7 @@ public class MemberImport {
             }
             return out.toByteArray();
         } catch (IOException e) {
-            throw ProblemException.badRequest("The upload could not be read: " + e.getMessage());
+            throw ProblemException.badRequest("The upload could not be read: " + e.getMessage()).coded("upload-unreadable");
         }
     }
 
@@ -102,7 +102,7 @@ public class MemberImport {
         List<Csv.Row> rows = parse(body);
         Map<String, Integer> header = header(rows.get(0));
         if (rows.size() == 1) {
-            throw ProblemException.unprocessable("The file has a header but no rows");
+            throw ProblemException.unprocessable("The file has a header but no rows").coded("import-no-rows");
         }
         List<Constituency> all = constituencies.listAll();
         Set<String> knownClasses = new HashSet<>();

@@ -141,7 +141,7 @@ public class MemberResource {
         try {
             s = status == null || status.isBlank() ? null : MemberStatus.parse(status);
         } catch (IllegalArgumentException e) {
-            throw ProblemException.badRequest(e.getMessage());
+            throw ProblemException.badRequest(e.getMessage()).coded("member-status-unknown", "value", status);
         }
         return service.search(name, email, constituencyId, s, page, size);
     }

@@ -266,7 +266,7 @@ public class MotionService {
     private static void requireDraft(Contest c, MotionPoll poll, String what) {
         if (c.state != ContestState.DRAFT || poll.noticePublishedAt != null) {
             throw ProblemException.conflict("The poll's notice was published" + (c.state == ContestState.DRAFT ? "" : " and it is " + c.state.key())
-                    + "; motions can be " + what + " only while they are a draft");
+                    + "; motions can be " + what + " only while they are a draft").coded("motions-fixed-after-notice", "state", c.state.key());
         }
     }
 

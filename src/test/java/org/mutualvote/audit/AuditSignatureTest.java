@@ -104,7 +104,8 @@ class AuditSignatureTest {
 
         // A head the service never issued is refused.
         ElectionTestSteps.as("sam").body(Map.of("seq", last, "hash", "0".repeat(64), "mac", "0".repeat(64)))
-                .post("/api/audit/verify").then().statusCode(422).body("detail", containsString("not issued by this service"));
+                .post("/api/audit/verify").then().statusCode(422).body("detail", containsString("not issued by this service"))
+                .body("code", equalTo("audit-head-not-ours"));
         ElectionTestSteps.as("bob").get("/api/audit/head").then().statusCode(403);
         ElectionTestSteps.as("sam").get("/api/audit?size=1").then().body("items[0].mac", notNullValue())
                 .body("items[0].seq", greaterThanOrEqualTo((int) last));

@@ -46,7 +46,8 @@ class AdminRegisterTest {
                 .body("items[0].id", equalTo((int) a.id())).body("items[0].constituencyName", equalTo(c.name()));
         given().get("/api/members?constituencyId=" + c.id() + "&status=active").then().body("total", equalTo(3));
         given().get("/api/members?constituencyId=" + c.id() + "&status=lapsed").then().body("total", equalTo(0));
-        given().get("/api/members?status=sleeping").then().statusCode(400).contentType(PROBLEM);
+        given().get("/api/members?status=sleeping").then().statusCode(400).contentType(PROBLEM)
+                .body("code", equalTo("member-status-unknown")).body("params.value", equalTo("sleeping"));
         given().get("/api/members?size=1000").then().statusCode(400).body("errors.field", hasItem("size"));
         given().get("/api/members/999999999").then().statusCode(404).contentType(PROBLEM);
     }

@@ -150,7 +150,7 @@ class ImportTest {
     @TestSecurity(user = "alice", roles = "admin")
     void emptyFileAndHeaderOnlyAre422() {
         rejectedBoth("", 422).body("detail", containsString("The file is empty"));
-        rejectedBoth(HEADER, 422).body("detail", containsString("header but no rows"));
+        rejectedBoth(HEADER, 422).body("detail", containsString("header but no rows")).body("code", equalTo("import-no-rows"));
     }
 
     @Test

@@ -285,7 +285,8 @@ class MotionJourneyTest {
         // After publication the motion is fixed.
         as("bob").body(Map.of("title", "AGM", "constituencyIds", List.of(home), "motions", List.of(motion("Third", "ordinary"))))
                 .put("/api/motions/" + id).then().statusCode(409).contentType("application/problem+json")
-                .body("detail", containsString("only while they are a draft"));
+                .body("detail", containsString("only while they are a draft")).body("code", equalTo("motions-fixed-after-notice"))
+                .body("params.state", equalTo("draft"));
         as("bob").get("/api/motions/" + id).then().body("motions[0].title", equalTo("Second wording"));
     }
 

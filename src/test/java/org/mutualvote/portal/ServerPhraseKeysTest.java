@@ -99,6 +99,47 @@ class ServerPhraseKeysTest {
         }
     }
 
+    /**
+     * Every refusal a person can meet, other than "not found" and "forbidden" (whose status says it all), is thrown with
+     * a code of its own: {@code .coded(...)} or a {@code Phrase}. Otherwise the portal shows the server's English under
+     * a heading that only names the status.
+     */
+    @Test
+    void everyRefusalIsThrownWithACode() throws IOException {
+        Pattern thrown = Pattern.compile("throw ProblemException\\.(\\w+)\\(");
+        Set<String> uncoded = new TreeSet<>();
+        try (Stream<Path> files = Files.walk(JAVA)) {
+            for (Path f : files.filter(x -> x.toString().endsWith(".java")).toList()) {
+                String source = Files.readString(f);
+                Matcher m = thrown.matcher(source);
+                while (m.find()) {
+                    String statement = source.substring(m.start(), statementEnd(source, m.end()));
+                    if (!Set.of("notFound", "forbidden").contains(m.group(1)) && !statement.contains(".coded(")
+                            && !statement.contains(".said(") && !statement.contains("Phrase")) {
+                        uncoded.add(JAVA.relativize(f) + ":" + (source.substring(0, m.start()).split("\n", -1).length));
+                    }
+                }
+            }
+        }
+        assertEquals(Set.of(), uncoded, "refusals thrown without a code");
+    }
+
+    /** Where the Java statement that starts before {@code from} ends: its semicolon outside string literals. */
+    private static int statementEnd(String source, int from) {
+        boolean quoted = false;
+        for (int i = from; i < source.length(); i++) {
+            char c = source.charAt(i);
+            if (quoted && c == '\\') {
+                i++;
+            } else if (c == '"') {
+                quoted = !quoted;
+            } else if (!quoted && c == ';') {
+                return i;
+            }
+        }
+        return source.length();
+    }
+
     @Test
     void everyMotionVerdictHasWordsInEveryLanguage() throws IOException {
         Set<String> verdicts = codes(Pattern.compile("code = \"((?:carried|lost)[a-z-]*)\""));

@@ -56,12 +56,13 @@ public class ElectionTimetableResource {
 
     private static LocalDate date(String value) {
         if (value == null || value.isBlank()) {
-            throw ProblemException.badRequest("closeOfPoll is required, as a date such as 2027-03-18");
+            throw ProblemException.badRequest("closeOfPoll is required, as a date such as 2027-03-18").coded("close-of-poll-needed");
         }
         try {
             return LocalDate.parse(value.strip());
         } catch (DateTimeParseException e) {
-            throw ProblemException.badRequest("closeOfPoll must be a date such as 2027-03-18, not '" + value + "'");
+            throw ProblemException.badRequest("closeOfPoll must be a date such as 2027-03-18, not '" + value + "'")
+                    .coded("close-of-poll-not-a-date", "value", value);
         }
     }
 }

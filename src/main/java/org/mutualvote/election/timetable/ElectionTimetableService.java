@@ -71,7 +71,7 @@ public class ElectionTimetableService {
         ModelTimetable.Dates d = requested.dates();
         List<FieldError> errors = rules.check(d);
         if (!errors.isEmpty()) {
-            throw ProblemException.unprocessable("The timetable breaks the election rules' intervals", errors);
+            throw ProblemException.unprocessable("The timetable breaks the election rules' intervals", errors).coded("timetable-breaks-intervals");
         }
         ElectionTimetable t = timetables.findByIdOptional(id).orElse(null);
         boolean fresh = t == null;

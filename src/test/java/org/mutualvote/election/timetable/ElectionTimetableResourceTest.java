@@ -43,7 +43,7 @@ class ElectionTimetableResourceTest {
         dates.remove("zone");
         dates.put("noticeOfElection", "2027-01-28");
         as("alice").body(dates).put(url).then().statusCode(422).contentType("application/problem+json")
-                .body("errors.field", hasItem("noticeOfElection"))
+                .body("code", equalTo("timetable-breaks-intervals")).body("errors.field", hasItem("noticeOfElection"))
                 .body("errors[0].message", containsString("at least 40 working days before the close of poll"));
         as("alice").get(url).then().statusCode(404);
 
@@ -57,7 +57,9 @@ class ElectionTimetableResourceTest {
         as("mia").get(url).then().statusCode(403);
         as("bob").body(dates).put(url).then().statusCode(403);
         as("alice").get(url + "/proposal?closeOfPoll=18/03/2027").then().statusCode(400)
-                .body("detail", containsString("closeOfPoll must be a date"));
+                .body("detail", containsString("closeOfPoll must be a date")).body("code", equalTo("close-of-poll-not-a-date"))
+                .body("params.value", equalTo("18/03/2027"));
+        as("alice").get(url + "/proposal").then().statusCode(400).body("code", equalTo("close-of-poll-needed"));
         as("alice").get("/api/elections/999999/timetable/proposal?closeOfPoll=2027-03-18").then().statusCode(404);
     }
 }
