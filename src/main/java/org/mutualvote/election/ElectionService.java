@@ -206,12 +206,7 @@ public class ElectionService {
 
     private Constituency checkRequest(ElectionRequest r) {
         List<FieldError> errors = new ArrayList<>();
-        Constituency constituency = constituencies.findByIdOptional(r.constituencyId()).orElse(null);
-        if (constituency == null) {
-            errors.add(Phrase.of("constituency-unknown", "no constituency has id " + r.constituencyId(), "id", r.constituencyId()).at("constituencyId"));
-        } else if (constituency.retired) {
-            errors.add(Phrase.of("constituency-is-retired", constituency.name + " is retired", "constituency", constituency.name).at("constituencyId"));
-        }
+        Constituency constituency = constituencies.openOrFault(r.constituencyId(), "constituencyId", errors);
         if (r.method() != ElectionMethod.STV && r.stvRule() != null) {
             errors.add(Phrase.of("only-stv-takes-rule", "only stv elections take a rule").at("stvRule"));
         }

@@ -329,12 +329,8 @@ public class MotionService {
         Set<Long> ids = new HashSet<>();
         for (int i = 0; i < r.constituencyIds().size(); i++) {
             Long id = r.constituencyIds().get(i);
-            Constituency k = constituencies.findByIdOptional(id).orElse(null);
-            if (k == null) {
-                errors.add(Phrase.of("constituency-unknown", "no constituency has id " + id, "id", id).at("constituencyIds[" + i + "]"));
-            } else if (k.retired) {
-                errors.add(Phrase.of("constituency-is-retired", k.name + " is retired", "constituency", k.name).at("constituencyIds[" + i + "]"));
-            } else if (ids.add(id)) {
+            Constituency k = constituencies.openOrFault(id, "constituencyIds[" + i + "]", errors);
+            if (k != null && ids.add(id)) {
                 put.add(k);
             }
         }

@@ -175,12 +175,7 @@ public class SurplusService {
     /** Every fault of a draft, each named by its field; nothing is written unless there are none. */
     private Checked check(SurplusRequest r) {
         List<FieldError> errors = new ArrayList<>();
-        Constituency constituency = constituencies.findByIdOptional(r.constituencyId()).orElse(null);
-        if (constituency == null) {
-            errors.add(Phrase.of("constituency-unknown", "no constituency has id " + r.constituencyId(), "id", r.constituencyId()).at("constituencyId"));
-        } else if (constituency.retired) {
-            errors.add(Phrase.of("constituency-is-retired", constituency.name + " is retired", "constituency", constituency.name).at("constituencyId"));
-        }
+        Constituency constituency = constituencies.openOrFault(r.constituencyId(), "constituencyId", errors);
         long pence = 0;
         BigDecimal p = r.surplusPence();
         if (p.stripTrailingZeros().scale() > 0) {

@@ -205,6 +205,11 @@ class ElectionEdgeCasesTest {
         as("alice").body(Map.of("title", "T", "constituencyId", 999999, "seats", 1, "method", "fptp")).post(url)
                 .then().statusCode(422).body("errors.field", hasItem("constituencyId")).body("errors[0].code", equalTo("constituency-unknown"))
                 .body("errors[0].params.id", equalTo(999999));
+        long retired = fixtures.constituency("Retired");
+        as("alice").post("/api/constituencies/" + retired + "/retire").then().statusCode(200);
+        as("alice").body(Map.of("title", "T", "constituencyId", retired, "seats", 1, "method", "fptp")).post(url)
+                .then().statusCode(422).body("errors[0].field", equalTo("constituencyId"))
+                .body("errors[0].code", equalTo("constituency-is-retired")).body("errors[0].params.constituency", containsString("Retired"));
         as("alice").body(Map.of("title", "T", "constituencyId", home, "seats", 1, "method", "fptp",
                 "timetable", Map.of("votingOpenAt", "2030-01-02T00:00:00Z", "votingCloseAt", "2030-01-01T00:00:00Z")))
                 .post(url).then().statusCode(422).body("errors.field", hasItem("timetable.votingCloseAt"))

@@ -1,5 +1,6 @@
 package org.mutualvote.portal;
 
+import static org.hamcrest.Matchers.equalTo;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
@@ -120,7 +121,7 @@ class WelshServerWordsJourneyTest extends BrowserJourney {
         portal.check(page, "cy-server-words-split-limit");
         page.context().close();
         ElectionTestSteps.as("voter10").get("/api/contests/" + id + "/ballots/mine").then().statusCode(200)
-                .body("voted", org.hamcrest.Matchers.equalTo(false));
+                .body("voted", equalTo(false));
     }
 
     @Test

@@ -1,11 +1,9 @@
 package org.mutualvote.election.rejected;
 
 import java.util.ArrayList;
-import java.util.Arrays;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.stream.Collectors;
 
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.transaction.Transactional;
@@ -72,8 +70,7 @@ public class RejectedPapersService {
                         parsed.put(reason, n);
                     }
                 } catch (IllegalArgumentException e) {
-                    errors.add(Phrase.of("rejection-reason-unknown", e.getMessage(), "value", key,
-                            "reasons", Arrays.stream(RejectionReason.values()).map(RejectionReason::key).collect(Collectors.joining(", ")))
+                    errors.add(Phrase.of("rejection-reason-unknown", e.getMessage(), "value", key, "reasons", RejectionReason.keys())
                             .at("papers." + key));
                 }
             });

@@ -37,7 +37,11 @@ public enum RejectionReason {
                 return r;
             }
         }
-        throw new IllegalArgumentException("'" + key + "' is not a reason of rule 46: use "
-                + Arrays.stream(values()).map(RejectionReason::key).collect(Collectors.joining(", ")));
+        throw new IllegalArgumentException("'" + key + "' is not a reason of rule 46: use " + keys());
+    }
+
+    /** Every reason's key, in rule 46's order: "want-of-official-mark, ...". */
+    static String keys() {
+        return Arrays.stream(values()).map(RejectionReason::key).collect(Collectors.joining(", "));
     }
 }
