@@ -40,10 +40,22 @@ public class ContestLifecycle {
         return config.secrecy().minimumRoll();
     }
 
-    /** Whether a roll or a turnout this small would let a result give individual ballots away. */
-    public boolean tooSmallToShowBallots(Integer rollSize, long turnout) {
+    /**
+     * Whether what a closed contest's ballots say is kept from this reader: the returning officer and scrutineers
+     * ({@code official}) see it all; anyone else only once the roll and the turnout both reach the minimum, below
+     * which one ballot's content could give a member's vote away. Trackers stay on the board either way.
+     */
+    public boolean withholdsContents(Contest c, boolean official) {
         int min = minimumRoll();
-        return (rollSize != null && rollSize < min) || turnout < min;
+        return !official && min > 0 && ((c.rollSize != null && c.rollSize < min) || roll.voted(c.id) < min);
+    }
+
+    /** As {@link #withholdsContents}, for a download of every ballot: 403 where the contents are withheld. */
+    public void requireContents(Contest c, boolean official) {
+        if (withholdsContents(c, official)) {
+            throw ProblemException.forbidden("Too few members are on the roll or voted for the ballots to be shown without"
+                    + " giving votes away; only the returning officer and scrutineers may download them").coded("contents-withheld");
+        }
     }
 
     /** Loads and locks a contest of the given kind, or 404. */

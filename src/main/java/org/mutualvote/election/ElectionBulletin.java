@@ -23,7 +23,6 @@ import org.mutualvote.contest.ContestRepository;
 import org.mutualvote.contest.ContestResult;
 import org.mutualvote.contest.ContestResultRepository;
 import org.mutualvote.contest.ContestState;
-import org.mutualvote.contest.VoterRoll;
 import org.mutualvote.count.Ballot;
 import org.mutualvote.count.Ballots;
 import org.mutualvote.count.BallotSet;
@@ -53,13 +52,12 @@ class ElectionBulletin {
     private final BallotBox box;
     private final AuditService audit;
     private final ElectionService service;
-    private final VoterRoll roll;
     private final BallotService ballots;
     private final ContestResultRepository results;
     private final ObjectMapper json;
 
     ElectionBulletin(ContestRepository contests, ContestLifecycle lifecycle, ElectionRepository elections,
-            CandidateRepository candidates, BallotBox box, AuditService audit, ElectionService service, VoterRoll roll,
+            CandidateRepository candidates, BallotBox box, AuditService audit, ElectionService service,
             BallotService ballots, ContestResultRepository results, ObjectMapper json) {
         this.ballots = ballots;
         this.contests = contests;
@@ -69,7 +67,6 @@ class ElectionBulletin {
         this.box = box;
         this.audit = audit;
         this.service = service;
-        this.roll = roll;
         this.results = results;
         this.json = json;
     }
@@ -289,16 +286,13 @@ class ElectionBulletin {
     }
 
     private boolean withheld(Contest c, Reader reader) {
-        return !reader.official() && lifecycle.tooSmallToShowBallots(c.rollSize, roll.voted(c.id));
+        return lifecycle.withholdsContents(c, reader.official());
     }
 
     /** A closed election whose ballots the reader may download in full, or 403. */
     private Contest withContents(long id, Reader reader) {
         Contest c = closed(id, reader);
-        if (withheld(c, reader)) {
-            throw ProblemException.forbidden("Too few members are on the roll or voted for the ballots to be shown without"
-                    + " giving votes away; only the returning officer and scrutineers may download them").coded("contents-withheld");
-        }
+        lifecycle.requireContents(c, reader.official());
         return c;
     }
 

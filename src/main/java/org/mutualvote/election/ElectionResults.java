@@ -10,6 +10,7 @@ import org.mutualvote.audit.AuditService;
 import org.mutualvote.ballot.BallotBox;
 import org.mutualvote.contest.Contest;
 import org.mutualvote.contest.ContestKind;
+import org.mutualvote.contest.ContestLifecycle;
 import org.mutualvote.contest.ContestRepository;
 import org.mutualvote.contest.ContestResult;
 import org.mutualvote.contest.ContestResultRepository;
@@ -29,9 +30,11 @@ class ElectionResults {
     private final VoterRoll roll;
     private final ElectionService elections;
     private final AuditService audit;
+    private final ContestLifecycle lifecycle;
 
     ElectionResults(ContestRepository contests, ContestResultRepository results, VoterRoll roll,
-            ElectionService elections, AuditService audit) {
+            ElectionService elections, AuditService audit, ContestLifecycle lifecycle) {
+        this.lifecycle = lifecycle;
         this.contests = contests;
         this.results = results;
         this.roll = roll;
@@ -41,11 +44,14 @@ class ElectionResults {
 
     /**
      * {@code ballotDigest}: the digest of the {@code sealedBallots} ballots fixed at close; {@code auditHead}: the audit
-     * chain's head now, MACed, to keep and check later with {@code POST /api/audit/verify}.
+     * chain's head now, MACed, to keep and check later with {@code POST /api/audit/verify}. {@code contentsWithheld}: the
+     * bulletin board shows this reader trackers but not what the ballots say (too small a roll or turnout), and its
+     * files are not theirs to download.
      */
     public record ResultView(long contestId, String title, String state, String rule, String seed, boolean uncontested,
             Integer rollSize, int onlineBallots, int paperBallots, String ballotDigest, Integer sealedBallots,
-            AuditService.SignedHead auditHead, List<String> elected, Instant countedAt, Instant publishedAt, @JsonRawValue String report) {
+            AuditService.SignedHead auditHead, boolean contentsWithheld, List<String> elected, Instant countedAt, Instant publishedAt,
+            @JsonRawValue String report) {
     }
 
     /** Officials see a result once counted; members of the constituency and the board once published. */
@@ -60,7 +66,8 @@ class ElectionResults {
         }
         ContestResult r = results.findById(id);
         return new ResultView(id, c.title, c.state.key(), r.rule, Long.toString(r.seed), r.uncontested, c.rollSize,
-                r.onlineBallots, r.paperBallots, c.ballotDigest, c.sealedBallots, audit.signedHead(), CountResult.fromJson(r.report).electedNames(), r.countedAt, r.publishedAt, r.report);
+                r.onlineBallots, r.paperBallots, c.ballotDigest, c.sealedBallots, audit.signedHead(),
+                lifecycle.withholdsContents(c, official), CountResult.fromJson(r.report).electedNames(), r.countedAt, r.publishedAt, r.report);
     }
 
     @Transactional

@@ -129,7 +129,8 @@ class MotionCount {
         }
         ContestResult r = results.findById(id);
         return new ResultView(id, c.title, c.state.key(), c.rollSize, r.onlineBallots, c.ballotDigest, c.sealedBallots,
-                audit.signedHead(), r.countedAt, r.publishedAt, r.report, verdicts(id, r.report));
+                audit.signedHead(), lifecycle.withholdsContents(c, official), r.countedAt, r.publishedAt, r.report,
+                verdicts(id, r.report));
     }
 
     /**
@@ -183,8 +184,8 @@ class MotionCount {
         ResultView stored = result(id, subject, official, board);
         PollFile.Poll poll;
         try {
-            // result() has already checked that the caller may read this poll, so its file is read as one who may.
-            poll = PollFile.read(new StringReader(file(id, subject, true)));
+            // result() has checked that the caller may read the result; a recount shows no ballot, so it reads the whole file.
+            poll = PollFile.read(new StringReader(fileOf(contests.ofKind(id, ContestKind.MOTION))));
         } catch (IOException impossible) {
             throw new IllegalStateException("the bulletin board wrote a poll file it cannot read", impossible);
         }
@@ -198,39 +199,52 @@ class MotionCount {
         return new Recounted(id, poll.ballots().size(), matches, outcomes.stream().map(Outcome::reason).toList());
     }
 
+    /** One ballot on the board; below the secrecy minimum, non-officials see its tracker only. */
     public record BoardBallot(String tracker, int[] row, String nonce) {
     }
 
-    /** As the election board: {@code ballotDigest} fixed at close, {@code auditHead} the audit chain's head now, MACed. */
+    /**
+     * As the election board: {@code ballotDigest} fixed at close, {@code auditHead} the audit chain's head now, MACed;
+     * {@code contentsWithheld}: the roll or turnout is below the secrecy minimum, so only officials see the rows.
+     */
     public record Board(long contestId, String title, String state, String rowFormat, String trackerFormula, String ballotDigest,
-            Integer sealedBallots, AuditService.SignedHead auditHead, List<BoardBallot> ballots) {
+            Integer sealedBallots, AuditService.SignedHead auditHead, boolean contentsWithheld, List<BoardBallot> ballots) {
     }
 
     @Transactional
-    public Board board(long id, String subject, boolean seesAll) {
-        Contest c = closed(id, subject, seesAll);
+    public Board board(long id, String subject, boolean official, boolean board) {
+        Contest c = closed(id, subject, official || board);
+        boolean withheld = lifecycle.withholdsContents(c, official);
         List<BoardBallot> out = new ArrayList<>();
-        box.forEach(id, b -> out.add(new BoardBallot(b.tracker(), b.ranking(), b.nonce())));
+        box.forEach(id, b -> out.add(withheld ? new BoardBallot(b.tracker(), null, null)
+                : new BoardBallot(b.tracker(), b.ranking(), b.nonce())));
         return new Board(id, c.title, c.state.key(),
                 "class code (the voter's constituency, in the order of the poll file), then " + MotionService.ANSWERS,
                 "sha256(\"mutualvote-ballot-v1\\n\" + contestId + \"\\n\" + channel + \"\\n\" + row joined by \",\" + \"\\n\" + nonce)",
-                c.ballotDigest, c.sealedBallots, audit.signedHead(), out);
+                c.ballotDigest, c.sealedBallots, audit.signedHead(), withheld, out);
     }
 
-    /** The recount file (format in {@link PollFile}). */
+    /** The recount file (format in {@link PollFile}), for whoever may read what the ballots say; 403 where they are withheld. */
     @Transactional
-    public String file(long id, String subject, boolean seesAll) {
+    public String file(long id, String subject, boolean official, boolean board) {
+        Contest c = closed(id, subject, official || board);
+        lifecycle.requireContents(c, official);
+        return fileOf(c);
+    }
+
+    private String fileOf(Contest c) {
         StringWriter out = new StringWriter();
-        PollFile.write(poll(closed(id, subject, seesAll), b -> { }), out);
+        PollFile.write(poll(c, b -> { }), out);
         return out.toString();
     }
 
     @Transactional
-    public StoredBallot lookup(long id, String tracker, String subject, boolean seesAll) {
-        closed(id, subject, seesAll);
-        return box.byTracker(id, tracker.toLowerCase())
+    public StoredBallot lookup(long id, String tracker, String subject, boolean official, boolean board) {
+        Contest c = closed(id, subject, official || board);
+        StoredBallot b = box.byTracker(id, tracker.toLowerCase())
                 .orElseThrow(() -> ProblemException.notFound("A ballot with tracker " + tracker + " in poll " + id)
                         .coded("receipt-not-found"));
+        return lifecycle.withholdsContents(c, official) ? new StoredBallot(b.tracker(), b.channel(), null, null) : b;
     }
 
     /**

@@ -93,9 +93,12 @@ public final class MotionDtos {
     public record ProxyCast(List<@NotNull Long> choices) {
     }
 
-    /** {@code ballotDigest}: the digest of the ballot set fixed at close; {@code auditHead}: the audit chain's head now, MACed. */
+    /**
+     * {@code ballotDigest}: the digest of the ballot set fixed at close; {@code auditHead}: the audit chain's head now, MACed;
+     * {@code contentsWithheld}: the board shows this reader trackers but not what the ballots say, and its file is not theirs.
+     */
     public record ResultView(long contestId, String title, String state, Integer rollSize, int ballots, String ballotDigest,
-            Integer sealedBallots, AuditService.SignedHead auditHead, Instant countedAt, Instant publishedAt, @JsonRawValue String report,
+            Integer sealedBallots, AuditService.SignedHead auditHead, boolean contentsWithheld, Instant countedAt, Instant publishedAt, @JsonRawValue String report,
             List<Resolution.Verdict> verdicts) {
     }
 }

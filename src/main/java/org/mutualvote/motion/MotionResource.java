@@ -13,6 +13,7 @@ import jakarta.ws.rs.POST;
 import jakarta.ws.rs.PUT;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.PathParam;
+import jakarta.ws.rs.QueryParam;
 import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.core.MediaType;
 
@@ -104,8 +105,8 @@ public class MotionResource {
     @POST
     @Path("/{id}/open")
     @RolesAllowed(Roles.ADMIN)
-    public PollView open(@PathParam("id") long id) {
-        return polls.move(id, ContestState.OPEN, user.actor());
+    public PollView open(@PathParam("id") long id, @QueryParam("allowSmallRoll") boolean allowSmallRoll) {
+        return polls.move(id, ContestState.OPEN, user.actor(), allowSmallRoll);
     }
 
     @POST
@@ -135,8 +136,7 @@ public class MotionResource {
     @Path("/{id}/result")
     @Authenticated
     public ResultView result(@PathParam("id") long id) {
-        return count.result(id, user.subject(), user.hasRole(Roles.ADMIN) || user.hasRole(Roles.SCRUTINEER),
-                user.hasRole(Roles.BOARD));
+        return count.result(id, user.subject(), official(), user.hasRole(Roles.BOARD));
     }
 
     /** Decides every motion again from the published poll file and says whether that gives the stored result. */
@@ -144,15 +144,14 @@ public class MotionResource {
     @Path("/{id}/recount")
     @Authenticated
     public MotionCount.Recounted recount(@PathParam("id") long id) {
-        return count.recount(id, user.subject(), user.hasRole(Roles.ADMIN) || user.hasRole(Roles.SCRUTINEER),
-                user.hasRole(Roles.BOARD));
+        return count.recount(id, user.subject(), official(), user.hasRole(Roles.BOARD));
     }
 
     @GET
     @Path("/{id}/bulletin")
     @Authenticated
     public MotionCount.Board board(@PathParam("id") long id) {
-        return count.board(id, user.subject(), seesAll());
+        return count.board(id, user.subject(), official(), user.hasRole(Roles.BOARD));
     }
 
     /** The poll file that MotionRecount counts (format in README, "Motions and resolutions"). */
@@ -161,7 +160,7 @@ public class MotionResource {
     @Produces(MediaType.TEXT_PLAIN)
     @Authenticated
     public RestResponse<String> boardFile(@PathParam("id") long id) {
-        return RestResponse.ResponseBuilder.ok(count.file(id, user.subject(), seesAll()))
+        return RestResponse.ResponseBuilder.ok(count.file(id, user.subject(), official(), user.hasRole(Roles.BOARD)))
                 .header("Content-Disposition", "attachment; filename=\"motions-" + id + ".txt\"").build();
     }
 
@@ -170,7 +169,7 @@ public class MotionResource {
     @Authenticated
     public StoredBallot lookup(@PathParam("id") long id,
             @PathParam("tracker") @Pattern(regexp = TRACKER, message = "{tracker-format}") String tracker) {
-        return count.lookup(id, tracker, user.subject(), seesAll());
+        return count.lookup(id, tracker, user.subject(), official(), user.hasRole(Roles.BOARD));
     }
 
     /** The caller's own appointment and the ones they hold. */
@@ -216,7 +215,12 @@ public class MotionResource {
                 "motion poll " + id).to(proxies.castFor(id, appointment, user.subject(), request.choices()));
     }
 
+    /** The returning officer and scrutineers: they see every result as soon as it is counted, and every ballot's content. */
+    private boolean official() {
+        return user.hasRole(Roles.ADMIN) || user.hasRole(Roles.SCRUTINEER);
+    }
+
     private boolean seesAll() {
-        return user.hasRole(Roles.ADMIN) || user.hasRole(Roles.SCRUTINEER) || user.hasRole(Roles.BOARD);
+        return official() || user.hasRole(Roles.BOARD);
     }
 }

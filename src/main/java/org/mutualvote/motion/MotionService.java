@@ -134,12 +134,18 @@ public class MotionService {
     /** Opens voting (freezing the roll across every constituency the poll is put to) or closes it. */
     @Transactional
     public PollView move(long id, ContestState to, String actor) {
+        return move(id, to, actor, false);
+    }
+
+    /** As {@link #move(long, ContestState, String)}, letting voting open on a roll below the secrecy minimum (audited). */
+    @Transactional
+    public PollView move(long id, ContestState to, String actor, boolean allowSmallRoll) {
         Contest c = lifecycle.lock(id, ContestKind.MOTION);
         MotionPoll poll = poll(id);
         if (to == ContestState.OPEN && poll.noticePublishedAt == null) {
             throw ProblemException.conflict("The board has not given notice of this poll yet, so voting cannot open").coded("notice-not-given");
         }
-        lifecycle.move(c, to, actor);
+        lifecycle.move(c, to, actor, allowSmallRoll);
         if (to == ContestState.CLOSED) {
             proxies.clearDirections(id);
         }

@@ -86,25 +86,32 @@ public final class SurplusDtos {
     public record PotResult(int position, String name, String kind, String share, String sharePercent, long pence, String pounds) {
     }
 
-    /** {@code ballotDigest}: the digest of the ballot set fixed at close; {@code auditHead}: the audit chain's head now, MACed. */
+    /**
+     * {@code ballotDigest}: the digest of the ballot set fixed at close; {@code auditHead}: the audit chain's head now, MACed;
+     * {@code contentsWithheld}: the board shows this reader trackers but not what the ballots say, and its file is not theirs.
+     */
     public record ResultView(long contestId, String title, String state, String form, String rule, long surplusPence, String seed,
             int ballots, Integer rollSize, Integer winningProposal, List<PotResult> pots, List<String> limitRepairs,
-            List<Phrase> limitRepairSteps, String ballotDigest, Integer sealedBallots, AuditService.SignedHead auditHead, Instant countedAt, Instant publishedAt, @JsonRawValue String report) {
+            List<Phrase> limitRepairSteps, String ballotDigest, Integer sealedBallots, AuditService.SignedHead auditHead,
+            boolean contentsWithheld, Instant countedAt, Instant publishedAt, @JsonRawValue String report) {
     }
 
     /** A recount of the published ballot file: its ballots, whether it gives the stored report exactly, its seed and pots in pounds. */
     public record Recounted(long contestId, int ballots, boolean matches, String seed, List<String> pots) {
     }
 
+    /** One ballot on the board; below the secrecy minimum, non-officials see its tracker and channel only. */
     public record BoardBallot(String tracker, String channel, int[] values, String nonce) {
     }
 
     /**
      * One page of the bulletin board; {@code values} are percents per pot (split) or proposal numbers ranked (proposals).
      * {@code ballotDigest} is the digest of the whole set fixed at close (count/BallotSet), which anyone can recompute.
+     * {@code contentsWithheld}: the roll or turnout is below the secrecy minimum, so only officials see the values.
      */
     public record Board(long contestId, String title, String state, String form, List<String> pots, String trackerFormula,
-            String ballotDigest, Integer sealedBallots, AuditService.SignedHead auditHead, List<BoardBallot> ballots, String next) {
+            String ballotDigest, Integer sealedBallots, AuditService.SignedHead auditHead, boolean contentsWithheld,
+            List<BoardBallot> ballots, String next) {
     }
 
     /**

@@ -99,8 +99,8 @@ public class SurplusResource {
     @POST
     @Path("/{id}/open")
     @RolesAllowed(Roles.ADMIN)
-    public SurplusView open(@PathParam("id") long id) {
-        return surplus.move(id, ContestState.OPEN, user.actor());
+    public SurplusView open(@PathParam("id") long id, @QueryParam("allowSmallRoll") boolean allowSmallRoll) {
+        return surplus.move(id, ContestState.OPEN, user.actor(), allowSmallRoll);
     }
 
     @POST
@@ -160,7 +160,7 @@ public class SurplusResource {
     @Path("/{id}/result")
     @Authenticated
     public ResultView result(@PathParam("id") long id) {
-        return results.result(id, user.subject(), user.hasRole(Roles.ADMIN) || user.hasRole(Roles.SCRUTINEER), user.hasRole(Roles.BOARD));
+        return results.result(id, user.subject(), official(), user.hasRole(Roles.BOARD));
     }
 
     /** Counts the published ballot file again and says whether it gives the stored result exactly. */
@@ -168,7 +168,7 @@ public class SurplusResource {
     @Path("/{id}/recount")
     @Authenticated
     public Recounted recount(@PathParam("id") long id) {
-        return results.recount(id, user.subject(), user.hasRole(Roles.ADMIN) || user.hasRole(Roles.SCRUTINEER), user.hasRole(Roles.BOARD));
+        return results.recount(id, user.subject(), official(), user.hasRole(Roles.BOARD));
     }
 
     @GET
@@ -177,7 +177,7 @@ public class SurplusResource {
     public Board board(@PathParam("id") long id,
             @QueryParam("after") @Pattern(regexp = TRACKER, message = TRACKER_MESSAGE) String after,
             @QueryParam("limit") @DefaultValue("1000") @Min(1) @Max(10000) int limit) {
-        return results.board(id, after, limit, user.subject(), seesAll());
+        return results.board(id, after, limit, user.subject(), official(), user.hasRole(Roles.BOARD));
     }
 
     /** Every ballot as the file the SurplusRecount command reads. */
@@ -186,7 +186,7 @@ public class SurplusResource {
     @Produces(MediaType.TEXT_PLAIN)
     @Authenticated
     public RestResponse<String> boardFile(@PathParam("id") long id) {
-        return RestResponse.ResponseBuilder.ok(results.file(id, user.subject(), seesAll()))
+        return RestResponse.ResponseBuilder.ok(results.file(id, user.subject(), official(), user.hasRole(Roles.BOARD)))
                 .header("Content-Disposition", "attachment; filename=\"surplus-" + id + ".txt\"").build();
     }
 
@@ -194,7 +194,7 @@ public class SurplusResource {
     @Path("/{id}/bulletin/{tracker}")
     @Authenticated
     public StoredBallot lookup(@PathParam("id") long id, @PathParam("tracker") @Pattern(regexp = TRACKER, message = TRACKER_MESSAGE) String tracker) {
-        return results.lookup(id, tracker, user.subject(), seesAll());
+        return results.lookup(id, tracker, user.subject(), official(), user.hasRole(Roles.BOARD));
     }
 
     /**
@@ -225,7 +225,7 @@ public class SurplusResource {
     @Path("/{id}/dividends/{pot}/members/{memberId}")
     @Authenticated
     public MyDividend memberDividend(@PathParam("id") long id, @PathParam("pot") int pot, @PathParam("memberId") long memberId) {
-        return dividends.one(id, pot, memberId, user.subject(), user.hasRole(Roles.ADMIN) || user.hasRole(Roles.SCRUTINEER));
+        return dividends.one(id, pot, memberId, user.subject(), official());
     }
 
     /** The caller's own dividends, each with how it was worked out. */
@@ -236,7 +236,12 @@ public class SurplusResource {
         return dividends.mine(user.subject());
     }
 
+    /** The returning officer and scrutineers: they see every result as soon as it is counted, and every ballot's content. */
+    private boolean official() {
+        return user.hasRole(Roles.ADMIN) || user.hasRole(Roles.SCRUTINEER);
+    }
+
     private boolean seesAll() {
-        return user.hasRole(Roles.ADMIN) || user.hasRole(Roles.SCRUTINEER) || user.hasRole(Roles.BOARD);
+        return official() || user.hasRole(Roles.BOARD);
     }
 }

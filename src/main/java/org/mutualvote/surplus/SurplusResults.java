@@ -126,7 +126,7 @@ class SurplusResults {
         return new ResultView(id, c.title, c.state.key(), v.form, r.rule, v.surplusPence, Long.toString(r.seed),
                 r.onlineBallots + r.paperBallots, c.rollSize, winner, pots, repairs,
                 repairs.stream().map(Limits::phrase).toList(), c.ballotDigest, c.sealedBallots,
-                audit.signedHead(), r.countedAt, r.publishedAt, r.report);
+                audit.signedHead(), lifecycle.withholdsContents(c, official), r.countedAt, r.publishedAt, r.report);
     }
 
     /**
@@ -138,8 +138,9 @@ class SurplusResults {
         ResultView stored = result(id, subject, official, board);
         SurplusCount.Outcome again;
         try {
-            // result() has already checked that the caller may read this vote, so its file is read as one who may.
-            again = SurplusCount.count(SurplusFile.read(new StringReader(file(id, subject, true))));
+            // result() has checked that the caller may read the result; a recount shows no ballot, so it reads the whole file.
+            String file = SurplusFile.write(profile(contests.ofKind(id, ContestKind.SURPLUS), b -> { }));
+            again = SurplusCount.count(SurplusFile.read(new StringReader(file)));
         } catch (IOException impossible) {
             throw new IllegalStateException("the bulletin board wrote a ballot file it cannot read", impossible);
         }
@@ -160,30 +161,35 @@ class SurplusResults {
     }
 
     @Transactional
-    public Board board(long id, String after, int limit, String subject, boolean seesAll) {
-        Contest c = closed(id, subject, seesAll);
+    public Board board(long id, String after, int limit, String subject, boolean official, boolean board) {
+        Contest c = closed(id, subject, official || board);
+        boolean withheld = lifecycle.withholdsContents(c, official);
         SurplusVote v = surplus.findById(id);
         List<BoardBallot> ballots = new ArrayList<>();
-        box.page(id, after == null ? "" : after.toLowerCase(), limit,
-                b -> ballots.add(new BoardBallot(b.tracker(), b.channel(), b.ranking(), b.nonce())));
+        box.page(id, after == null ? "" : after.toLowerCase(), limit, b -> ballots.add(withheld
+                ? new BoardBallot(b.tracker(), b.channel(), null, null)
+                : new BoardBallot(b.tracker(), b.channel(), b.ranking(), b.nonce())));
         String next = ballots.size() == limit ? ballots.get(ballots.size() - 1).tracker() : null;
         return new Board(id, c.title, c.state.key(), v.form, service.question(v).names(),
                 "sha256(\"mutualvote-ballot-v1\\n\" + contestId + \"\\n\" + channel + \"\\n\" + values joined by \",\" + \"\\n\" + nonce)",
-                c.ballotDigest, c.sealedBallots, audit.signedHead(), ballots, next);
+                c.ballotDigest, c.sealedBallots, audit.signedHead(), withheld, ballots, next);
     }
 
     @Transactional
-    public StoredBallot lookup(long id, String tracker, String subject, boolean seesAll) {
-        closed(id, subject, seesAll);
-        return box.byTracker(id, tracker.toLowerCase())
+    public StoredBallot lookup(long id, String tracker, String subject, boolean official, boolean board) {
+        Contest c = closed(id, subject, official || board);
+        StoredBallot b = box.byTracker(id, tracker.toLowerCase())
                 .orElseThrow(() -> ProblemException.notFound("A ballot with tracker " + tracker + " in surplus vote " + id)
                         .coded("receipt-not-found"));
+        return lifecycle.withholdsContents(c, official) ? new StoredBallot(b.tracker(), b.channel(), null, null) : b;
     }
 
-    /** The ballot file ({@link SurplusFile}) that SurplusRecount counts to the published result. */
+    /** The ballot file ({@link SurplusFile}) that SurplusRecount counts, for whoever may read what the ballots say; 403 where withheld. */
     @Transactional
-    public String file(long id, String subject, boolean seesAll) {
-        return SurplusFile.write(profile(closed(id, subject, seesAll), b -> { }));
+    public String file(long id, String subject, boolean official, boolean board) {
+        Contest c = closed(id, subject, official || board);
+        lifecycle.requireContents(c, official);
+        return SurplusFile.write(profile(c, b -> { }));
     }
 
     /** The vote as its ballot file states it, ballots in tracker order; each stored ballot is also handed to {@code read}. */

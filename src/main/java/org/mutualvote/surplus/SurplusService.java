@@ -106,6 +106,12 @@ public class SurplusService {
 
     @Transactional
     public SurplusView move(long id, ContestState to, String actor) {
+        return move(id, to, actor, false);
+    }
+
+    /** As {@link #move(long, ContestState, String)}, letting voting open on a roll below the secrecy minimum (audited). */
+    @Transactional
+    public SurplusView move(long id, ContestState to, String actor, boolean allowSmallRoll) {
         Contest c = lifecycle.lock(id, ContestKind.SURPLUS);
         SurplusVote v = surplus.findById(id);
         Question q = question(v);
@@ -113,7 +119,7 @@ public class SurplusService {
             throw ProblemException.conflict("A proposals vote needs at least two proposals before voting opens")
                     .coded("surplus-needs-two-proposals");
         }
-        lifecycle.move(c, to, actor);
+        lifecycle.move(c, to, actor, allowSmallRoll);
         return SurplusView.from(c, v, q);
     }
 

@@ -12,15 +12,14 @@ import static org.mutualvote.election.ElectionTestSteps.move;
 import static org.mutualvote.election.ElectionTestSteps.nominate;
 
 import java.util.List;
-import java.util.Map;
 
 import jakarta.inject.Inject;
 
 import org.junit.jupiter.api.Test;
 import org.mutualvote.support.Fixtures;
+import org.mutualvote.support.MinimumRollOfThree;
 
 import io.quarkus.test.junit.QuarkusTest;
-import io.quarkus.test.junit.QuarkusTestProfile;
 import io.quarkus.test.junit.TestProfile;
 
 /**
@@ -29,15 +28,8 @@ import io.quarkus.test.junit.TestProfile;
  * then only officials see what the ballots say.
  */
 @QuarkusTest
-@TestProfile(SmallNumbersTest.MinimumThree.class)
+@TestProfile(MinimumRollOfThree.class)
 class SmallNumbersTest {
-
-    public static class MinimumThree implements QuarkusTestProfile {
-        @Override
-        public Map<String, String> getConfigOverrides() {
-            return Map.of("mutualvote.secrecy.minimum-roll", "3");
-        }
-    }
 
     @Inject
     Fixtures fixtures;
@@ -74,7 +66,9 @@ class SmallNumbersTest {
             as(outsider).get("/api/elections/" + id + "/bulletin/" + t1).then().statusCode(200)
                     .body("tracker", equalTo(t1)).body("ranking", nullValue());
             as(outsider).get("/api/elections/" + id + "/bulletin.blt").then().statusCode(403);
+            as(outsider).get("/api/elections/" + id + "/result").then().statusCode(200).body("contentsWithheld", equalTo(true));
         }
+        as("sam").get("/api/elections/" + id + "/result").then().statusCode(200).body("contentsWithheld", equalTo(false));
         // The returning officer and the scrutineers still check and recount everything.
         as("sam").get("/api/elections/" + id + "/bulletin").then().statusCode(200)
                 .body("contentsWithheld", equalTo(false)).body("ballots.positions", everyItem(notNullValue()));
