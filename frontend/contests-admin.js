@@ -8,7 +8,8 @@ import { confirmStep, el, errorBox, facts, field, problem, showErrors } from "/d
 import { dateTime, money, number, percent, t } from "/i18n.js";
 import { go, link, page } from "/router.js";
 import { table } from "/admin.js";
-import { fromLocal, toLocal } from "/elections.js";
+import { fromLocal, openRefused, toLocal } from "/elections.js";
+import { withheldNote } from "/seal.js";
 import { motionText, resultView as motionResult } from "/motions.js";
 import { dividendForm, limitsList, resultView as surplusResult } from "/surplus.js";
 import { draftForm } from "/surplus-form.js";
@@ -24,9 +25,9 @@ page({ path: "/board/surplus/:id", title: "surplus.result.title", render: surplu
 
 /**
  * The "Next step" section with one lifecycle step: a button whose consequence is said in plain words, with
- * "Yes, ..." and "Cancel", before anything is sent. run() makes the call; a refusal is shown below it.
+ * "Yes, ..." and "Cancel", before anything is sent. run() makes the call; refused(error) is shown below it.
  */
-function nextStep({ label, consequence, yes, run }) {
+function nextStep({ label, consequence, yes, run, refused = problem }) {
   const errors = el("div", { "aria-live": "polite" });
   const button = el("button", { type: "button" }, label);
   const actions = el("p", { class: "actions" }, button);
@@ -37,7 +38,7 @@ function nextStep({ label, consequence, yes, run }) {
     try {
       await run();
     } catch (error) {
-      errors.replaceChildren(problem(error));
+      errors.replaceChildren(refused(error));
       button.disabled = false;
     }
   });
@@ -138,7 +139,8 @@ function motionSteps(poll, names, again) {
     run: async () => {
       await api(`/api/motions/${poll.id}/${what}`, { method: "POST" });
       again();
-    } });
+    },
+    refused: (error) => (what === "open" ? openRefused(error, `/api/motions/${poll.id}/open`, again) : problem(error)) });
 }
 
 /** Voting's opening and closing times; the service refuses an opening before notice, or a close before the opening. */
@@ -225,15 +227,20 @@ async function surplusPage({ main, params, role, setTitle }) {
     main.append(el("details", { class: "edit" }, el("summary", {}, t("contests.surplus.edit")), draftForm(constituencies, vote, again)));
   }
   if (["open", "closed"].includes(vote.state)) main.append(await turnout(id));
+  let withheld = false;
   if (vote.state === "published" || (official && vote.state === "counted")) {
-    main.append(surplusResult(await api(`/api/surplus/${id}/result`)),
+    const result = await api(`/api/surplus/${id}/result`);
+    withheld = result.contentsWithheld;
+    main.append(surplusResult(result),
       recount(`/api/surplus/${id}/recount`, t("contests.recount.surplus.intro"),
         (r) => el("div", {}, el("ul", {}, r.pots.map((line) => el("li", {}, line))), el("p", { class: "muted" }, t("contests.recount.seed", { seed: r.seed })))));
-  } else if (vote.state === "counted") {
-    main.append(el("p", {}, t("contests.surplus.notPublished")));
+  } else {
+    if (vote.state === "counted") main.append(el("p", {}, t("contests.surplus.notPublished")));
+    if (["closed", "counted"].includes(vote.state)) withheld = (await api(`/api/surplus/${id}/bulletin?limit=1`)).contentsWithheld;
   }
   if (["closed", "counted", "published"].includes(vote.state)) {
-    main.append(el("p", {}, el("a", { href: `/api/surplus/${id}/bulletin.txt`, download: `surplus-${id}.txt` }, t("contests.bulletin.download"))));
+    main.append(withheld ? withheldNote()
+      : el("p", {}, el("a", { href: `/api/surplus/${id}/bulletin.txt`, download: `surplus-${id}.txt` }, t("contests.bulletin.download"))));
   }
   if (admin && vote.state === "published") main.append(dividendForm(vote, await api("/api/constituencies")));
 }
@@ -247,7 +254,8 @@ function surplusSteps(vote, again) {
     run: async () => {
       await api(`/api/surplus/${vote.id}/${what}`, { method: "POST" });
       again();
-    } });
+    },
+    refused: (error) => (what === "open" ? openRefused(error, `/api/surplus/${vote.id}/open`, again) : problem(error)) });
 }
 
 document.head.append(el("link", { rel: "stylesheet", href: "/contests-admin.css" }));

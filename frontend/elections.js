@@ -104,7 +104,7 @@ async function one({ main, params, role, setTitle }) {
           await api(`/api/elections/${id}/${step}`, { method: "POST" });
           again();
         } catch (error) {
-          errors.replaceChildren(problem(error));
+          errors.replaceChildren(step === "open" ? openRefused(error, `/api/elections/${id}/open`, again) : problem(error));
         }
       } }, t(`elections.step.${key}`));
       steps.append(button, " ");
@@ -128,19 +128,49 @@ async function one({ main, params, role, setTitle }) {
       el("h2", {}, t("elections.details")), await electionForm(e, again));
   }
   if (admin && e.state === "closed") main.append(el("h2", {}, t("elections.paper")), paperForm(e, again));
+  let withheld = false;
   if (["counted", "published"].includes(e.state)) {
     try {
       const result = await api(`/api/elections/${id}/result`);
+      withheld = result.contentsWithheld;
       main.append(el("h2", {}, t("elections.result")), resultSummary(result, e));
       if (!result.uncontested) main.append(recount(e));
     } catch (error) {
       main.append(problem(error));
     }
+  } else if (e.state === "closed") {
+    withheld = (await api(`/api/elections/${id}/bulletin?limit=1`)).contentsWithheld;
   }
   if (["closed", "counted", "published"].includes(e.state)) {
-    main.append(el("p", {}, link(`/member/bulletin/${id}`, t("check.board")), " · ",
-      el("a", { href: `/api/elections/${id}/bulletin.blt`, download: `election-${id}.blt` }, t("check.blt"))));
+    main.append(el("p", {}, link(`/${role}/bulletin/${id}`, t("check.board")), withheld ? null : [" · ",
+      el("a", { href: `/api/elections/${id}/bulletin.blt`, download: `election-${id}.blt` }, t("check.blt"))]));
   }
+}
+
+/**
+ * A refused opening: the refusal, and where the roll is below the secrecy minimum (code roll-too-small) the
+ * returning officer's way past it, its consequence said before it is taken: {path}?allowSmallRoll=true, which the
+ * audit log records. Used for elections here and for polls of motions and surplus votes in contests-admin.js.
+ */
+export function openRefused(error, path, again) {
+  const refusal = problem(error);
+  if (error.problem?.code !== "roll-too-small") return refusal;
+  const button = el("button", { type: "button", class: "secondary" }, t("elections.smallRoll.override"));
+  const actions = el("p", { class: "actions" }, button);
+  const failed = el("div", { "aria-live": "polite" });
+  button.addEventListener("click", async () => {
+    const consequence = t("elections.smallRoll.consequence", error.problem.params || {});
+    if (!(await confirmStep(actions, { consequence, yes: t("elections.smallRoll.yes") }))) return;
+    button.disabled = true;
+    try {
+      await api(`${path}?allowSmallRoll=true`, { method: "POST" });
+      again();
+    } catch (second) {
+      failed.replaceChildren(problem(second));
+      button.disabled = false;
+    }
+  });
+  return el("div", {}, refusal, actions, failed);
 }
 
 function candidates(e, admin, again) {

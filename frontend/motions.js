@@ -5,7 +5,7 @@ import { api } from "/api.js";
 import { confirmStep, el, errorBox, field, checkbox, problem, say, serverWords, showErrors } from "/dom.js";
 import { has, lang, percent, t } from "/i18n.js";
 import { go, link, page } from "/router.js";
-import { sealPanel } from "/seal.js";
+import { sealPanel, withheldNote } from "/seal.js";
 import { pollForm } from "/motion-form.js";
 import { ballotKind } from "/vote.js";
 
@@ -300,7 +300,8 @@ export async function resultView(poll) {
           ? t(o.quorumMet ? "motions.result.quorumMet" : "motions.result.quorumNotMet", { ballots: o.ballots, roll: o.roll, needed: o.quorumNeeded })
           : t("motions.result.took", { ballots: o.ballots, roll: o.roll })));
     }),
-    el("p", {}, el("a", { href: `/api/motions/${poll.id}/bulletin.txt` }, t("motions.result.download")), " ", t("motions.result.recount")),
+    result.contentsWithheld ? withheldNote()
+      : el("p", {}, el("a", { href: `/api/motions/${poll.id}/bulletin.txt` }, t("motions.result.download")), " ", t("motions.result.recount")),
     sealPanel(result));
 }
 

@@ -1,6 +1,7 @@
 // What a result is checked against, shown beside it: the digest of the ballot set sealed at close and the audit
 // log's head, each with a copy button and a sentence on what it lets a scrutineer check. Used by every kind of
-// contest's result and by the bulletin board; its words are the shell's (/i18n/<lang>.json, "seal.*").
+// contest's result and by the bulletin board, and the note that says when what the ballots say is kept from the reader;
+// its words are the shell's (/i18n/<lang>.json, "seal.*").
 import { el, facts } from "/dom.js";
 import { dateTime, t } from "/i18n.js";
 
@@ -43,4 +44,12 @@ export function sealPanel({ ballotDigest, sealedBallots, auditHead }) {
     el("h2", { id: `${id}-title` }, t("seal.title")),
     facts(pairs, { class: "seal-facts" }),
     status);
+}
+
+/**
+ * Said where a board's ballots or their file would be, when the service keeps what the ballots say from this reader
+ * ({@code contentsWithheld} on the board and the result: too small a roll or turnout).
+ */
+export function withheldNote() {
+  return el("p", { class: "withheld-note", id: "contents-withheld" }, t("seal.withheld"));
 }

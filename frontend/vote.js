@@ -5,7 +5,7 @@ import { el, problem } from "/dom.js";
 import { date, dateTime, number, percent, t } from "/i18n.js";
 import { go, link, page } from "/router.js";
 import { countChart, countSheet, plainNumber } from "/count.js";
-import { sealPanel } from "/seal.js";
+import { sealPanel, withheldNote } from "/seal.js";
 
 const RECEIPTS = "mutualvote.receipts";
 const ballotKinds = new Map();
@@ -287,16 +287,20 @@ export async function renderResult({ main, params, setTitle }) {
   const id = Number(params.id);
   const election = await api(`/api/elections/${id}`);
   setTitle(election.title);
+  let withheld = false;
   if (election.state === "published" || election.state === "counted") {
     try {
-      main.append(resultSummary(await api(`/api/elections/${id}/result`), election));
+      const result = await api(`/api/elections/${id}/result`);
+      withheld = result.contentsWithheld;
+      main.append(resultSummary(result, election));
     } catch (error) {
       main.append(problem(error));
     }
   } else {
     main.append(el("p", {}, ["closed"].includes(election.state) ? t("vote.results.waiting") : t("vote.results.notClosed")));
+    if (election.state === "closed") withheld = (await api(`/api/elections/${id}/bulletin?limit=1`)).contentsWithheld;
   }
-  if (["closed", "counted", "published"].includes(election.state)) main.append(receiptCheck(election));
+  if (["closed", "counted", "published"].includes(election.state)) main.append(receiptCheck(election, withheld));
 }
 
 export function resultSummary(result, election) {
@@ -330,8 +334,11 @@ function ordinal(positions, election) {
   return positions.map((p) => byPosition.get(p) || `#${p}`);
 }
 
-/** The check: a short code or the full tracker; a ballot found is shown as it was recorded. */
-function receiptCheck(election) {
+/**
+ * The check: a short code or the full tracker; a ballot found is shown as it was recorded, or, where the service
+ * withholds what ballots say (too few voters), said to be there and counted.
+ */
+function receiptCheck(election, withheld) {
   const kept = receipts().find((r) => r.contestId === election.id);
   const input = el("input", { id: "tracker-input", name: "tracker", autocomplete: "off", spellcheck: "false",
     value: kept ? kept.shortCode : "", "aria-describedby": "tracker-hint" });
@@ -343,8 +350,8 @@ function receiptCheck(election) {
     input,
     el("p", {}, el("button", { type: "submit" }, t("check.button"))),
     answer,
-    el("p", { class: "muted" }, link(`/member/bulletin/${election.id}`, t("check.board")), " · ",
-      el("a", { href: `/api/elections/${election.id}/bulletin.blt`, download: `election-${election.id}.blt` }, t("check.blt"))));
+    el("p", { class: "muted" }, link(`/member/bulletin/${election.id}`, t("check.board")), withheld ? null : [" · ",
+      el("a", { href: `/api/elections/${election.id}/bulletin.blt`, download: `election-${election.id}.blt` }, t("check.blt"))]));
   form.addEventListener("submit", async (event) => {
     event.preventDefault();
     const code = input.value.trim();
@@ -359,11 +366,10 @@ function receiptCheck(election) {
     }
     try {
       const ballot = await api(`/api/elections/${election.id}/bulletin/${encodeURIComponent(code)}`);
-      const names = ordinal(ballot.ranking, election);
       answer.replaceChildren(el("div", { class: "found" },
         el("p", { class: "voted" }, t("check.found")),
-        el("p", {}, t("check.recorded")),
-        el("ol", {}, names.map((n) => el("li", {}, n))),
+        ballot.ranking ? [el("p", {}, t("check.recorded")), el("ol", {}, ordinal(ballot.ranking, election).map((n) => el("li", {}, n)))]
+          : el("p", {}, t("seal.withheldBallot")),
         el("p", { class: "muted" }, t("check.trackerIs", { tracker: ballot.tracker }))));
     } catch (error) {
       const message = error.status === 404 ? t("check.notFound") : error.status === 400 ? t("check.badCode") : null;
@@ -377,21 +383,24 @@ function receiptCheck(election) {
   return form;
 }
 
-page({ path: "/member/bulletin/:id", title: "bulletin.title", render: renderBulletin });
+// Every role reads the board at its own address (the service decides what each may see there).
+for (const role of ["member", "board", "admin", "scrutineer"]) page({ path: `/${role}/bulletin/:id`, title: "bulletin.title", render: renderBulletin });
 
 /** The bulletin board: every counted ballot by tracker (first page). */
 export async function renderBulletin({ main, params }) {
   const board = await api(`/api/elections/${params.id}/bulletin?limit=200`);
+  const shown = !board.contentsWithheld;
   main.append(el("p", {}, t("bulletin.intro", { title: board.title })),
-    el("p", {}, el("a", { href: `/api/elections/${params.id}/bulletin.blt`, download: `election-${params.id}.blt` }, t("check.blt"))),
+    shown ? el("p", {}, el("a", { href: `/api/elections/${params.id}/bulletin.blt`, download: `election-${params.id}.blt` }, t("check.blt")))
+      : withheldNote(),
     sealPanel(board) || "",
     el("div", { class: "table-scroll", tabindex: "0", role: "region", "aria-label": t("bulletin.title") }, el("table", { class: "board" },
       el("caption", {}, t("bulletin.caption", { n: board.ballots.length })),
       el("thead", {}, el("tr", {}, el("th", { scope: "col" }, t("bulletin.tracker")), el("th", { scope: "col" }, t("bulletin.channel")),
-        el("th", { scope: "col" }, t("bulletin.ranking")))),
+        shown ? el("th", { scope: "col" }, t("bulletin.ranking")) : null)),
       el("tbody", {}, board.ballots.map((b) => el("tr", {},
         el("td", {}, el("code", {}, b.tracker.slice(0, 12).toUpperCase().replace(/(.{4})(?!$)/g, "$1-"))),
         el("td", {}, t(`bulletin.channel.${b.channel}`)),
-        el("td", {}, b.ranking.join(" › "))))))));
+        shown ? el("td", {}, b.ranking.join(" › ")) : null))))));
   if (board.next) main.append(el("p", { class: "muted" }, t("bulletin.more")));
 }
