@@ -14,6 +14,9 @@ public final class Tracker {
 
     private static final HexFormat HEX = HexFormat.of();
 
+    /** A tracker as clients send it back (a board page's {@code after}, a lookup): 64 hex digits, either case. */
+    public static final String FORMAT = "[0-9a-fA-F]{64}";
+
     private Tracker() {
     }
 

@@ -21,6 +21,7 @@ import jakarta.ws.rs.core.MediaType;
 
 import org.jboss.resteasy.reactive.RestResponse;
 import org.mutualvote.ballot.BallotBox.StoredBallot;
+import org.mutualvote.ballot.Tracker;
 import org.mutualvote.contest.ContestState;
 import org.mutualvote.election.ElectionDtos.CandidateRequest;
 import org.mutualvote.election.ElectionDtos.CandidateView;
@@ -159,7 +160,7 @@ public class ElectionResource {
     @Path("/{id}/bulletin")
     @Authenticated
     public ElectionBulletin.Board board(@PathParam("id") long id,
-            @QueryParam("after") @Pattern(regexp = "[0-9a-fA-F]{64}", message = "{tracker-format}") String after,
+            @QueryParam("after") @Pattern(regexp = Tracker.FORMAT, message = "{tracker-format}") String after,
             @QueryParam("limit") @DefaultValue("1000") @Min(1) @Max(10000) int limit) {
         return bulletin.board(id, after, limit, reader());
     }
@@ -193,7 +194,7 @@ public class ElectionResource {
     @Path("/{id}/bulletin/{tracker}")
     @Authenticated
     public StoredBallot lookup(@PathParam("id") long id,
-            @PathParam("tracker") @Pattern(regexp = "[0-9a-fA-F]{64}|[0-9a-fA-F]{4}[- ]?[0-9a-fA-F]{4}[- ]?[0-9a-fA-F]{4}",
+            @PathParam("tracker") @Pattern(regexp = Tracker.FORMAT + "|[0-9a-fA-F]{4}[- ]?[0-9a-fA-F]{4}[- ]?[0-9a-fA-F]{4}",
                     message = "{receipt-format}") String tracker) {
         return bulletin.lookup(id, tracker, reader());
     }

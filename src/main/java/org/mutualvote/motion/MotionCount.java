@@ -204,24 +204,27 @@ class MotionCount {
     }
 
     /**
-     * As the election board: {@code ballotDigest} fixed at close, {@code auditHead} the audit chain's head now, MACed;
+     * One page of the board, as the election board: {@code next} is the tracker to ask after for the following page,
+     * null at the end; {@code ballotDigest} fixed at close, {@code auditHead} the audit chain's head now, MACed;
      * {@code contentsWithheld}: the roll or turnout is below the secrecy minimum, so only officials see the rows.
      */
     public record Board(long contestId, String title, String state, String rowFormat, String trackerFormula, String ballotDigest,
-            Integer sealedBallots, AuditService.SignedHead auditHead, boolean contentsWithheld, List<BoardBallot> ballots) {
+            Integer sealedBallots, AuditService.SignedHead auditHead, boolean contentsWithheld, List<BoardBallot> ballots,
+            String next) {
     }
 
     @Transactional
-    public Board board(long id, String subject, boolean official, boolean board) {
+    public Board board(long id, String after, int limit, String subject, boolean official, boolean board) {
         Contest c = closed(id, subject, official || board);
         boolean withheld = lifecycle.withholdsContents(c, official);
         List<BoardBallot> out = new ArrayList<>();
-        box.forEach(id, b -> out.add(withheld ? new BoardBallot(b.tracker(), null, null)
+        box.page(id, after == null ? "" : after.toLowerCase(), limit, b -> out.add(withheld ? new BoardBallot(b.tracker(), null, null)
                 : new BoardBallot(b.tracker(), b.ranking(), b.nonce())));
+        String next = out.size() == limit ? out.get(out.size() - 1).tracker() : null;
         return new Board(id, c.title, c.state.key(),
                 "class code (the voter's constituency, in the order of the poll file), then " + MotionService.ANSWERS,
                 "sha256(\"mutualvote-ballot-v1\\n\" + contestId + \"\\n\" + channel + \"\\n\" + row joined by \",\" + \"\\n\" + nonce)",
-                c.ballotDigest, c.sealedBallots, audit.signedHead(), withheld, out);
+                c.ballotDigest, c.sealedBallots, audit.signedHead(), withheld, out, next);
     }
 
     /** The recount file (format in {@link PollFile}), for whoever may read what the ballots say; 403 where they are withheld. */

@@ -4,23 +4,27 @@ import java.util.List;
 
 import jakarta.annotation.security.RolesAllowed;
 import jakarta.validation.Valid;
+import jakarta.validation.constraints.Max;
+import jakarta.validation.constraints.Min;
 import jakarta.validation.constraints.NotNull;
 import jakarta.validation.constraints.Pattern;
 import jakarta.ws.rs.Consumes;
 import jakarta.ws.rs.DELETE;
+import jakarta.ws.rs.DefaultValue;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.POST;
 import jakarta.ws.rs.PUT;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.PathParam;
-import jakarta.ws.rs.QueryParam;
 import jakarta.ws.rs.Produces;
+import jakarta.ws.rs.QueryParam;
 import jakarta.ws.rs.core.MediaType;
 
 import org.jboss.resteasy.reactive.RestResponse;
 import org.mutualvote.ballot.BallotBox.StoredBallot;
 import org.mutualvote.ballot.CastAnswer;
 import org.mutualvote.ballot.CastOutcome;
+import org.mutualvote.ballot.Tracker;
 import org.mutualvote.contest.ContestState;
 import org.mutualvote.motion.MotionDtos.MyProxies;
 import org.mutualvote.motion.MotionDtos.PollRequest;
@@ -44,7 +48,6 @@ import io.quarkus.security.Authenticated;
 @Produces(MediaType.APPLICATION_JSON)
 public class MotionResource {
 
-    private static final String TRACKER = "[0-9a-fA-F]{64}";
 
     private final MotionService polls;
     private final ProxyService proxies;
@@ -150,8 +153,10 @@ public class MotionResource {
     @GET
     @Path("/{id}/bulletin")
     @Authenticated
-    public MotionCount.Board board(@PathParam("id") long id) {
-        return count.board(id, user.subject(), official(), user.hasRole(Roles.BOARD));
+    public MotionCount.Board board(@PathParam("id") long id,
+            @QueryParam("after") @Pattern(regexp = Tracker.FORMAT, message = "{tracker-format}") String after,
+            @QueryParam("limit") @DefaultValue("1000") @Min(1) @Max(10000) int limit) {
+        return count.board(id, after, limit, user.subject(), official(), user.hasRole(Roles.BOARD));
     }
 
     /** The poll file that MotionRecount counts (format in README, "Motions and resolutions"). */
@@ -168,7 +173,7 @@ public class MotionResource {
     @Path("/{id}/bulletin/{tracker}")
     @Authenticated
     public StoredBallot lookup(@PathParam("id") long id,
-            @PathParam("tracker") @Pattern(regexp = TRACKER, message = "{tracker-format}") String tracker) {
+            @PathParam("tracker") @Pattern(regexp = Tracker.FORMAT, message = "{tracker-format}") String tracker) {
         return count.lookup(id, tracker, user.subject(), official(), user.hasRole(Roles.BOARD));
     }
 

@@ -26,6 +26,7 @@ import org.mutualvote.ballot.BallotBox.StoredBallot;
 import org.mutualvote.ballot.BallotService;
 import org.mutualvote.ballot.CastAnswer;
 import org.mutualvote.ballot.CastOutcome;
+import org.mutualvote.ballot.Tracker;
 import org.mutualvote.contest.ContestState;
 import org.mutualvote.security.CurrentUser;
 import org.mutualvote.security.Roles;
@@ -46,8 +47,6 @@ import io.quarkus.security.Authenticated;
 @Produces(MediaType.APPLICATION_JSON)
 public class SurplusResource {
 
-    private static final String TRACKER = "[0-9a-fA-F]{64}";
-    private static final String TRACKER_MESSAGE = "{tracker-format}";
 
     private final SurplusService surplus;
     private final SurplusResults results;
@@ -175,7 +174,7 @@ public class SurplusResource {
     @Path("/{id}/bulletin")
     @Authenticated
     public Board board(@PathParam("id") long id,
-            @QueryParam("after") @Pattern(regexp = TRACKER, message = TRACKER_MESSAGE) String after,
+            @QueryParam("after") @Pattern(regexp = Tracker.FORMAT, message = "{tracker-format}") String after,
             @QueryParam("limit") @DefaultValue("1000") @Min(1) @Max(10000) int limit) {
         return results.board(id, after, limit, user.subject(), official(), user.hasRole(Roles.BOARD));
     }
@@ -193,7 +192,7 @@ public class SurplusResource {
     @GET
     @Path("/{id}/bulletin/{tracker}")
     @Authenticated
-    public StoredBallot lookup(@PathParam("id") long id, @PathParam("tracker") @Pattern(regexp = TRACKER, message = TRACKER_MESSAGE) String tracker) {
+    public StoredBallot lookup(@PathParam("id") long id, @PathParam("tracker") @Pattern(regexp = Tracker.FORMAT, message = "{tracker-format}") String tracker) {
         return results.lookup(id, tracker, user.subject(), official(), user.hasRole(Roles.BOARD));
     }
 

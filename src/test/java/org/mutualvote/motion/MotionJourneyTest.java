@@ -5,7 +5,9 @@ import static org.hamcrest.Matchers.equalTo;
 import static org.hamcrest.Matchers.hasItem;
 import static org.hamcrest.Matchers.hasItems;
 import static org.hamcrest.Matchers.matchesPattern;
+import static org.hamcrest.Matchers.nullValue;
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 import static org.mutualvote.election.ElectionTestSteps.as;
 import static org.mutualvote.motion.MotionTestSteps.ABSTAIN;
@@ -94,6 +96,15 @@ class MotionJourneyTest {
         assertEquals(4, board.getList("ballots").size());
         assertEquals(result.getString("ballotDigest"), board.getString("ballotDigest"));
         assertEquals(4, board.getInt("sealedBallots"));
+        assertNull(board.getString("next"));
+        // In pages, as the election and surplus boards: three, then the last one after the third's tracker.
+        JsonPath first = as("sam").get("/api/motions/" + id + "/bulletin?limit=3").then().statusCode(200).extract().jsonPath();
+        assertEquals(board.getList("ballots.tracker").subList(0, 3), first.getList("ballots.tracker"));
+        assertEquals(board.getString("ballots[2].tracker"), first.getString("next"));
+        as("sam").get("/api/motions/" + id + "/bulletin?limit=3&after=" + first.getString("next")).then().statusCode(200)
+                .body("ballots.tracker", equalTo(board.getList("ballots.tracker").subList(3, 4))).body("next", nullValue());
+        as("sam").get("/api/motions/" + id + "/bulletin?after=not-a-tracker").then().statusCode(400);
+        as("sam").get("/api/motions/" + id + "/bulletin?limit=0").then().statusCode(400);
         as("voter1").get("/api/motions/" + id + "/bulletin/" + mine).then().statusCode(200)
                 .body("ranking", equalTo(List.of(1, 1, 1, 1, 1, 3)));
         int[] row = { 1, 1, 1, 1, 1, 3 };
