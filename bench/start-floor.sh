@@ -102,30 +102,10 @@ EOF
   esac
 }
 
-HZ=$(getconf CLK_TCK)
+source bench/start-runs.sh
 time_runs() { # label directory schema (dropped first: the first run migrates it, as in bench/start.sh)
-  local label=$1 dir=$2 schema=$3
-  psql -h 127.0.0.1 -U postgres -d postgres -q -c "set client_min_messages = warning; drop schema if exists $schema cascade"
-  for i in $(seq 0 "$RUNS"); do
-    local t0 t1 pid
-    t0=$(date +%s%N)
-    (cd "$dir" && exec java ${EXTRA_JAVA_OPTS:-} -Dquarkus.http.port="$PORT" \
-      -Dquarkus.datasource.jdbc.url="jdbc:postgresql://127.0.0.1:5432/postgres?currentSchema=$schema" \
-      -Dquarkus.flyway.schemas="$schema" -Dquarkus.oidc.auth-server-url= -Dquarkus.oidc.application-type=service \
-      -Dquarkus.oidc.public-key="$(cat "$ROOT/$WORK/public.key")" -Dquarkus.oidc.token.issuer=load-driver \
-      -jar quarkus-run.jar > "$ROOT/$WORK/app.log" 2>&1) &
-    pid=$!
-    until curl -fs -o /dev/null "http://localhost:$PORT/q/health/live"; do
-      kill -0 $pid 2>/dev/null || { echo "$label did not start:" >&2; tail -20 "$WORK/app.log" >&2; exit 1; }
-      sleep 0.02
-    done
-    t1=$(date +%s%N)
-    local cpu
-    cpu=$(awk -v hz="$HZ" '{ printf "%.1f", ($14 + $15) / hz }' "/proc/$pid/stat")
-    kill $pid; wait $pid 2>/dev/null || true
-    printf '%-34s %s first answer after %5.2f s (%s CPU s)\n' "$label" \
-      "$([ "$i" = 0 ] && echo "first run" || echo "run $i    ")" "$(awk -v a="$t0" -v b="$t1" 'BEGIN { print (b - a) / 1e9 }')" "$cpu"
-  done
+  psql -h 127.0.0.1 -U postgres -d postgres -q -c "set client_min_messages = warning; drop schema if exists $3 cascade"
+  start_runs "$1" "$2" java "$3"
 }
 
 for variant in $VARIANTS; do

@@ -22,34 +22,9 @@ psql -h 127.0.0.1 -U postgres -d postgres -q -c "set client_min_messages = warni
 java bench/LoadDriver.java keygen "$WORK"
 echo "machine: $(nproc) cores, $(awk '/MemTotal/ { printf "%.0f GiB", $2 / 1048576 }' /proc/meminfo), $(java -version 2>&1 | head -1)"
 
-HZ=$(getconf CLK_TCK)
-run() { # label directory java jvm-options...
-  local label=$1 dir=$2 java=$3; shift 3
-  for i in $(seq 0 "$RUNS"); do
-    local t0 t1 pid
-    t0=$(date +%s%N)
-    (cd "$dir" && exec "$java" ${EXTRA_JAVA_OPTS:-} "$@" -Dquarkus.http.port="$PORT" \
-      -Dquarkus.datasource.jdbc.url="jdbc:postgresql://127.0.0.1:5432/postgres?currentSchema=$SCHEMA" \
-      -Dquarkus.flyway.schemas="$SCHEMA" -Dquarkus.oidc.auth-server-url= -Dquarkus.oidc.application-type=service \
-      -Dquarkus.oidc.public-key="$(cat "$ROOT/$WORK/public.key")" -Dquarkus.oidc.token.issuer=load-driver \
-      -jar quarkus-run.jar > "$ROOT/$WORK/app.log" 2>&1) &
-    pid=$!
-    until curl -fs -o /dev/null "http://localhost:$PORT/q/health/live"; do
-      kill -0 $pid 2>/dev/null || { echo "the app did not start:" >&2; tail -20 "$WORK/app.log" >&2; exit 1; }
-      sleep 0.02
-    done
-    t1=$(date +%s%N)
-    local cpu rss
-    cpu=$(awk -v hz="$HZ" '{ printf "%.1f", ($14 + $15) / hz }' "/proc/$pid/stat")
-    sleep 3
-    rss=$(awk '/VmRSS/ { printf "%.0f", $2 / 1024 }' "/proc/$pid/status")
-    kill $pid; wait $pid 2>/dev/null || true
-    printf '%-24s %s first answer after %5.2f s (%s CPU s); resident at rest %s MB\n' "$label" \
-      "$([ "$i" = 0 ] && echo "first run" || echo "run $i    ")" "$(awk -v a="$t0" -v b="$t1" 'BEGIN { print (b - a) / 1e9 }')" "$cpu" "$rss"
-  done
-}
-run "java -jar" target/quarkus-app java
-run "java -jar + app-cds.jsa" target/quarkus-app java -XX:SharedArchiveFile=app-cds.jsa
+source bench/start-runs.sh
+start_runs "java -jar" target/quarkus-app java "$SCHEMA"
+start_runs "java -jar + app-cds.jsa" target/quarkus-app java "$SCHEMA" -XX:SharedArchiveFile=app-cds.jsa
 
 JAVA25=${JAVA25:-$(ls /usr/lib/jvm/*25*/bin/java 2>/dev/null | head -1 || true)}
 if [ -z "$JAVA25" ] || [ "$JAVA25" = none ]; then
@@ -66,4 +41,4 @@ else
     ./mvnw -B -q verify -Dtest=NoSuchTest -Dsurefire.failIfNoSpecifiedTests=false > "$ROOT/$WORK/aot-build.log" 2>&1) \
     || { echo "the Java 25 build failed; see $WORK/aot-build.log" >&2; exit 1; }
 fi
-run "java 25 + app.aot" target/aot-build/target/quarkus-app "$JAVA25" -XX:AOTCache=app.aot
+start_runs "java 25 + app.aot" target/aot-build/target/quarkus-app "$JAVA25" "$SCHEMA" -XX:AOTCache=app.aot
