@@ -136,5 +136,9 @@ public class BallotBox implements BallotSetDigest {
 
     /** A ballot as stored: its tracker, channel ("online" or "paper"), ranking of candidate numbers and nonce. */
     public record StoredBallot(String tracker, String channel, int[] ranking, String nonce) {
+        /** The ballot as the board shows it where its content is withheld (the small-numbers rule): tracker and channel. */
+        public StoredBallot withoutContents() {
+            return new StoredBallot(tracker, channel, null, null);
+        }
     }
 }

@@ -158,7 +158,7 @@ class ElectionBulletin {
     public StoredBallot lookup(long id, String tracker, Reader reader) {
         Contest c = closed(id, reader);
         StoredBallot b = find(id, tracker);
-        return withheld(c, reader) ? new StoredBallot(b.tracker(), b.channel(), null, null) : b;
+        return withheld(c, reader) ? b.withoutContents() : b;
     }
 
     private StoredBallot find(long id, String tracker) {

@@ -247,7 +247,7 @@ class MotionCount {
         StoredBallot b = box.byTracker(id, tracker.toLowerCase())
                 .orElseThrow(() -> ProblemException.notFound("A ballot with tracker " + tracker + " in poll " + id)
                         .coded("receipt-not-found"));
-        return lifecycle.withholdsContents(c, official) ? new StoredBallot(b.tracker(), b.channel(), null, null) : b;
+        return lifecycle.withholdsContents(c, official) ? b.withoutContents() : b;
     }
 
     /**

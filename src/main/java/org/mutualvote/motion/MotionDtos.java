@@ -98,7 +98,7 @@ public final class MotionDtos {
      * {@code contentsWithheld}: the board shows this reader trackers but not what the ballots say, and its file is not theirs.
      */
     public record ResultView(long contestId, String title, String state, Integer rollSize, int ballots, String ballotDigest,
-            Integer sealedBallots, AuditService.SignedHead auditHead, boolean contentsWithheld, Instant countedAt, Instant publishedAt, @JsonRawValue String report,
-            List<Resolution.Verdict> verdicts) {
+            Integer sealedBallots, AuditService.SignedHead auditHead, boolean contentsWithheld, Instant countedAt, Instant publishedAt,
+            @JsonRawValue String report, List<Resolution.Verdict> verdicts) {
     }
 }

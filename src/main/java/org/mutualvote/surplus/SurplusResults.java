@@ -181,7 +181,7 @@ class SurplusResults {
         StoredBallot b = box.byTracker(id, tracker.toLowerCase())
                 .orElseThrow(() -> ProblemException.notFound("A ballot with tracker " + tracker + " in surplus vote " + id)
                         .coded("receipt-not-found"));
-        return lifecycle.withholdsContents(c, official) ? new StoredBallot(b.tracker(), b.channel(), null, null) : b;
+        return lifecycle.withholdsContents(c, official) ? b.withoutContents() : b;
     }
 
     /** The ballot file ({@link SurplusFile}) that SurplusRecount counts, for whoever may read what the ballots say; 403 where withheld. */
