@@ -11,6 +11,7 @@ import jakarta.persistence.EntityManager;
 import org.hibernate.Session;
 import org.mutualvote.contest.BallotSetDigest;
 import org.mutualvote.count.BallotSet;
+import org.mutualvote.web.ProblemException;
 
 /** The ballot table, read back in tracker order once voting has closed, never with a member. Writes: {@link BallotService}. */
 @ApplicationScoped
@@ -82,6 +83,27 @@ public class BallotBox implements BallotSetDigest {
                 }
             }
         });
+    }
+
+    /**
+     * A ballot by its full tracker, or by the short code on the voter's receipt (the tracker's first 12 digits, any
+     * case, dashes or not): 404 where {@code contest} ("election 5") has none, 409 where two trackers share the code.
+     */
+    public StoredBallot byReceipt(long contestId, String typed, String contest) {
+        String digits = Tracker.shortCodeDigits(typed);
+        if (digits == null) {
+            return byTracker(contestId, typed.toLowerCase())
+                    .orElseThrow(() -> ProblemException.notFound("A ballot with tracker " + typed + " in " + contest).coded("receipt-not-found"));
+        }
+        List<StoredBallot> found = byTrackerPrefix(contestId, digits, 2);
+        if (found.isEmpty()) {
+            throw ProblemException.notFound("A ballot with receipt code " + typed + " in " + contest).coded("receipt-not-found");
+        }
+        if (found.size() > 1) {
+            throw ProblemException.conflict("More than one ballot starts with receipt code " + typed
+                    + "; enter the full tracker from your receipt").coded("receipt-ambiguous");
+        }
+        return found.get(0);
     }
 
     /**

@@ -17,6 +17,9 @@ public final class Tracker {
     /** A tracker as clients send it back (a board page's {@code after}, a lookup): 64 hex digits, either case. */
     public static final String FORMAT = "[0-9a-fA-F]{64}";
 
+    /** What a voter types to check a receipt: the full tracker, or the receipt's short code (1A2B-3C4D-5E6F, dashes optional). */
+    public static final String RECEIPT_FORMAT = FORMAT + "|[0-9a-fA-F]{4}[- ]?[0-9a-fA-F]{4}[- ]?[0-9a-fA-F]{4}";
+
     private Tracker() {
     }
 

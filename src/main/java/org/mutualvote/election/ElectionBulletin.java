@@ -15,7 +15,6 @@ import org.mutualvote.audit.AuditService;
 import org.mutualvote.ballot.BallotBox;
 import org.mutualvote.ballot.BallotBox.StoredBallot;
 import org.mutualvote.ballot.BallotService;
-import org.mutualvote.ballot.Tracker;
 import org.mutualvote.contest.Contest;
 import org.mutualvote.contest.ContestKind;
 import org.mutualvote.contest.ContestLifecycle;
@@ -157,26 +156,8 @@ class ElectionBulletin {
     @Transactional
     public StoredBallot lookup(long id, String tracker, Reader reader) {
         Contest c = closed(id, reader);
-        StoredBallot b = find(id, tracker);
+        StoredBallot b = box.byReceipt(id, tracker, "election " + id);
         return withheld(c, reader) ? b.withoutContents() : b;
-    }
-
-    private StoredBallot find(long id, String tracker) {
-        String digits = Tracker.shortCodeDigits(tracker);
-        if (digits == null) {
-            return box.byTracker(id, tracker.toLowerCase())
-                    .orElseThrow(() -> ProblemException.notFound("A ballot with tracker " + tracker + " in election " + id)
-                            .coded("receipt-not-found"));
-        }
-        List<StoredBallot> found = box.byTrackerPrefix(id, digits, 2);
-        if (found.isEmpty()) {
-            throw ProblemException.notFound("A ballot with receipt code " + tracker + " in election " + id).coded("receipt-not-found");
-        }
-        if (found.size() > 1) {
-            throw ProblemException.conflict("More than one ballot starts with receipt code " + tracker
-                    + "; enter the full tracker from your receipt").coded("receipt-ambiguous");
-        }
-        return found.get(0);
     }
 
     /** The BLT of every ballot (online and paper), one per line in tracker order, withdrawn candidates marked. */

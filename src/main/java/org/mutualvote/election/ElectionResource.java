@@ -194,8 +194,7 @@ public class ElectionResource {
     @Path("/{id}/bulletin/{tracker}")
     @Authenticated
     public StoredBallot lookup(@PathParam("id") long id,
-            @PathParam("tracker") @Pattern(regexp = Tracker.FORMAT + "|[0-9a-fA-F]{4}[- ]?[0-9a-fA-F]{4}[- ]?[0-9a-fA-F]{4}",
-                    message = "{receipt-format}") String tracker) {
+            @PathParam("tracker") @Pattern(regexp = Tracker.RECEIPT_FORMAT, message = "{receipt-format}") String tracker) {
         return bulletin.lookup(id, tracker, reader());
     }
 

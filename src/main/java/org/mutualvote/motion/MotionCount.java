@@ -244,9 +244,7 @@ class MotionCount {
     @Transactional
     public StoredBallot lookup(long id, String tracker, String subject, boolean official, boolean board) {
         Contest c = closed(id, subject, official || board);
-        StoredBallot b = box.byTracker(id, tracker.toLowerCase())
-                .orElseThrow(() -> ProblemException.notFound("A ballot with tracker " + tracker + " in poll " + id)
-                        .coded("receipt-not-found"));
+        StoredBallot b = box.byReceipt(id, tracker, "poll " + id);
         return lifecycle.withholdsContents(c, official) ? b.withoutContents() : b;
     }
 

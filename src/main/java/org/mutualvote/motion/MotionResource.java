@@ -173,7 +173,7 @@ public class MotionResource {
     @Path("/{id}/bulletin/{tracker}")
     @Authenticated
     public StoredBallot lookup(@PathParam("id") long id,
-            @PathParam("tracker") @Pattern(regexp = Tracker.FORMAT, message = "{tracker-format}") String tracker) {
+            @PathParam("tracker") @Pattern(regexp = Tracker.RECEIPT_FORMAT, message = "{receipt-format}") String tracker) {
         return count.lookup(id, tracker, user.subject(), official(), user.hasRole(Roles.BOARD));
     }
 

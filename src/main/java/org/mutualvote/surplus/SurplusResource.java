@@ -192,7 +192,8 @@ public class SurplusResource {
     @GET
     @Path("/{id}/bulletin/{tracker}")
     @Authenticated
-    public StoredBallot lookup(@PathParam("id") long id, @PathParam("tracker") @Pattern(regexp = Tracker.FORMAT, message = "{tracker-format}") String tracker) {
+    public StoredBallot lookup(@PathParam("id") long id,
+            @PathParam("tracker") @Pattern(regexp = Tracker.RECEIPT_FORMAT, message = "{receipt-format}") String tracker) {
         return results.lookup(id, tracker, user.subject(), official(), user.hasRole(Roles.BOARD));
     }
 

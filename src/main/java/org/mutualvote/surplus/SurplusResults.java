@@ -178,9 +178,7 @@ class SurplusResults {
     @Transactional
     public StoredBallot lookup(long id, String tracker, String subject, boolean official, boolean board) {
         Contest c = closed(id, subject, official || board);
-        StoredBallot b = box.byTracker(id, tracker.toLowerCase())
-                .orElseThrow(() -> ProblemException.notFound("A ballot with tracker " + tracker + " in surplus vote " + id)
-                        .coded("receipt-not-found"));
+        StoredBallot b = box.byReceipt(id, tracker, "surplus vote " + id);
         return lifecycle.withholdsContents(c, official) ? b.withoutContents() : b;
     }
 

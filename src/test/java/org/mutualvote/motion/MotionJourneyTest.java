@@ -107,6 +107,13 @@ class MotionJourneyTest {
         as("sam").get("/api/motions/" + id + "/bulletin?limit=0").then().statusCode(400);
         as("voter1").get("/api/motions/" + id + "/bulletin/" + mine).then().statusCode(200)
                 .body("ranking", equalTo(List.of(1, 1, 1, 1, 1, 3)));
+        // The short code on the receipt finds it too, as on an election's board; a malformed code is refused.
+        as("voter1").get("/api/motions/" + id + "/bulletin/" + Tracker.shortCode(mine)).then().statusCode(200)
+                .body("tracker", equalTo(mine));
+        as("voter1").get("/api/motions/" + id + "/bulletin/" + mine.substring(0, 12)).then().statusCode(200)
+                .body("tracker", equalTo(mine));
+        as("voter1").get("/api/motions/" + id + "/bulletin/12345").then().statusCode(400)
+                .body("errors[0].code", equalTo("receipt-format"));
         int[] row = { 1, 1, 1, 1, 1, 3 };
         String nonce = as("voter1").get("/api/motions/" + id + "/bulletin/" + mine).then().extract().path("nonce");
         assertEquals(mine, Tracker.of(id, "online", row, nonce));

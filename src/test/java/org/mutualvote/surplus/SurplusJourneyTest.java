@@ -28,6 +28,7 @@ import java.util.Map;
 import jakarta.inject.Inject;
 
 import org.junit.jupiter.api.Test;
+import org.mutualvote.ballot.Tracker;
 import org.mutualvote.support.Fixtures;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
@@ -107,6 +108,7 @@ class SurplusJourneyTest {
                 .body("pots", contains("Reinvestment", "Staff dividend", "Community fund"))
                 .body("ballotDigest", matchesPattern("[0-9a-f]{64}")).body("auditHead.mac", notNullValue());
         as("voter1").get("/api/surplus/" + id + "/bulletin/" + t1).then().statusCode(200).body("ranking", contains(70, 30, 0));
+        as("voter1").get("/api/surplus/" + id + "/bulletin/" + Tracker.shortCode(t1)).then().statusCode(200).body("tracker", equalTo(t1));
         // Members see no result before it is published.
         as("voter1").get("/api/surplus/" + id + "/result").then().statusCode(409);
 
