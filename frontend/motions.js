@@ -7,7 +7,7 @@ import { has, lang, percent, t } from "/i18n.js";
 import { go, link, page } from "/router.js";
 import { sealPanel, withheldNote } from "/seal.js";
 import { pollForm } from "/motion-form.js";
-import { ballotKind } from "/vote.js";
+import { ballotKind, receiptCheck } from "/vote.js";
 
 const CODES = [1, 2, 3];
 const answerWord = (code) => t(`motions.answer.${code}`);
@@ -170,8 +170,12 @@ async function renderMemberPoll({ main, params, setTitle }) {
   main.setAttribute("data-poll", poll.id);
   main.append(el("p", { class: "muted" }, t("motions.putTo", { names: poll.constituencies.map((c) => c.name).join(", ") }),
     " · ", stateWords(poll)));
-  if (poll.state === "published") {
-    main.append(await resultView(poll));
+  if (["closed", "counted", "published"].includes(poll.state)) {
+    if (poll.state === "published") main.append(await resultView(poll));
+    // The row a ballot holds: its class (the voter's constituency), then one answer per motion in order.
+    main.append(receiptCheck({ contestId: poll.id, lookup: `/api/motions/${poll.id}/bulletin`,
+      shows: (row) => el("ul", { class: "review-list" }, poll.motions.map((m, i) => el("li", {}, `${m.title}: `,
+        el("strong", {}, answerWord(row[i + 1])))))}));
     return;
   }
   if (poll.state === "open") main.append(el("p", {}, link(`/member/votes/${poll.id}`, t("motions.vote"), { class: "button" })));

@@ -8,7 +8,7 @@ import { date, has, money, number, percentOf, t } from "/i18n.js";
 import { go, link, page } from "/router.js";
 import { sealPanel } from "/seal.js";
 import { draftForm } from "/surplus-form.js";
-import { ballotKind } from "/vote.js";
+import { ballotKind, receiptCheck } from "/vote.js";
 
 page({ path: "/member/surplus", title: "surplus.results.title", nav: "surplus.nav.results", order: 22, render: renderResults });
 page({ path: "/member/surplus/:id", title: "surplus.result.title", render: renderResult });
@@ -186,11 +186,22 @@ async function renderResult({ main, params, setTitle }) {
   const id = Number(params.id);
   const vote = await api(`/api/surplus/${id}`);
   setTitle(vote.title);
+  let withheld = false;
   try {
-    main.append(resultView(await api(`/api/surplus/${id}/result`)));
+    const result = await api(`/api/surplus/${id}/result`);
+    withheld = result.contentsWithheld;
+    main.append(resultView(result));
   } catch (error) {
     main.append(problem(error));
   }
+  if (!["closed", "counted", "published"].includes(vote.state)) return;
+  if (vote.state !== "published") withheld = (await api(`/api/surplus/${id}/bulletin?limit=1`)).contentsWithheld;
+  // A split holds whole percents in pot order; a ranking holds proposal numbers, favourite first.
+  const shows = vote.form === "proposals"
+    ? (ranking) => el("ol", {}, ranking.map((n) => el("li", {}, vote.proposals[n - 1]?.title ?? `#${n}`)))
+    : (percents) => el("ul", {}, vote.pots.map((p, i) => el("li", {}, `${p.name}: `, el("strong", {}, `${percents[i]}%`))));
+  main.append(receiptCheck({ contestId: id, lookup: `/api/surplus/${id}/bulletin`, shows,
+    links: withheld ? null : el("a", { href: `/api/surplus/${id}/bulletin.txt`, download: `surplus-${id}.txt` }, t("surplus.result.download")) }));
 }
 
 async function renderDividends({ main }) {

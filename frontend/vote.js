@@ -212,7 +212,8 @@ export function receipts() {
 
 function keep(receipt) {
   const all = receipts().filter((r) => r.contestId !== receipt.contestId);
-  all.unshift({ contestId: receipt.contestId, title: receipt.title, tracker: receipt.tracker, shortCode: receipt.shortCode, castAt: receipt.castAt });
+  all.unshift({ contestId: receipt.contestId, kind: receipt.kind, title: receipt.title, tracker: receipt.tracker, shortCode: receipt.shortCode,
+    castAt: receipt.castAt });
   localStorage.setItem(RECEIPTS, JSON.stringify(all));
 }
 
@@ -300,7 +301,12 @@ export async function renderResult({ main, params, setTitle }) {
     main.append(el("p", {}, ["closed"].includes(election.state) ? t("vote.results.waiting") : t("vote.results.notClosed")));
     if (election.state === "closed") withheld = (await api(`/api/elections/${id}/bulletin?limit=1`)).contentsWithheld;
   }
-  if (["closed", "counted", "published"].includes(election.state)) main.append(receiptCheck(election, withheld));
+  if (["closed", "counted", "published"].includes(election.state)) {
+    main.append(receiptCheck({ contestId: id, lookup: `/api/elections/${id}/bulletin`,
+      shows: (ranking) => el("ol", {}, ordinal(ranking, election).map((n) => el("li", {}, n))),
+      links: [link(`/member/bulletin/${id}`, t("check.board")), withheld ? null : [" · ",
+        el("a", { href: `/api/elections/${id}/bulletin.blt`, download: `election-${id}.blt` }, t("check.blt"))]] }));
+  }
 }
 
 export function resultSummary(result, election) {
@@ -335,11 +341,12 @@ function ordinal(positions, election) {
 }
 
 /**
- * The check: a short code or the full tracker; a ballot found is shown as it was recorded, or, where the service
- * withholds what ballots say (too few voters), said to be there and counted.
+ * The check, for every kind of contest: a short code or the full tracker, looked up at `${lookup}/${code}`. A ballot
+ * found is shown as it was recorded (shows(values) gives its content: a ranking, answers, a split), or, where the
+ * service withholds what ballots say (too few voters), said to be there and counted. links follow the form.
  */
-function receiptCheck(election, withheld) {
-  const kept = receipts().find((r) => r.contestId === election.id);
+export function receiptCheck({ contestId, lookup, shows, links = null }) {
+  const kept = receipts().find((r) => r.contestId === contestId);
   const input = el("input", { id: "tracker-input", name: "tracker", autocomplete: "off", spellcheck: "false",
     value: kept ? kept.shortCode : "", "aria-describedby": "tracker-hint" });
   const answer = el("div", { "aria-live": "polite", id: "check-answer" });
@@ -350,8 +357,7 @@ function receiptCheck(election, withheld) {
     input,
     el("p", {}, el("button", { type: "submit" }, t("check.button"))),
     answer,
-    el("p", { class: "muted" }, link(`/member/bulletin/${election.id}`, t("check.board")), withheld ? null : [" · ",
-      el("a", { href: `/api/elections/${election.id}/bulletin.blt`, download: `election-${election.id}.blt` }, t("check.blt"))]));
+    links ? el("p", { class: "muted" }, links) : null);
   form.addEventListener("submit", async (event) => {
     event.preventDefault();
     const code = input.value.trim();
@@ -365,11 +371,10 @@ function receiptCheck(election, withheld) {
       return;
     }
     try {
-      const ballot = await api(`/api/elections/${election.id}/bulletin/${encodeURIComponent(code)}`);
+      const ballot = await api(`${lookup}/${encodeURIComponent(code)}`);
       answer.replaceChildren(el("div", { class: "found" },
         el("p", { class: "voted" }, t("check.found")),
-        ballot.ranking ? [el("p", {}, t("check.recorded")), el("ol", {}, ordinal(ballot.ranking, election).map((n) => el("li", {}, n)))]
-          : el("p", {}, t("seal.withheldBallot")),
+        ballot.ranking ? [el("p", {}, t("check.recorded")), shows(ballot.ranking)] : el("p", {}, t("seal.withheldBallot")),
         el("p", { class: "muted" }, t("check.trackerIs", { tracker: ballot.tracker }))));
     } catch (error) {
       const message = error.status === 404 ? t("check.notFound") : error.status === 400 ? t("check.badCode") : null;

@@ -117,6 +117,17 @@ class MotionPortalBrowserTest {
         assertTrue(page.locator(".motion-result[data-motion='2'] .reason").textContent().equals("Lost: the vote was tied (1 for, 1 against), and a tie is lost."));
         assertEquals("Withheld 1", page.locator(".motion-result[data-motion='3'] .bar-row.withheld .bar-label").textContent());
         portal.check(page, "motions-result");
+
+        // The receipt kept on the phone leads back to this poll (before, "My receipts" sent every kind of contest to
+        // an election's page), and its code finds the ballot on the board, recorded as it was cast.
+        go(page, "/member/receipts");
+        page.getByRole(AriaRole.LINK, new Page.GetByRoleOptions().setName("Check: " + title)).click();
+        Portal.arrive(page, "/member/motions/" + id);
+        assertEquals(code, page.getByLabel("Your receipt code").inputValue());
+        button(page, "Check").click();
+        assertEquals(List.of("Adopt the annual accounts: For", "Amend the rules on membership: For",
+                "Reappoint the auditors: Abstain (vote withheld)"), page.locator("#check-answer li").allTextContents());
+        portal.check(page, "motions-receipt-check");
         page.context().close();
         as("voter5").get("/api/contests/" + id + "/ballots/mine").then().body("voted", equalTo(true));
     }

@@ -76,6 +76,12 @@ class SurplusPortalBrowserTest {
             Portal.go(page, "/member/surplus/" + id);
             assertThat(page.locator("#pots li[data-pot='2']")).containsText("£310.00");
             assertThat(page.locator("#stack .segment")).hasCount(3);
+            // The receipt kept on the phone finds the split on the bulletin board, as it was cast.
+            page.getByRole(AriaRole.BUTTON, new Page.GetByRoleOptions().setName("Check").setExact(true)).click();
+            assertThat(page.locator("#check-answer li")).hasText(new String[] { "Reinvestment: 60%", "Staff dividend: 31%",
+                "Community fund: 9%" });
+            assertThat(page.getByRole(AriaRole.LINK, new Page.GetByRoleOptions()
+                    .setName("Download every ballot to recount (the file SurplusRecount reads)"))).hasCount(1);
             portal.check(page, "surplus-result");
             Portal.go(page, "/member/dividends");
             assertThat(page.locator("#dividends")).containsText("Staff dividend");
