@@ -12,8 +12,8 @@ import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.transaction.Transactional;
 
 import org.mutualvote.audit.AuditService;
-import org.mutualvote.ballot.BallotBox;
 import org.mutualvote.ballot.BallotBox.StoredBallot;
+import org.mutualvote.ballot.BallotBox;
 import org.mutualvote.ballot.BallotService;
 import org.mutualvote.contest.Contest;
 import org.mutualvote.contest.ContestKind;
@@ -23,13 +23,14 @@ import org.mutualvote.contest.ContestResult;
 import org.mutualvote.contest.ContestResultRepository;
 import org.mutualvote.contest.ContestState;
 import org.mutualvote.count.Ballot;
-import org.mutualvote.count.Ballots;
 import org.mutualvote.count.BallotSet;
+import org.mutualvote.count.Ballots;
 import org.mutualvote.count.Blt;
 import org.mutualvote.count.BltFormatException;
 import org.mutualvote.count.CountResult;
 import org.mutualvote.count.Counter;
 import org.mutualvote.count.Profile;
+import org.mutualvote.security.Reader;
 import org.mutualvote.web.Phrase;
 import org.mutualvote.web.Problem.FieldError;
 import org.mutualvote.web.ProblemException;
@@ -112,10 +113,6 @@ class ElectionBulletin {
         }
         return new Recounted(id, e.countRule().key(), Long.toString(stored.seed), input.ballots().stream().mapToInt(b -> (int) b.weight()).sum(),
                 again.electedNames(), matches, report);
-    }
-
-    /** Who is reading: the board is shown to whoever may read the result, and its contents only where numbers allow. */
-    public record Reader(String subject, boolean seesAll, boolean official) {
     }
 
     /** One ballot on the board; below the secrecy minimum, non-officials see its tracker and channel only. */

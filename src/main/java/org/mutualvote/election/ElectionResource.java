@@ -62,14 +62,14 @@ public class ElectionResource {
     @GET
     @Authenticated
     public List<ElectionView> list() {
-        return elections.list(user.subject(), seesAll());
+        return elections.list(user.subject(), user.reader().seesAll());
     }
 
     @GET
     @Path("/{id}")
     @Authenticated
     public ElectionView get(@PathParam("id") long id) {
-        return elections.view(id, user.subject(), seesAll());
+        return elections.view(id, user.subject(), user.reader().seesAll());
     }
 
     @PUT
@@ -130,7 +130,7 @@ public class ElectionResource {
     @RolesAllowed(Roles.ADMIN)
     public ElectionResults.ResultView count(@PathParam("id") long id) {
         count.count(id, user.actor());
-        return results.result(id, user.subject(), true, false);
+        return results.result(id, user.reader());
     }
 
     @POST
@@ -138,15 +138,14 @@ public class ElectionResource {
     @RolesAllowed(Roles.ADMIN)
     public ElectionResults.ResultView publish(@PathParam("id") long id) {
         count.publish(id, user.actor());
-        return results.result(id, user.subject(), true, false);
+        return results.result(id, user.reader());
     }
 
     @GET
     @Path("/{id}/result")
     @Authenticated
     public ElectionResults.ResultView result(@PathParam("id") long id) {
-        return results.result(id, user.subject(), user.hasRole(Roles.ADMIN) || user.hasRole(Roles.SCRUTINEER),
-                user.hasRole(Roles.BOARD));
+        return results.result(id, user.reader());
     }
 
     @GET
@@ -162,7 +161,7 @@ public class ElectionResource {
     public ElectionBulletin.Board board(@PathParam("id") long id,
             @QueryParam("after") @Pattern(regexp = Tracker.FORMAT, message = "{tracker-format}") String after,
             @QueryParam("limit") @DefaultValue("1000") @Min(1) @Max(10000) int limit) {
-        return bulletin.board(id, after, limit, reader());
+        return bulletin.board(id, after, limit, user.reader());
     }
 
     @GET
@@ -170,7 +169,7 @@ public class ElectionResource {
     @Produces(MediaType.TEXT_PLAIN)
     @Authenticated
     public RestResponse<String> boardBlt(@PathParam("id") long id) {
-        return attachment(bulletin.blt(id, reader()), "election-" + id + ".blt");
+        return attachment(bulletin.blt(id, user.reader()), "election-" + id + ".blt");
     }
 
     /** Every ballot with its tracker and nonce, for {@code Recount --bulletin FILE --digest HEX}. */
@@ -179,7 +178,7 @@ public class ElectionResource {
     @Produces(MediaType.TEXT_PLAIN)
     @Authenticated
     public RestResponse<String> boardFile(@PathParam("id") long id) {
-        return attachment(bulletin.bulletinFile(id, reader()), "election-" + id + "-bulletin.txt");
+        return attachment(bulletin.bulletinFile(id, user.reader()), "election-" + id + "-bulletin.txt");
     }
 
     /** Counts the bulletin board's BLT again with the published seed and says whether it gives the published result. */
@@ -187,7 +186,7 @@ public class ElectionResource {
     @Path("/{id}/recount")
     @Authenticated
     public ElectionBulletin.Recounted recount(@PathParam("id") long id) {
-        return bulletin.recount(id, reader());
+        return bulletin.recount(id, user.reader());
     }
 
     @GET
@@ -195,19 +194,11 @@ public class ElectionResource {
     @Authenticated
     public StoredBallot lookup(@PathParam("id") long id,
             @PathParam("tracker") @Pattern(regexp = Tracker.RECEIPT_FORMAT, message = "{receipt-format}") String tracker) {
-        return bulletin.lookup(id, tracker, reader());
+        return bulletin.lookup(id, tracker, user.reader());
     }
 
     private static RestResponse<String> attachment(String body, String filename) {
         return RestResponse.ResponseBuilder.ok(body).header("Content-Disposition", "attachment; filename=\"" + filename + "\"").build();
-    }
-
-    private ElectionBulletin.Reader reader() {
-        return new ElectionBulletin.Reader(user.subject(), seesAll(), user.hasRole(Roles.ADMIN) || user.hasRole(Roles.SCRUTINEER));
-    }
-
-    private boolean seesAll() {
-        return user.hasRole(Roles.ADMIN) || user.hasRole(Roles.SCRUTINEER) || user.hasRole(Roles.BOARD);
     }
 
     public record PaperAdded(long contestId, int added) {

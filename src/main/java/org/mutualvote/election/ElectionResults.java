@@ -17,6 +17,7 @@ import org.mutualvote.contest.ContestResultRepository;
 import org.mutualvote.contest.ContestState;
 import org.mutualvote.contest.VoterRoll;
 import org.mutualvote.count.CountResult;
+import org.mutualvote.security.Reader;
 import org.mutualvote.web.ProblemException;
 
 import com.fasterxml.jackson.annotation.JsonRawValue;
@@ -56,18 +57,18 @@ class ElectionResults {
 
     /** Officials see a result once counted; members of the constituency and the board once published. */
     @Transactional
-    public ResultView result(long id, String subject, boolean official, boolean board) {
-        Contest c = elections.readableBy(id, subject, official || board);
-        boolean visible = official ? c.state == ContestState.COUNTED || c.state == ContestState.PUBLISHED
+    public ResultView result(long id, Reader reader) {
+        Contest c = elections.readableBy(id, reader.subject(), reader.seesAll());
+        boolean visible = reader.official() ? c.state == ContestState.COUNTED || c.state == ContestState.PUBLISHED
                 : c.state == ContestState.PUBLISHED;
         if (!visible) {
-            throw ProblemException.conflict("The result is not " + (official ? "counted" : "published") + " yet; the election is "
+            throw ProblemException.conflict("The result is not " + (reader.official() ? "counted" : "published") + " yet; the election is "
                     + c.state.key()).coded("result-not-ready");
         }
         ContestResult r = results.findById(id);
         return new ResultView(id, c.title, c.state.key(), r.rule, Long.toString(r.seed), r.uncontested, c.rollSize,
                 r.onlineBallots, r.paperBallots, c.ballotDigest, c.sealedBallots, audit.signedHead(),
-                lifecycle.withholdsContents(c, official), CountResult.fromJson(r.report).electedNames(), r.countedAt, r.publishedAt, r.report);
+                lifecycle.withholdsContents(c, reader.official()), CountResult.fromJson(r.report).electedNames(), r.countedAt, r.publishedAt, r.report);
     }
 
     @Transactional

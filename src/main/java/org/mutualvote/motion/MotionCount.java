@@ -14,8 +14,8 @@ import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.transaction.Transactional;
 
 import org.mutualvote.audit.AuditService;
-import org.mutualvote.ballot.BallotBox;
 import org.mutualvote.ballot.BallotBox.StoredBallot;
+import org.mutualvote.ballot.BallotBox;
 import org.mutualvote.ballot.SealedSet;
 import org.mutualvote.contest.Contest;
 import org.mutualvote.contest.ContestKind;
@@ -27,6 +27,7 @@ import org.mutualvote.contest.ContestState;
 import org.mutualvote.membership.ConstituencyRepository;
 import org.mutualvote.motion.MotionDtos.ResultView;
 import org.mutualvote.motion.Resolution.Outcome;
+import org.mutualvote.security.Reader;
 import org.mutualvote.web.ProblemException;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
@@ -116,20 +117,21 @@ class MotionCount {
 
     /** Officials see a result once counted; members it was put to, and the board, once published. */
     @Transactional
-    public ResultView result(long id, String subject, boolean official, boolean board) {
+    public ResultView result(long id, Reader reader) {
         Contest c = contests.ofKind(id, ContestKind.MOTION);
-        if (!official && !board && !polls.putToMember(c, polls.poll(id), subject)) {
+        if (!reader.seesAll() && !polls.putToMember(c, polls.poll(id), reader.subject())) {
             throw ProblemException.notFound("motion poll " + id);
         }
-        boolean visible = official ? c.state == ContestState.COUNTED || c.state == ContestState.PUBLISHED
+        boolean visible = reader.official() ? c.state == ContestState.COUNTED || c.state == ContestState.PUBLISHED
                 : c.state == ContestState.PUBLISHED;
         if (!visible) {
-            throw ProblemException.conflict("The result is not " + (official ? "counted" : "published") + " yet; the poll is " + c.state.key())
+            throw ProblemException.conflict("The result is not " + (reader.official() ? "counted" : "published") + " yet; the poll is "
+                    + c.state.key())
                     .coded("result-not-ready");
         }
         ContestResult r = results.findById(id);
         return new ResultView(id, c.title, c.state.key(), c.rollSize, r.onlineBallots, c.ballotDigest, c.sealedBallots,
-                audit.signedHead(), lifecycle.withholdsContents(c, official), r.countedAt, r.publishedAt, r.report,
+                audit.signedHead(), lifecycle.withholdsContents(c, reader.official()), r.countedAt, r.publishedAt, r.report,
                 verdicts(id, r.report));
     }
 
@@ -180,8 +182,8 @@ class MotionCount {
      * server with this server's code: an independent recount is the file counted elsewhere.
      */
     @Transactional
-    public Recounted recount(long id, String subject, boolean official, boolean board) {
-        ResultView stored = result(id, subject, official, board);
+    public Recounted recount(long id, Reader reader) {
+        ResultView stored = result(id, reader);
         PollFile.Poll poll;
         try {
             // result() has checked that the caller may read the result; a recount shows no ballot, so it reads the whole file.
@@ -214,9 +216,9 @@ class MotionCount {
     }
 
     @Transactional
-    public Board board(long id, String after, int limit, String subject, boolean official, boolean board) {
-        Contest c = closed(id, subject, official || board);
-        boolean withheld = lifecycle.withholdsContents(c, official);
+    public Board board(long id, String after, int limit, Reader reader) {
+        Contest c = closed(id, reader);
+        boolean withheld = lifecycle.withholdsContents(c, reader.official());
         List<BoardBallot> out = new ArrayList<>();
         box.page(id, after == null ? "" : after.toLowerCase(), limit, b -> out.add(withheld ? new BoardBallot(b.tracker(), null, null)
                 : new BoardBallot(b.tracker(), b.ranking(), b.nonce())));
@@ -229,9 +231,9 @@ class MotionCount {
 
     /** The recount file (format in {@link PollFile}), for whoever may read what the ballots say; 403 where they are withheld. */
     @Transactional
-    public String file(long id, String subject, boolean official, boolean board) {
-        Contest c = closed(id, subject, official || board);
-        lifecycle.requireContents(c, official);
+    public String file(long id, Reader reader) {
+        Contest c = closed(id, reader);
+        lifecycle.requireContents(c, reader.official());
         return fileOf(c);
     }
 
@@ -242,19 +244,19 @@ class MotionCount {
     }
 
     @Transactional
-    public StoredBallot lookup(long id, String tracker, String subject, boolean official, boolean board) {
-        Contest c = closed(id, subject, official || board);
+    public StoredBallot lookup(long id, String tracker, Reader reader) {
+        Contest c = closed(id, reader);
         StoredBallot b = box.byReceipt(id, tracker, "poll " + id);
-        return lifecycle.withholdsContents(c, official) ? b.withoutContents() : b;
+        return lifecycle.withholdsContents(c, reader.official()) ? b.withoutContents() : b;
     }
 
     /**
      * The poll, if its board is open (voting closed) and the caller may read it: the board and officials, or a
      * member it was put to. Anyone else gets the same 404 as for the poll and its result, whatever its state.
      */
-    private Contest closed(long id, String subject, boolean seesAll) {
+    private Contest closed(long id, Reader reader) {
         Contest c = contests.ofKind(id, ContestKind.MOTION);
-        if (!seesAll && !polls.putToMember(c, polls.poll(id), subject)) {
+        if (!reader.seesAll() && !polls.putToMember(c, polls.poll(id), reader.subject())) {
             throw ProblemException.notFound("motion poll " + id);
         }
         if (!c.state.afterVoting()) {

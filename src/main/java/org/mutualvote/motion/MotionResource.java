@@ -87,14 +87,14 @@ public class MotionResource {
     @GET
     @Authenticated
     public List<PollView> list() {
-        return polls.list(user.subject(), seesAll());
+        return polls.list(user.subject(), user.reader().seesAll());
     }
 
     @GET
     @Path("/{id}")
     @Authenticated
     public PollView get(@PathParam("id") long id) {
-        return polls.view(id, user.subject(), seesAll());
+        return polls.view(id, user.subject(), user.reader().seesAll());
     }
 
     @PUT
@@ -124,7 +124,7 @@ public class MotionResource {
     @RolesAllowed(Roles.ADMIN)
     public ResultView count(@PathParam("id") long id) {
         count.count(id, user.actor());
-        return count.result(id, user.subject(), true, false);
+        return count.result(id, user.reader());
     }
 
     @POST
@@ -132,14 +132,14 @@ public class MotionResource {
     @RolesAllowed(Roles.ADMIN)
     public ResultView publish(@PathParam("id") long id) {
         count.publish(id, user.actor());
-        return count.result(id, user.subject(), true, false);
+        return count.result(id, user.reader());
     }
 
     @GET
     @Path("/{id}/result")
     @Authenticated
     public ResultView result(@PathParam("id") long id) {
-        return count.result(id, user.subject(), official(), user.hasRole(Roles.BOARD));
+        return count.result(id, user.reader());
     }
 
     /** Decides every motion again from the published poll file and says whether that gives the stored result. */
@@ -147,7 +147,7 @@ public class MotionResource {
     @Path("/{id}/recount")
     @Authenticated
     public MotionCount.Recounted recount(@PathParam("id") long id) {
-        return count.recount(id, user.subject(), official(), user.hasRole(Roles.BOARD));
+        return count.recount(id, user.reader());
     }
 
     @GET
@@ -156,7 +156,7 @@ public class MotionResource {
     public MotionCount.Board board(@PathParam("id") long id,
             @QueryParam("after") @Pattern(regexp = Tracker.FORMAT, message = "{tracker-format}") String after,
             @QueryParam("limit") @DefaultValue("1000") @Min(1) @Max(10000) int limit) {
-        return count.board(id, after, limit, user.subject(), official(), user.hasRole(Roles.BOARD));
+        return count.board(id, after, limit, user.reader());
     }
 
     /** The poll file that MotionRecount counts (format in README, "Motions and resolutions"). */
@@ -165,7 +165,7 @@ public class MotionResource {
     @Produces(MediaType.TEXT_PLAIN)
     @Authenticated
     public RestResponse<String> boardFile(@PathParam("id") long id) {
-        return RestResponse.ResponseBuilder.ok(count.file(id, user.subject(), official(), user.hasRole(Roles.BOARD)))
+        return RestResponse.ResponseBuilder.ok(count.file(id, user.reader()))
                 .header("Content-Disposition", "attachment; filename=\"motions-" + id + ".txt\"").build();
     }
 
@@ -174,7 +174,7 @@ public class MotionResource {
     @Authenticated
     public StoredBallot lookup(@PathParam("id") long id,
             @PathParam("tracker") @Pattern(regexp = Tracker.RECEIPT_FORMAT, message = "{receipt-format}") String tracker) {
-        return count.lookup(id, tracker, user.subject(), official(), user.hasRole(Roles.BOARD));
+        return count.lookup(id, tracker, user.reader());
     }
 
     /** The caller's own appointment and the ones they hold. */
@@ -218,14 +218,5 @@ public class MotionResource {
         return new CastAnswer("This member's ballot has already been cast",
                 "The appointing member is not on the roll of this poll (fixed when voting opened)", "the poll",
                 "motion poll " + id).to(proxies.castFor(id, appointment, user.subject(), request.choices()));
-    }
-
-    /** The returning officer and scrutineers: they see every result as soon as it is counted, and every ballot's content. */
-    private boolean official() {
-        return user.hasRole(Roles.ADMIN) || user.hasRole(Roles.SCRUTINEER);
-    }
-
-    private boolean seesAll() {
-        return official() || user.hasRole(Roles.BOARD);
     }
 }

@@ -69,4 +69,9 @@ public class CurrentUser {
     public boolean hasRole(String role) {
         return identity.hasRole(role);
     }
+
+    /** The caller as a reader of contests: official (returning officer or scrutineer), board, or a member. */
+    public Reader reader() {
+        return new Reader(subject(), hasRole(Roles.ADMIN) || hasRole(Roles.SCRUTINEER), hasRole(Roles.BOARD));
+    }
 }

@@ -76,14 +76,14 @@ public class SurplusResource {
     @GET
     @Authenticated
     public List<SurplusView> list() {
-        return surplus.list(user.subject(), seesAll());
+        return surplus.list(user.subject(), user.reader().seesAll());
     }
 
     @GET
     @Path("/{id}")
     @Authenticated
     public SurplusView get(@PathParam("id") long id) {
-        return surplus.view(id, user.subject(), seesAll());
+        return surplus.view(id, user.subject(), user.reader().seesAll());
     }
 
     /** Replaces a draft; 409 once voting has opened. */
@@ -114,7 +114,7 @@ public class SurplusResource {
     @RolesAllowed(Roles.ADMIN)
     public ResultView count(@PathParam("id") long id) {
         results.count(id, user.actor());
-        return results.result(id, user.subject(), true, false);
+        return results.result(id, user.reader());
     }
 
     @POST
@@ -122,7 +122,7 @@ public class SurplusResource {
     @RolesAllowed(Roles.ADMIN)
     public ResultView publish(@PathParam("id") long id) {
         results.publish(id, user.actor());
-        return results.result(id, user.subject(), true, false);
+        return results.result(id, user.reader());
     }
 
     /**
@@ -159,7 +159,7 @@ public class SurplusResource {
     @Path("/{id}/result")
     @Authenticated
     public ResultView result(@PathParam("id") long id) {
-        return results.result(id, user.subject(), official(), user.hasRole(Roles.BOARD));
+        return results.result(id, user.reader());
     }
 
     /** Counts the published ballot file again and says whether it gives the stored result exactly. */
@@ -167,7 +167,7 @@ public class SurplusResource {
     @Path("/{id}/recount")
     @Authenticated
     public Recounted recount(@PathParam("id") long id) {
-        return results.recount(id, user.subject(), official(), user.hasRole(Roles.BOARD));
+        return results.recount(id, user.reader());
     }
 
     @GET
@@ -176,7 +176,7 @@ public class SurplusResource {
     public Board board(@PathParam("id") long id,
             @QueryParam("after") @Pattern(regexp = Tracker.FORMAT, message = "{tracker-format}") String after,
             @QueryParam("limit") @DefaultValue("1000") @Min(1) @Max(10000) int limit) {
-        return results.board(id, after, limit, user.subject(), official(), user.hasRole(Roles.BOARD));
+        return results.board(id, after, limit, user.reader());
     }
 
     /** Every ballot as the file the SurplusRecount command reads. */
@@ -185,7 +185,7 @@ public class SurplusResource {
     @Produces(MediaType.TEXT_PLAIN)
     @Authenticated
     public RestResponse<String> boardFile(@PathParam("id") long id) {
-        return RestResponse.ResponseBuilder.ok(results.file(id, user.subject(), official(), user.hasRole(Roles.BOARD)))
+        return RestResponse.ResponseBuilder.ok(results.file(id, user.reader()))
                 .header("Content-Disposition", "attachment; filename=\"surplus-" + id + ".txt\"").build();
     }
 
@@ -194,7 +194,7 @@ public class SurplusResource {
     @Authenticated
     public StoredBallot lookup(@PathParam("id") long id,
             @PathParam("tracker") @Pattern(regexp = Tracker.RECEIPT_FORMAT, message = "{receipt-format}") String tracker) {
-        return results.lookup(id, tracker, user.subject(), official(), user.hasRole(Roles.BOARD));
+        return results.lookup(id, tracker, user.reader());
     }
 
     /**
@@ -225,7 +225,7 @@ public class SurplusResource {
     @Path("/{id}/dividends/{pot}/members/{memberId}")
     @Authenticated
     public MyDividend memberDividend(@PathParam("id") long id, @PathParam("pot") int pot, @PathParam("memberId") long memberId) {
-        return dividends.one(id, pot, memberId, user.subject(), official());
+        return dividends.one(id, pot, memberId, user.subject(), user.reader().official());
     }
 
     /** The caller's own dividends, each with how it was worked out. */
@@ -234,14 +234,5 @@ public class SurplusResource {
     @Authenticated
     public List<MyDividend> myDividends() {
         return dividends.mine(user.subject());
-    }
-
-    /** The returning officer and scrutineers: they see every result as soon as it is counted, and every ballot's content. */
-    private boolean official() {
-        return user.hasRole(Roles.ADMIN) || user.hasRole(Roles.SCRUTINEER);
-    }
-
-    private boolean seesAll() {
-        return official() || user.hasRole(Roles.BOARD);
     }
 }

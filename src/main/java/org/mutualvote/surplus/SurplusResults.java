@@ -12,8 +12,8 @@ import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.transaction.Transactional;
 
 import org.mutualvote.audit.AuditService;
-import org.mutualvote.ballot.BallotBox;
 import org.mutualvote.ballot.BallotBox.StoredBallot;
+import org.mutualvote.ballot.BallotBox;
 import org.mutualvote.ballot.SealedSet;
 import org.mutualvote.contest.Contest;
 import org.mutualvote.contest.ContestKind;
@@ -22,6 +22,7 @@ import org.mutualvote.contest.ContestRepository;
 import org.mutualvote.contest.ContestResult;
 import org.mutualvote.contest.ContestResultRepository;
 import org.mutualvote.contest.ContestState;
+import org.mutualvote.security.Reader;
 import org.mutualvote.surplus.SurplusDtos.Board;
 import org.mutualvote.surplus.SurplusDtos.BoardBallot;
 import org.mutualvote.surplus.SurplusDtos.PotResult;
@@ -100,15 +101,15 @@ class SurplusResults {
 
     /** Officials see a result once counted; members of the constituency and the board once published. */
     @Transactional
-    public ResultView result(long id, String subject, boolean official, boolean board) {
+    public ResultView result(long id, Reader reader) {
         Contest c = contests.ofKind(id, ContestKind.SURPLUS);
-        if (!official && !board && !service.inMembersConstituency(c, subject)) {
+        if (!reader.seesAll() && !service.inMembersConstituency(c, reader.subject())) {
             throw ProblemException.notFound("surplus " + id);
         }
-        boolean visible = official ? c.state == ContestState.COUNTED || c.state == ContestState.PUBLISHED
+        boolean visible = reader.official() ? c.state == ContestState.COUNTED || c.state == ContestState.PUBLISHED
                 : c.state == ContestState.PUBLISHED;
         if (!visible) {
-            throw ProblemException.conflict("The result is not " + (official ? "counted" : "published") + " yet; the surplus vote is "
+            throw ProblemException.conflict("The result is not " + (reader.official() ? "counted" : "published") + " yet; the surplus vote is "
                     + c.state.key()).coded("result-not-ready");
         }
         ContestResult r = results.findById(id);
@@ -126,7 +127,7 @@ class SurplusResults {
         return new ResultView(id, c.title, c.state.key(), v.form, r.rule, v.surplusPence, Long.toString(r.seed),
                 r.onlineBallots + r.paperBallots, c.rollSize, winner, pots, repairs,
                 repairs.stream().map(Limits::phrase).toList(), c.ballotDigest, c.sealedBallots,
-                audit.signedHead(), lifecycle.withholdsContents(c, official), r.countedAt, r.publishedAt, r.report);
+                audit.signedHead(), lifecycle.withholdsContents(c, reader.official()), r.countedAt, r.publishedAt, r.report);
     }
 
     /**
@@ -134,8 +135,8 @@ class SurplusResults {
      * stored one byte for byte. Whoever may read the result may have it recounted; it runs with this server's code.
      */
     @Transactional
-    public Recounted recount(long id, String subject, boolean official, boolean board) {
-        ResultView stored = result(id, subject, official, board);
+    public Recounted recount(long id, Reader reader) {
+        ResultView stored = result(id, reader);
         SurplusCount.Outcome again;
         try {
             // result() has checked that the caller may read the result; a recount shows no ballot, so it reads the whole file.
@@ -161,9 +162,9 @@ class SurplusResults {
     }
 
     @Transactional
-    public Board board(long id, String after, int limit, String subject, boolean official, boolean board) {
-        Contest c = closed(id, subject, official || board);
-        boolean withheld = lifecycle.withholdsContents(c, official);
+    public Board board(long id, String after, int limit, Reader reader) {
+        Contest c = closed(id, reader);
+        boolean withheld = lifecycle.withholdsContents(c, reader.official());
         SurplusVote v = surplus.findById(id);
         List<BoardBallot> ballots = new ArrayList<>();
         box.page(id, after == null ? "" : after.toLowerCase(), limit, b -> ballots.add(withheld
@@ -176,17 +177,17 @@ class SurplusResults {
     }
 
     @Transactional
-    public StoredBallot lookup(long id, String tracker, String subject, boolean official, boolean board) {
-        Contest c = closed(id, subject, official || board);
+    public StoredBallot lookup(long id, String tracker, Reader reader) {
+        Contest c = closed(id, reader);
         StoredBallot b = box.byReceipt(id, tracker, "surplus vote " + id);
-        return lifecycle.withholdsContents(c, official) ? b.withoutContents() : b;
+        return lifecycle.withholdsContents(c, reader.official()) ? b.withoutContents() : b;
     }
 
     /** The ballot file ({@link SurplusFile}) that SurplusRecount counts, for whoever may read what the ballots say; 403 where withheld. */
     @Transactional
-    public String file(long id, String subject, boolean official, boolean board) {
-        Contest c = closed(id, subject, official || board);
-        lifecycle.requireContents(c, official);
+    public String file(long id, Reader reader) {
+        Contest c = closed(id, reader);
+        lifecycle.requireContents(c, reader.official());
         return SurplusFile.write(profile(c, b -> { }));
     }
 
@@ -210,9 +211,9 @@ class SurplusResults {
      * The vote, if its board is open (voting closed) and the caller may read it: the board and officials, or a member
      * of its constituency. Anyone else gets the same 404 as for the vote and its result, whatever its state.
      */
-    private Contest closed(long id, String subject, boolean seesAll) {
+    private Contest closed(long id, Reader reader) {
         Contest c = contests.ofKind(id, ContestKind.SURPLUS);
-        if (!seesAll && !service.inMembersConstituency(c, subject)) {
+        if (!reader.seesAll() && !service.inMembersConstituency(c, reader.subject())) {
             throw ProblemException.notFound("surplus " + id);
         }
         if (!c.state.afterVoting()) {
