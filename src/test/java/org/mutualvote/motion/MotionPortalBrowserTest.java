@@ -1,5 +1,6 @@
 package org.mutualvote.motion;
 
+import static com.microsoft.playwright.assertions.PlaywrightAssertions.assertThat;
 import static org.hamcrest.Matchers.equalTo;
 import static org.hamcrest.Matchers.notNullValue;
 import static org.junit.jupiter.api.Assertions.assertEquals;
@@ -123,10 +124,10 @@ class MotionPortalBrowserTest {
         go(page, "/member/receipts");
         page.getByRole(AriaRole.LINK, new Page.GetByRoleOptions().setName("Check: " + title)).click();
         Portal.arrive(page, "/member/motions/" + id);
-        assertEquals(code, page.getByLabel("Your receipt code").inputValue());
+        assertThat(page.getByLabel("Your receipt code")).hasValue(code);
         button(page, "Check").click();
-        assertEquals(List.of("Adopt the annual accounts: For", "Amend the rules on membership: For",
-                "Reappoint the auditors: Abstain (vote withheld)"), page.locator("#check-answer li").allTextContents());
+        assertThat(page.locator("#check-answer li")).hasText(new String[] { "Adopt the annual accounts: For",
+            "Amend the rules on membership: For", "Reappoint the auditors: Abstain (vote withheld)" });
         portal.check(page, "motions-receipt-check");
         page.context().close();
         as("voter5").get("/api/contests/" + id + "/ballots/mine").then().body("voted", equalTo(true));

@@ -72,9 +72,13 @@ class ServerRefusalPhrasesTest {
         as("alice").post("/api/surplus/" + id + "/count").then().statusCode(409)
                 .body("code", equalTo("count-needs-closed")).body("params.state", equalTo("open"));
         step(id, "close");
-        // A tracker that is not one: the constraint's own message, by its own code.
-        as("voter9").get("/api/surplus/" + id + "/bulletin/not-a-tracker").then().statusCode(400)
+        // A tracker that is not one: the constraint's own message, by its own code. A receipt lookup also takes the
+        // receipt's short code, so its refusal says so.
+        as("voter9").get("/api/surplus/" + id + "/bulletin?after=not-a-tracker").then().statusCode(400)
                 .body("errors[0].code", equalTo("tracker-format")).body("errors[0].message", equalTo("a tracker is 64 hexadecimal digits"));
+        as("voter9").get("/api/surplus/" + id + "/bulletin/not-a-tracker").then().statusCode(400)
+                .body("errors[0].code", equalTo("receipt-format"))
+                .body("errors[0].message", equalTo("give the receipt code (such as 1A2B-3C4D-5E6F) or the full 64-digit tracker"));
         step(id, "count");
         // Dividends wait for the published result.
         String base = "/api/surplus/" + id + "/dividends/2?basis=hours&constituency=" + home + "&recordDate=" + LocalDate.now();
