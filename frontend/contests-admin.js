@@ -9,7 +9,7 @@ import { dateTime, money, number, percent, t } from "/i18n.js";
 import { go, link, page } from "/router.js";
 import { table } from "/admin.js";
 import { fromLocal, openRefused, toLocal } from "/elections.js";
-import { withheldNote } from "/seal.js";
+import { contentsWithheld, withheldNote } from "/seal.js";
 import { motionText, resultView as motionResult } from "/motions.js";
 import { dividendForm, limitsList, resultView as surplusResult } from "/surplus.js";
 import { draftForm } from "/surplus-form.js";
@@ -236,7 +236,7 @@ async function surplusPage({ main, params, role, setTitle }) {
         (r) => el("div", {}, el("ul", {}, r.pots.map((line) => el("li", {}, line))), el("p", { class: "muted" }, t("contests.recount.seed", { seed: r.seed })))));
   } else {
     if (vote.state === "counted") main.append(el("p", {}, t("contests.surplus.notPublished")));
-    if (["closed", "counted"].includes(vote.state)) withheld = (await api(`/api/surplus/${id}/bulletin?limit=1`)).contentsWithheld;
+    if (["closed", "counted"].includes(vote.state)) withheld = await contentsWithheld(`/api/surplus/${id}/bulletin`);
   }
   if (["closed", "counted", "published"].includes(vote.state)) {
     main.append(withheld ? withheldNote()

@@ -8,6 +8,7 @@ import { go, link, page } from "/router.js";
 import { resultSummary } from "/vote.js";
 import { table } from "/admin.js";
 import { paperLinks } from "/election-papers.js";
+import { contentsWithheld } from "/seal.js";
 
 const METHODS = ["stv", "irv", "fptp"];
 // The counting rules the API accepts for STV (StvRule); the first, ni85, is the default.
@@ -139,7 +140,7 @@ async function one({ main, params, role, setTitle }) {
       main.append(problem(error));
     }
   } else if (e.state === "closed") {
-    withheld = (await api(`/api/elections/${id}/bulletin?limit=1`)).contentsWithheld;
+    withheld = await contentsWithheld(`/api/elections/${id}/bulletin`);
   }
   if (["closed", "counted", "published"].includes(e.state)) {
     main.append(el("p", {}, link(`/${role}/bulletin/${id}`, t("check.board")), withheld ? null : [" · ",

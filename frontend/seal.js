@@ -2,6 +2,7 @@
 // log's head, each with a copy button and a sentence on what it lets a scrutineer check. Used by every kind of
 // contest's result and by the bulletin board, and the note that says when what the ballots say is kept from the reader;
 // its words are the shell's (/i18n/<lang>.json, "seal.*").
+import { api } from "/api.js";
 import { el, facts } from "/dom.js";
 import { dateTime, t } from "/i18n.js";
 
@@ -52,4 +53,9 @@ export function sealPanel({ ballotDigest, sealedBallots, auditHead }) {
  */
 export function withheldNote() {
   return el("p", { class: "withheld-note", id: "contents-withheld" }, t("seal.withheld"));
+}
+
+/** Whether the board at boardPath (/api/<kind>/<id>/bulletin) keeps what the ballots say from this reader, before a result says so. */
+export async function contentsWithheld(boardPath) {
+  return (await api(`${boardPath}?limit=1`)).contentsWithheld;
 }

@@ -6,7 +6,7 @@ import { api, download } from "/api.js";
 import { checkbox, confirmStep, el, errorBox, facts, field, phraseWords, problem, say, serverWords, showErrors } from "/dom.js";
 import { date, has, money, number, percentOf, t } from "/i18n.js";
 import { go, link, page } from "/router.js";
-import { sealPanel } from "/seal.js";
+import { contentsWithheld, sealPanel } from "/seal.js";
 import { draftForm } from "/surplus-form.js";
 import { ballotKind, receiptCheck } from "/vote.js";
 
@@ -195,7 +195,7 @@ async function renderResult({ main, params, setTitle }) {
     main.append(problem(error));
   }
   if (!["closed", "counted", "published"].includes(vote.state)) return;
-  if (vote.state !== "published") withheld = (await api(`/api/surplus/${id}/bulletin?limit=1`)).contentsWithheld;
+  if (vote.state !== "published") withheld = await contentsWithheld(`/api/surplus/${id}/bulletin`);
   // A split holds whole percents in pot order; a ranking holds proposal numbers, favourite first.
   const shows = vote.form === "proposals"
     ? (ranking) => el("ol", {}, ranking.map((n) => el("li", {}, vote.proposals[n - 1]?.title ?? `#${n}`)))

@@ -5,7 +5,7 @@ import { el, problem } from "/dom.js";
 import { date, dateTime, number, percent, t } from "/i18n.js";
 import { go, link, page } from "/router.js";
 import { countChart, countSheet, plainNumber } from "/count.js";
-import { sealPanel, withheldNote } from "/seal.js";
+import { contentsWithheld, sealPanel, withheldNote } from "/seal.js";
 
 const RECEIPTS = "mutualvote.receipts";
 const ballotKinds = new Map();
@@ -299,7 +299,7 @@ export async function renderResult({ main, params, setTitle }) {
     }
   } else {
     main.append(el("p", {}, ["closed"].includes(election.state) ? t("vote.results.waiting") : t("vote.results.notClosed")));
-    if (election.state === "closed") withheld = (await api(`/api/elections/${id}/bulletin?limit=1`)).contentsWithheld;
+    if (election.state === "closed") withheld = await contentsWithheld(`/api/elections/${id}/bulletin`);
   }
   if (["closed", "counted", "published"].includes(election.state)) {
     main.append(receiptCheck({ contestId: id, lookup: `/api/elections/${id}/bulletin`,

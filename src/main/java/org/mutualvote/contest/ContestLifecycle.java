@@ -47,7 +47,16 @@ public class ContestLifecycle {
      */
     public boolean withholdsContents(Contest c, boolean official) {
         int min = minimumRoll();
-        return !official && min > 0 && ((c.rollSize != null && c.rollSize < min) || roll.voted(c.id) < min);
+        return !official && min > 0 && ((c.rollSize != null && c.rollSize < min) || turnout(c) < min);
+    }
+
+    /**
+     * The turnout of a closed contest: its sealed ballots, fixed at close and again when paper ballots join (one
+     * participation each, so the same number), read from the contest instead of counting participations on every
+     * board page; counted only for a contest sealed before that number was kept.
+     */
+    private long turnout(Contest c) {
+        return c.sealedBallots != null ? c.sealedBallots : roll.voted(c.id);
     }
 
     /** As {@link #withholdsContents}, for a download of every ballot: 403 where the contents are withheld. */
