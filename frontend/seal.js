@@ -35,11 +35,13 @@ export function sealPanel({ ballotDigest, sealedBallots, auditHead }) {
       copyButton(t("seal.copyDigest"), ballotDigest, status)]]);
   }
   if (auditHead) {
-    // The head as POST /api/audit/verify takes it back, MAC and all.
-    const file = JSON.stringify({ seq: auditHead.seq, hash: auditHead.hash, at: auditHead.at, mac: auditHead.mac });
+    // The head as POST /api/audit/verify takes it back, signature and all.
+    const file = JSON.stringify({ seq: auditHead.seq, hash: auditHead.hash, at: auditHead.at, keyId: auditHead.keyId,
+      signature: auditHead.signature });
     pairs.push([t("seal.head"), [el("code", { class: "tracker" }, auditHead.hash),
-      el("p", { class: "muted" }, t("seal.headWhat", { seq: String(auditHead.seq), when: dateTime(auditHead.at) })),
-      copyButton(t("seal.copyHead"), file, status)]]);
+      el("p", { class: "muted" }, t("seal.headWhat", { seq: String(auditHead.seq), when: dateTime(auditHead.at), keyId: auditHead.keyId })),
+      copyButton(t("seal.copyHead"), file, status), " ",
+      el("a", { href: "/api/audit/public-key", download: "mutualvote-audit-key.pem" }, t("seal.publicKey"))]]);
   }
   return el("section", { class: "card seal", "aria-labelledby": `${id}-title` },
     el("h2", { id: `${id}-title` }, t("seal.title")),

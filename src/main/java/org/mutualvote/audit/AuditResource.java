@@ -1,5 +1,6 @@
 package org.mutualvote.audit;
 
+import jakarta.annotation.security.PermitAll;
 import jakarta.annotation.security.RolesAllowed;
 import jakarta.validation.constraints.Max;
 import jakarta.validation.constraints.Min;
@@ -51,12 +52,25 @@ public class AuditResource {
         return audit.verify(published);
     }
 
-    /** The chain's head with its MAC, as a file to keep outside the database. */
+    /** The chain's head with its signature, as a file to keep outside the database. */
     @GET
     @Path("/head")
     public RestResponse<AuditService.SignedHead> head() {
         AuditService.SignedHead head = audit.signedHead();
         return RestResponse.ResponseBuilder.ok(head)
                 .header("Content-Disposition", "attachment; filename=\"audit-head-" + head.seq() + ".json\"").build();
+    }
+
+    /**
+     * The public key that signs every published head, for anyone to check a head with openssl. Public: members see
+     * heads on bulletin boards, and a scrutineer should be able to fetch the key before signing in.
+     */
+    @GET
+    @Path("/public-key")
+    @PermitAll
+    @Produces("application/x-pem-file")
+    public RestResponse<String> publicKey() {
+        return RestResponse.ResponseBuilder.ok(audit.publicKeyPem())
+                .header("Content-Disposition", "attachment; filename=\"mutualvote-audit-key.pem\"").build();
     }
 }

@@ -19,6 +19,7 @@ import org.mutualvote.web.ProblemException;
 
 import io.quarkus.runtime.LaunchMode;
 
+import com.fasterxml.jackson.annotation.JsonInclude;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
 
@@ -36,11 +37,15 @@ public class AuditService {
     private final AuditRepository entries;
     private final ObjectMapper json;
     private final String key;
+    private final HeadSigner signer;
+    /** The last head signed, so that board pages read while the log stands still sign nothing. */
+    private volatile SignedHead lastSigned;
 
     public AuditService(AuditRepository entries, ObjectMapper json, MutualVoteConfig config) {
         this.entries = entries;
         this.json = json;
         this.key = config.audit().key();
+        this.signer = new HeadSigner(key);
         if (LaunchMode.current() == LaunchMode.NORMAL && MutualVoteConfig.Audit.DEV_KEY.equals(key)) {
             LOG.warn("mutualvote.audit.key is the development default: anyone can forge audit entries; set MUTUALVOTE_AUDIT_KEY");
         }
@@ -78,9 +83,8 @@ public class AuditService {
      */
     @Transactional
     public ChainReport verify(SignedHead published) {
-        if (published != null && !AuditChain.same(AuditChain.headMac(key, published.seq(), published.hash()), published.mac())) {
-            throw ProblemException.unprocessable("This head was not issued by this service: its MAC does not match its sequence number and hash")
-                    .coded("audit-head-not-ours");
+        if (published != null) {
+            requireIssuedHere(published);
         }
         String expectedPrev = AuditChain.GENESIS;
         long expectedSeq = 1;
@@ -123,6 +127,24 @@ public class AuditService {
         return ChainReport.intact(checked, unsigned, expectedPrev);
     }
 
+    /** A head is ours if its signature fits, or, for a head kept before heads were signed, its MAC. */
+    private void requireIssuedHere(SignedHead head) {
+        if (head.signature() != null) {
+            if (!signer.verifies(head.seq(), head.hash(), head.signature())) {
+                throw ProblemException.unprocessable("This head was not issued by this service: its signature does not match its "
+                        + "sequence number and hash under the service's public key (GET /api/audit/public-key)").coded("audit-head-not-ours");
+            }
+        } else if (head.mac() != null) {
+            if (!AuditChain.same(AuditChain.headMac(key, head.seq(), head.hash()), head.mac())) {
+                throw ProblemException.unprocessable("This head was not issued by this service: its MAC does not match its sequence "
+                        + "number and hash").coded("audit-head-not-ours");
+            }
+        } else {
+            throw ProblemException.unprocessable("This head carries neither a signature nor a MAC: give the file as the service issued it")
+                    .coded("audit-head-unsigned");
+        }
+    }
+
     private String canonicalJson(Map<String, ?> details) {
         try {
             return json.writeValueAsString(details == null ? Map.of() : new TreeMap<>(details));
@@ -136,18 +158,30 @@ public class AuditService {
 
     /**
      * The head of the chain as published outside the database: on bulletin boards, and as a file a scrutineer
-     * keeps. The MAC (with the audit key) shows the service issued it; give it back to verify later.
+     * keeps. Its Ed25519 signature over {@code "mutualvote-audit-head-v2\n<seq>\n<hash>\n"} shows the service issued it,
+     * to anyone with the public key ({@code keyId} says which); {@code at} is when this copy was issued and is not
+     * signed. Give it back to verify later. Heads issued before heads were signed carry a {@code mac} instead, which
+     * only the service can check.
      */
     public record SignedHead(@NotNull @Min(0) Long seq, @NotNull @Pattern(regexp = "[0-9a-f]{64}") String hash, Instant at,
-            @NotNull String mac) {
+            @Pattern(regexp = "[0-9a-f]{16}") String keyId, @Pattern(regexp = "[A-Za-z0-9+/]{86}==") String signature,
+            @JsonInclude(JsonInclude.Include.NON_NULL) @Pattern(regexp = "[0-9a-f]{64}") String mac) {
     }
 
     @Transactional
     public SignedHead signedHead() {
         AuditRepository.Head head = entries.head();
-        long seq = head.seq();
-        String hash = head.hash();
-        return new SignedHead(seq, hash, Instant.now().truncatedTo(ChronoUnit.SECONDS), AuditChain.headMac(key, seq, hash));
+        SignedHead last = lastSigned;
+        if (last == null || last.seq() != head.seq() || !last.hash().equals(head.hash())) {
+            last = new SignedHead(head.seq(), head.hash(), null, signer.keyId(), signer.sign(head.seq(), head.hash()), null);
+            lastSigned = last;
+        }
+        return new SignedHead(last.seq(), last.hash(), Instant.now().truncatedTo(ChronoUnit.SECONDS), last.keyId(), last.signature(), null);
+    }
+
+    /** The key that signs heads, as a PEM file for openssl. */
+    public String publicKeyPem() {
+        return signer.publicKeyPem();
     }
 
     /** {@code unsignedEntries}: entries from before entries were signed, at the start of the chain. */

@@ -137,7 +137,8 @@ public interface MutualVoteConfig {
         String DEV_KEY = "mutual-vote-dev-audit-key-not-for-production";
 
         /**
-         * The key every audit entry and every published chain head is MACed with (HMAC-SHA-256). Keep it out
+         * The key every audit entry is MACed with (HMAC-SHA-256), and from which the Ed25519 key that signs every
+         * published chain head is derived (so changing it changes the public key). Keep it out
          * of the database and its backups, like the OIDC client secret: set MUTUALVOTE_AUDIT_KEY in production.
          */
         @WithDefault(DEV_KEY)

@@ -60,7 +60,7 @@ class MemberProblemCodesTest {
                 .body("ballotDigest", matchesPattern("[0-9a-f]{64}"))
                 .body("sealedBallots", equalTo(1))
                 .body("auditHead.hash", matchesPattern("[0-9a-f]{64}"))
-                .body("auditHead.mac", notNullValue());
+                .body("auditHead.signature", notNullValue());
     }
 
     @Test

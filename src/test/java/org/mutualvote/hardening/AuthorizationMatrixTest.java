@@ -49,11 +49,12 @@ class AuthorizationMatrixTest {
     }
 
     static {
-        // Audit log: officials only.
+        // Audit log: officials only, but for the public key that checks the heads.
         row("GET /api/audit", 401, 403, 403, 403, 200, 200);
         row("GET /api/audit/verify", 401, 403, 403, 403, 200, 200);
         row("GET /api/audit/head", 401, 403, 403, 403, 200, 200);
         row("POST /api/audit/verify", 401, 403, 403, 403, 400, 400); // officials; the body (a kept head) is missing here
+        row("GET /api/audit/public-key", 200, 200, 200, 200, 200, 200); // the key that signs heads: public, like the heads on boards
         // Casting: members on the roll only; the ballot itself is accepted once.
         row("POST /api/contests/{id}/ballots", 401, 201, 403, 403, 403, 403);
         row("GET /api/contests/{id}/ballots/mine", 401, 200, 200, 403, 403, 403);

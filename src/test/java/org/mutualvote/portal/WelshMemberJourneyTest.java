@@ -146,7 +146,11 @@ class WelshMemberJourneyTest extends BrowserJourney {
         assertEquals(digest, page.evaluate("() => navigator.clipboard.readText()"));
         press(seal.getByRole(AriaRole.BUTTON, new Locator.GetByRoleOptions().setName("Copïo pen y log")), "Enter");
         String head = (String) page.evaluate("() => navigator.clipboard.readText()");
-        assertTrue(head.matches("\\{\"seq\":\\d+,\"hash\":\"[0-9a-f]{64}\",\"at\":\"[^\"]+\",\"mac\":\"[^\"]+\"}"), head);
+        assertTrue(head.matches("\\{\"seq\":\\d+,\"hash\":\"[0-9a-f]{64}\",\"at\":\"[^\"]+\",\"keyId\":\"[0-9a-f]{16}\","
+                + "\"signature\":\"[A-Za-z0-9+/]{86}==\"}"), head);
+        // Beside it, the public key that checks the head's signature without the service.
+        assertEquals("/api/audit/public-key", seal.getByRole(AriaRole.LINK,
+                new Locator.GetByRoleOptions().setName("Lawrlwytho'r allwedd gyhoeddus sy'n ei lofnodi")).getAttribute("href"));
         // The head copied is one the scrutineer's verify endpoint accepts as issued by this service.
         ElectionTestSteps.as("sam").body(head).post("/api/audit/verify").then().statusCode(200);
         portal.check(page, "cy-switch-result");

@@ -106,7 +106,7 @@ class SurplusJourneyTest {
         move(id, "close");
         as("voter1").get("/api/surplus/" + id + "/bulletin").then().statusCode(200).body("ballots", hasSize(3))
                 .body("pots", contains("Reinvestment", "Staff dividend", "Community fund"))
-                .body("ballotDigest", matchesPattern("[0-9a-f]{64}")).body("auditHead.mac", notNullValue());
+                .body("ballotDigest", matchesPattern("[0-9a-f]{64}")).body("auditHead.signature", notNullValue());
         as("voter1").get("/api/surplus/" + id + "/bulletin/" + t1).then().statusCode(200).body("ranking", contains(70, 30, 0));
         as("voter1").get("/api/surplus/" + id + "/bulletin/" + Tracker.shortCode(t1)).then().statusCode(200).body("tracker", equalTo(t1));
         // Members see no result before it is published.
