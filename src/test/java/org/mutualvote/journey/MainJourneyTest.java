@@ -10,6 +10,7 @@ import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.security.PublicKey;
 import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.HashMap;
@@ -23,6 +24,7 @@ import org.junit.jupiter.api.Order;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestInstance;
 import org.junit.jupiter.api.TestMethodOrder;
+import org.mutualvote.support.HeadSignatures;
 
 import io.quarkus.test.common.DevServicesContext;
 import io.quarkus.test.junit.QuarkusTest;
@@ -148,6 +150,10 @@ public class MainJourneyTest implements DevServicesContext.ContextAware {
         JsonPath published = as("sam").get("/api/elections/" + election + "/result").then().statusCode(200).extract().jsonPath();
         JsonPath recounted = JsonPath.from(recount(blt, "scotland", published.getString("seed")));
         assertEquals(published.getList("elected"), recounted.getList("elected"));
+        // The audit head beside the result checks with the public key alone.
+        PublicKey key = HeadSignatures.publicKey(given().get("/api/audit/public-key").then().statusCode(200).extract().asString());
+        assertTrue(HeadSignatures.verifies(key, HeadSignatures.message(published.getLong("auditHead.seq"), published.getString("auditHead.hash")),
+                published.getString("auditHead.signature")));
     }
 
     /** Runs the Recount command as a scrutineer would, in its own JVM on the compiled classes. */
