@@ -2,7 +2,7 @@
 // import with its dry run row by row, export, turnout and the audit log. Scrutineers see the same pages
 // read-only (their own addresses under /scrutineer), and the board sees turnout.
 import { api, download } from "/api.js";
-import { checkbox, confirmStep, el, errorBox, facts, field, phraseWords, problem, serverWords, showErrors, stackedTable } from "/dom.js";
+import { checkbox, clearErrors, confirmStep, el, errorBox, facts, field, phraseWords, problem, serverWords, showErrors, stackedTable } from "/dom.js";
 import { date, dateTime, number, percent, t } from "/i18n.js";
 import { go, link, page } from "/router.js";
 
@@ -264,6 +264,48 @@ async function turnout({ main }) {
   await refresh();
 }
 
+/**
+ * A head kept from a result or a board (or a file from GET /api/audit/head), checked: signed by this service, and
+ * still in the log. The public key beside it lets a scrutineer check the signature without the service.
+ */
+function keptHeadCheck() {
+  const box = errorBox();
+  const answer = el("div", { "aria-live": "polite" });
+  const form = el("form", { class: "card", novalidate: true },
+    el("h2", {}, t("admin.audit.kept.title")),
+    field(t("admin.audit.kept.field"), "head", { required: true, rows: 4, spellcheck: "false" },
+      { kind: "textarea", hint: t("admin.audit.kept.hint") }),
+    box, el("button", { type: "submit" }, t("admin.audit.kept.check")), answer,
+    el("p", { class: "actions" },
+      el("a", { href: "/api/audit/head" }, t("admin.audit.kept.download")), " ",
+      el("a", { href: "/api/audit/public-key", download: "mutualvote-audit-key.pem" }, t("admin.audit.kept.publicKey"))));
+  form.addEventListener("submit", async (event) => {
+    event.preventDefault();
+    clearErrors(form);
+    answer.replaceChildren();
+    let head;
+    try {
+      head = JSON.parse(form.elements.head.value);
+    } catch {
+      head = null;
+    }
+    if (head === null || typeof head !== "object" || Array.isArray(head)) {
+      box.replaceChildren(el("p", {}, t("admin.audit.kept.notJson")));
+      box.hidden = false;
+      form.elements.head.focus();
+      return;
+    }
+    try {
+      const r = await api("/api/audit/verify", { method: "POST", body: head });
+      answer.replaceChildren(el("p", { class: r.intact ? "ok" : "bad" }, r.intact ? t("admin.audit.kept.intact", { seq: String(head.seq) })
+        : t("admin.audit.broken", { seq: r.firstBrokenSeq, problem: r.problem })));
+    } catch (error) {
+      showErrors(form, box, error);
+    }
+  });
+  return form;
+}
+
 /** The audit log, newest first, and the chain verification. */
 async function audit({ main, query }) {
   const verify = el("section", { class: "card", id: "audit-verify", "aria-live": "polite" });
@@ -280,7 +322,7 @@ async function audit({ main, query }) {
       verify.replaceChildren(problem(error));
     }
   };
-  main.append(verify);
+  main.append(verify, keptHeadCheck());
   await check();
   const pageNo = Number(query.page || 0);
   const p = await api(`/api/audit?page=${pageNo}&size=50`);

@@ -1,5 +1,6 @@
 package org.mutualvote.portal;
 
+import static com.microsoft.playwright.assertions.PlaywrightAssertions.assertThat;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 import static org.mutualvote.support.Portal.arrive;
@@ -153,6 +154,22 @@ class OfficialsJourneyTest extends BrowserJourney {
         portal.check(sam, "scrutineer-election-recount");
         go(sam, "/scrutineer/audit");
         sam.getByText(Pattern.compile("The chain is intact")).waitFor();
+        // A head kept from the result is checked here; a forged one and a scrap of text are refused, each said why.
+        Locator kept = sam.getByLabel("The head");
+        kept.fill("the head I kept");
+        button(sam, "Check this head").click();
+        assertThat(sam.getByRole(AriaRole.ALERT)).hasText(Pattern.compile("This is not a head"));
+        assertThat(kept).isFocused();
+        String head = ElectionTestSteps.as("sam").get("/api/audit/head").then().statusCode(200).extract().asString();
+        kept.fill(head.replaceFirst("\"seq\":(\\d+)", "\"seq\":1"));
+        button(sam, "Check this head").click();
+        assertThat(sam.getByRole(AriaRole.ALERT)).hasText(Pattern.compile("was not issued by this service"));
+        kept.fill(head);
+        button(sam, "Check this head").click();
+        assertThat(sam.getByText(Pattern.compile("This service signed this head, and the log still holds entry \\d+ unchanged"))).isVisible();
+        assertThat(sam.getByRole(AriaRole.ALERT)).isHidden();
+        assertEquals("/api/audit/public-key", sam.getByRole(AriaRole.LINK, new Page.GetByRoleOptions()
+                .setName("Download the public key that signs heads")).getAttribute("href"));
         portal.check(sam, "scrutineer-audit");
         go(sam, "/scrutineer/register");
         portal.check(sam, "scrutineer-register");
