@@ -28,7 +28,11 @@ final class HeadSigner {
     private final String keyId;
 
     HeadSigner(String auditKey) {
-        byte[] seed = AuditChain.hmac(auditKey, "mutualvote-audit-head-signing-key-v1");
+        this(AuditChain.hmac(auditKey, "mutualvote-audit-head-signing-key-v1"));
+    }
+
+    /** From an Ed25519 private key's 32 bytes (RFC 8032's "secret key"). */
+    HeadSigner(byte[] seed) {
         try {
             // Java 17 has no call that turns an Ed25519 private key into its public key; the generator does it for the
             // 32 bytes its source of randomness gives, so it is given the seed.
