@@ -72,9 +72,8 @@ final class Ers97 {
                     totalSurplus += t.votes[c] - t.quota;
                 }
             }
-            List<Integer> ascending = t.hopefulAscending();
-            int maxOut = hopeful.size() - t.seatsLeft();
-            if (!pending.isEmpty() && !deferrable(ascending, maxOut, totalSurplus)) {
+            LowestGroups lowest = new LowestGroups(t);
+            if (!pending.isEmpty() && !deferrable(lowest, totalSurplus)) {
                 long[] surplus = new long[t.n];
                 for (int c : pending) {
                     surplus[c] = t.votes[c] - t.quota;
@@ -85,7 +84,7 @@ final class Ers97 {
             if (!pending.isEmpty()) {
                 t.note("surpluses (" + Decimal.format(totalSurplus, 2) + ") deferred");
             }
-            List<Integer> out = bulk(ascending, maxOut, totalSurplus);
+            List<Integer> out = bulk(lowest, totalSurplus);
             if (out.isEmpty()) {
                 out = List.of(t.pick(hopeful, false, t.votes, "exclusion"));
             }
@@ -105,34 +104,17 @@ final class Ers97 {
 
 
     /** 5.2.2: deferred while, for some group of lowest candidates, the surpluses could not lift them past the next. */
-    private boolean deferrable(List<Integer> ascending, int maxOut, long totalSurplus) {
-        long sum = 0;
-        for (int k = 1; k <= maxOut && k < ascending.size(); k++) {
-            sum += t.votes[ascending.get(k - 1)];
-            long next = t.votes[ascending.get(k)];
-            if (t.votes[ascending.get(k - 1)] < next && totalSurplus <= next - sum) {
-                return true;
-            }
-        }
-        return false;
+    private static boolean deferrable(LowestGroups lowest, long totalSurplus) {
+        return lowest.any(g -> g.highest() < g.next() && totalSurplus <= g.next() - g.votes());
     }
 
     /** 5.2.5: the largest group of lowest candidates (two or more, not splitting a tie) that cannot be saved. */
-    private List<Integer> bulk(List<Integer> ascending, int maxOut, long totalSurplus) {
-        long sum = 0;
-        int size = 0;
-        for (int k = 1; k <= maxOut && k < ascending.size(); k++) {
-            sum += t.votes[ascending.get(k - 1)];
-            long next = t.votes[ascending.get(k)];
-            if (k >= 2 && t.votes[ascending.get(k - 1)] < next && sum + totalSurplus <= next) {
-                size = k;
-            }
-        }
-        if (size >= 2) {
+    private List<Integer> bulk(LowestGroups lowest, long totalSurplus) {
+        List<Integer> out = lowest.largestOfTwoOrMore(g -> g.highest() < g.next() && g.votes() + totalSurplus <= g.next());
+        if (!out.isEmpty()) {
             t.note("bulk exclusion: their votes and the surpluses together do not exceed the next candidate's");
-            return new ArrayList<>(ascending.subList(0, size));
         }
-        return List.of();
+        return out;
     }
 
     private void transferSurplus(int c) {

@@ -68,10 +68,9 @@ final class Ni85 {
             }
             List<Integer> pending = pendingSurpluses();
             long totalSurplus = surplusTotal(pending);
-            List<Integer> ascending = t.hopefulAscending();
-            int maxOut = ascending.size() - t.seatsLeft();
+            LowestGroups lowest = new LowestGroups(t);
             if (!pending.isEmpty()) {
-                if (!deferrable(ascending, maxOut, totalSurplus)) {
+                if (!deferrable(lowest, totalSurplus)) {
                     // Rule 50(1): the largest surplus first; equal surpluses go by the highest vote at the earliest
                     // stage at which the candidates differed, then by lot.
                     long[] surplus = new long[t.n];
@@ -84,7 +83,7 @@ final class Ni85 {
                 t.note("surpluses (" + Decimal.format(totalSurplus, 2) + ") deferred: less than the gap above the lowest"
                         + " candidates (rule 49(10))");
             }
-            exclude(lowest(ascending, maxOut, totalSurplus));
+            exclude(toExclude(lowest, totalSurplus));
         }
         return t.result();
     }
@@ -119,15 +118,8 @@ final class Ni85 {
      * the lowest continuing candidate and the next lowest, or (b) the gap between the combined votes of two or more
      * lowest candidates and the candidate next above them: transferring them could not save the lowest.
      */
-    private boolean deferrable(List<Integer> ascending, int maxOut, long totalSurplus) {
-        long group = 0;
-        for (int k = 1; k <= maxOut && k < ascending.size(); k++) {
-            group += t.votes[ascending.get(k - 1)];
-            if (totalSurplus < t.votes[ascending.get(k)] - group) {
-                return true;
-            }
-        }
-        return false;
+    private static boolean deferrable(LowestGroups lowest, long totalSurplus) {
+        return lowest.any(g -> totalSurplus < g.next() - g.votes());
     }
 
     /**
@@ -136,19 +128,12 @@ final class Ni85 {
      * operation (the largest such group). Rule 51(13): a tie for lowest goes by the lowest vote at the earliest stage
      * at which they differed, then by lot.
      */
-    private List<Integer> lowest(List<Integer> ascending, int maxOut, long totalSurplus) {
-        long group = 0;
-        int size = 0;
-        for (int k = 1; k <= maxOut && k < ascending.size(); k++) {
-            group += t.votes[ascending.get(k - 1)];
-            if (k >= 2 && group + totalSurplus < t.votes[ascending.get(k)]) {
-                size = k;
-            }
-        }
-        if (size >= 2) {
+    private List<Integer> toExclude(LowestGroups lowest, long totalSurplus) {
+        List<Integer> bulk = lowest.largestOfTwoOrMore(g -> g.votes() + totalSurplus < g.next());
+        if (!bulk.isEmpty()) {
             t.note("bulk exclusion: together, with the surpluses not transferred, they have less than the next"
                     + " candidate (rule 51(12))");
-            return new ArrayList<>(ascending.subList(0, size));
+            return bulk;
         }
         return List.of(t.pick(t.hopeful(), false, t.votes, "exclusion"));
     }
