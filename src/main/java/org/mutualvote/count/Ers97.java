@@ -64,21 +64,11 @@ final class Ers97 {
                 t.electRemaining(hopeful);
                 break;
             }
-            List<Integer> pending = new ArrayList<>();
-            long totalSurplus = 0;
-            for (int c : t.elected) {
-                if (!surplusDone[c] && t.votes[c] > t.quota) {
-                    pending.add(c);
-                    totalSurplus += t.votes[c] - t.quota;
-                }
-            }
+            List<Integer> pending = t.untransferredSurpluses(surplusDone);
+            long totalSurplus = t.surplusTotal(pending);
             LowestGroups lowest = new LowestGroups(t);
             if (!pending.isEmpty() && !deferrable(lowest, totalSurplus)) {
-                long[] surplus = new long[t.n];
-                for (int c : pending) {
-                    surplus[c] = t.votes[c] - t.quota;
-                }
-                transferSurplus(t.pick(pending, true, surplus, "largest surplus"));
+                transferSurplus(t.largestSurplus(pending));
                 continue;
             }
             if (!pending.isEmpty()) {

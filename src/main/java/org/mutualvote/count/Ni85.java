@@ -67,17 +67,13 @@ final class Ni85 {
                 break;
             }
             List<Integer> pending = pendingSurpluses();
-            long totalSurplus = surplusTotal(pending);
+            long totalSurplus = t.surplusTotal(pending);
             LowestGroups lowest = new LowestGroups(t);
             if (!pending.isEmpty()) {
                 if (!deferrable(lowest, totalSurplus)) {
                     // Rule 50(1): the largest surplus first; equal surpluses go by the highest vote at the earliest
                     // stage at which the candidates differed, then by lot.
-                    long[] surplus = new long[t.n];
-                    for (int c : pending) {
-                        surplus[c] = t.votes[c] - t.quota;
-                    }
-                    transferSurplus(t.pick(pending, true, surplus, "largest surplus"));
+                    transferSurplus(t.largestSurplus(pending));
                     continue;
                 }
                 t.note("surpluses (" + Decimal.format(totalSurplus, 2) + ") deferred: less than the gap above the lowest"
@@ -93,24 +89,7 @@ final class Ni85 {
      * vacancy, where rule 49 does not apply at all.
      */
     private List<Integer> pendingSurpluses() {
-        List<Integer> pending = new ArrayList<>();
-        if (oneVacancy) {
-            return pending;
-        }
-        for (int c : t.elected) {
-            if (!surplusDone[c] && t.votes[c] > t.quota) {
-                pending.add(c);
-            }
-        }
-        return pending;
-    }
-
-    private long surplusTotal(List<Integer> pending) {
-        long total = 0;
-        for (int c : pending) {
-            total += t.votes[c] - t.quota;
-        }
-        return total;
+        return oneVacancy ? List.of() : t.untransferredSurpluses(surplusDone);
     }
 
     /**
@@ -330,7 +309,7 @@ final class Ni85 {
             return -1;
         }
         List<Integer> hopeful = t.hopeful();
-        long total = surplusTotal(pendingSurpluses());
+        long total = t.surplusTotal(pendingSurpluses());
         for (int c : hopeful) {
             total += t.votes[c];
         }

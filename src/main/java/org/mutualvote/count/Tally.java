@@ -100,6 +100,34 @@ class Tally {
         return reached;
     }
 
+    /** Elected candidates over the quota whose surplus has not been {@code transferred}, in order of election. */
+    List<Integer> untransferredSurpluses(boolean[] transferred) {
+        List<Integer> pending = new ArrayList<>();
+        for (int c : elected) {
+            if (!transferred[c] && votes[c] > quota) {
+                pending.add(c);
+            }
+        }
+        return pending;
+    }
+
+    long surplusTotal(List<Integer> cs) {
+        long total = 0;
+        for (int c : cs) {
+            total += votes[c] - quota;
+        }
+        return total;
+    }
+
+    /** The candidate with the largest surplus; equal surpluses go by the rule's look back, then lot. */
+    int largestSurplus(List<Integer> pending) {
+        long[] surplus = new long[n];
+        for (int c : pending) {
+            surplus[c] = votes[c] - quota;
+        }
+        return pick(pending, true, surplus, "largest surplus");
+    }
+
     /**
      * When no more candidates continue than seats remain, they are all elected at once, in ballot order
      * (as droop does), in a stage of their own.
