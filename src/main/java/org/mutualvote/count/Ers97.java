@@ -27,18 +27,12 @@ final class Ers97 {
     private final Tally t;
     private final Papers papers;
     private final boolean[] surplusDone;
-    private final int[] lastParcelStage;
     private long valid;
 
     private Ers97(Prepared input, long seed) {
         t = new Tally(input.profile(), Rule.ERS97, seed, Tally.Lookback.EARLIEST_STAGE);
         papers = t.firstPreferences(input);
         surplusDone = new boolean[t.n];
-        lastParcelStage = new int[t.n];
-        for (int c = 0; c < t.n; c++) {
-            // Every first preference is the parcel of stage 1.
-            lastParcelStage[c] = papers.held[c].size > 0 ? 1 : 0;
-        }
     }
 
     static CountResult count(Prepared input, long seed) {
@@ -100,7 +94,8 @@ final class Ers97 {
 
     /** 5.2.5: the largest group of lowest candidates (two or more, not splitting a tie) that cannot be saved. */
     private List<Integer> bulk(LowestGroups lowest, long totalSurplus) {
-        List<Integer> out = lowest.largestOfTwoOrMore(g -> g.highest() < g.next() && g.votes() + totalSurplus <= g.next());
+        List<Integer> out = lowest.largestOfTwoOrMore(
+                g -> g.highest() < g.next() && g.votes() + totalSurplus <= g.next());
         if (!out.isEmpty()) {
             t.note("bulk exclusion: their votes and the surpluses together do not exceed the next candidate's");
         }
@@ -110,42 +105,11 @@ final class Ers97 {
     private void transferSurplus(int c) {
         surplusDone[c] = true;
         long surplus = t.votes[c] - t.quota;
-        int parcelStage = lastParcelStage[c];
-        Papers.IntList held = papers.held[c];
-        List<Integer> parcel = new ArrayList<>();
-        Papers.IntList kept = new Papers.IntList();
-        long transferablePapers = 0;
-        long parcelValue = 0;
-        for (int i = 0; i < held.size; i++) {
-            int p = held.items[i];
-            if (papers.arrived[p] == parcelStage) {
-                parcel.add(p);
-                parcelValue = papers.value[p];
-                if (papers.next(p, t.continuing) >= 0) {
-                    transferablePapers += papers.count[p];
-                }
-            } else {
-                kept.add(p);
-            }
-        }
-        boolean reduced = transferablePapers * parcelValue > surplus;
-        long tv = reduced ? surplus / transferablePapers : parcelValue;
-        long moved = 0;
-        int stage = t.stages.size() + 1;
-        for (int p : parcel) {
-            int next = papers.advance(p, t.continuing);
-            if (next >= 0) {
-                papers.value[p] = tv;
-                papers.arrived[p] = stage;
-                papers.held[next].add(p);
-                lastParcelStage[next] = stage;
-                t.votes[next] += papers.count[p] * tv;
-                moved += papers.count[p] * tv;
-            } else {
-                kept.add(p);
-            }
-        }
-        papers.held[c] = kept;
+        Papers.Parcel parcel = papers.lastParcel(c, t.continuing);
+        long transferablePapers = parcel.transferable();
+        boolean reduced = transferablePapers * parcel.value() > surplus;
+        long tv = reduced ? surplus / transferablePapers : parcel.value();
+        long moved = t.transferParcel(papers, c, parcel, tv, t.stages.size() + 1);
         if (reduced) {
             t.loss += surplus - moved;
         } else {
@@ -193,7 +157,6 @@ final class Ers97 {
                     } else {
                         papers.arrived[p] = stage;
                         papers.held[next].add(p);
-                        lastParcelStage[next] = stage;
                         t.votes[next] += amount;
                     }
                 }

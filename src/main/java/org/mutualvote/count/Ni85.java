@@ -27,9 +27,6 @@ import java.util.TreeSet;
  */
 final class Ni85 {
 
-    /** Papers marked with this "arrival" are the candidate's own first preferences (rule 47), as Tally sorts them. */
-    private static final int FIRST_PREFERENCES = 1;
-
     private final Tally t;
     private final Papers papers;
     private final boolean[] surplusDone;
@@ -44,7 +41,7 @@ final class Ni85 {
         oneVacancy = input.profile().seats() == 1;
         // Rule 47: sort the papers into parcels by first preference and count each candidate's first preferences.
         papers = t.firstPreferences(input);
-        transfers = FIRST_PREFERENCES;
+        transfers = Papers.FIRST_PREFERENCES;
     }
 
     static CountResult count(Prepared input, long seed) {
@@ -127,46 +124,14 @@ final class Ni85 {
     private void transferSurplus(int c) {
         surplusDone[c] = true;
         long surplus = t.votes[c] - t.quota;
-        Papers.IntList held = papers.held[c];
-        int last = FIRST_PREFERENCES;
-        for (int i = 0; i < held.size; i++) {
-            last = Math.max(last, papers.arrived[held.items[i]]);
-        }
-        List<Integer> parcel = new ArrayList<>();
-        Papers.IntList kept = new Papers.IntList();
-        long transferable = 0;
-        long arrivedAt = t.scale;
-        for (int i = 0; i < held.size; i++) {
-            int p = held.items[i];
-            if (papers.arrived[p] == last) {
-                parcel.add(p);
-                arrivedAt = papers.value[p];
-                if (papers.next(p, t.continuing) >= 0) {
-                    transferable += papers.count[p];
-                }
-            } else {
-                kept.add(p);
-            }
-        }
-        long tv = transferable == 0 ? 0 : Math.min(surplus / transferable, arrivedAt);
-        int serial = ++transfers;
-        long moved = 0;
-        for (int p : parcel) {
-            int next = papers.advance(p, t.continuing);
-            if (next >= 0) {
-                papers.value[p] = Math.min(tv, papers.value[p]);
-                papers.arrived[p] = serial;
-                papers.held[next].add(p);
-                t.votes[next] += papers.count[p] * papers.value[p];
-                moved += papers.count[p] * papers.value[p];
-            } else {
-                kept.add(p);
-            }
-        }
-        papers.held[c] = kept;
+        Papers.Parcel parcel = papers.lastParcel(c, t.continuing);
+        long transferable = parcel.transferable();
+        long tv = transferable == 0 ? 0 : Math.min(surplus / transferable, parcel.value());
+        long moved = t.transferParcel(papers, c, parcel, tv, ++transfers);
         t.nonTransferable += surplus - moved;
         t.votes[c] = t.quota;
-        t.note((last == FIRST_PREFERENCES ? "all first-preference papers" : "the sub-parcel last received") + ": "
+        boolean firstPreferences = parcel.arrival() == Papers.FIRST_PREFERENCES;
+        t.note((firstPreferences ? "all first-preference papers" : "the sub-parcel last received") + ": "
                 + transferable + " transferable papers at " + Decimal.format(tv, 2) + ", "
                 + Decimal.format(surplus - moved, 2) + " non-transferable");
         t.stage("Surplus of " + t.name(c) + " (" + Decimal.format(surplus, 2) + ") transferred", List.of(), List.of());
@@ -191,7 +156,7 @@ final class Ni85 {
         for (int c : out) {
             for (int i = 0; i < papers.held[c].size; i++) {
                 int p = papers.held[c].items[i];
-                if (papers.arrived[p] != FIRST_PREFERENCES) {
+                if (papers.arrived[p] != Papers.FIRST_PREFERENCES) {
                     values.add(papers.value[p]);
                 }
             }
@@ -230,8 +195,8 @@ final class Ni85 {
             Papers.IntList rest = new Papers.IntList();
             for (int i = 0; i < held.size; i++) {
                 int p = held.items[i];
-                boolean inParcel = value < 0 ? papers.arrived[p] == FIRST_PREFERENCES
-                        : papers.arrived[p] != FIRST_PREFERENCES && papers.value[p] == value;
+                boolean inParcel = value < 0 ? papers.arrived[p] == Papers.FIRST_PREFERENCES
+                        : papers.arrived[p] != Papers.FIRST_PREFERENCES && papers.value[p] == value;
                 if (!inParcel) {
                     rest.add(p);
                     continue;

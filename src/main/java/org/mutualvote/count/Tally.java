@@ -62,7 +62,8 @@ class Tally {
         Papers papers = new Papers(rankings, n);
         for (int r = 0; r < rankings.size(); r++) {
             int first = rankings.at(r, 0);
-            papers.held[first].add(papers.add(r, input.counts()[r], scale, rankings.start(r), 1));
+            int parcel = papers.add(r, input.counts()[r], scale, rankings.start(r), Papers.FIRST_PREFERENCES);
+            papers.held[first].add(parcel);
             votes[first] += input.counts()[r] * scale;
         }
         return papers;
@@ -87,6 +88,29 @@ class Tally {
         }
         held.clear();
         votes[c] = 0;
+    }
+
+    /**
+     * A surplus parcel passes on at {@code value}: each paper with a next continuing preference goes there, marked
+     * with {@code arrival}; the others stay with {@code c} beside the parcel's rest. Returns the votes passed on.
+     */
+    long transferParcel(Papers papers, int c, Papers.Parcel parcel, long value, int arrival) {
+        Papers.IntList kept = parcel.rest();
+        long moved = 0;
+        for (int p : parcel.papers()) {
+            int next = papers.advance(p, continuing);
+            if (next >= 0) {
+                papers.value[p] = value;
+                papers.arrived[p] = arrival;
+                papers.held[next].add(p);
+                votes[next] += papers.count[p] * value;
+                moved += papers.count[p] * value;
+            } else {
+                kept.add(p);
+            }
+        }
+        papers.held[c] = kept;
+        return moved;
     }
 
     /** Hopeful candidates at or above the quota, in ballot order. */
