@@ -139,29 +139,7 @@ final class Ers97 {
         }
         boolean first = true;
         for (long value : values.descendingSet()) {
-            int stage = t.stages.size() + 1;
-            for (int c : out) {
-                Papers.IntList held = papers.held[c];
-                Papers.IntList rest = new Papers.IntList();
-                for (int i = 0; i < held.size; i++) {
-                    int p = held.items[i];
-                    if (papers.value[p] != value) {
-                        rest.add(p);
-                        continue;
-                    }
-                    long amount = papers.count[p] * value;
-                    t.votes[c] -= amount;
-                    int next = papers.advance(p, t.continuing);
-                    if (next < 0) {
-                        t.nonTransferable += amount;
-                    } else {
-                        papers.arrived[p] = stage;
-                        papers.held[next].add(p);
-                        t.votes[next] += amount;
-                    }
-                }
-                papers.held[c] = rest;
-            }
+            t.transferSubParcel(papers, out, p -> papers.value[p] == value, t.stages.size() + 1);
             if (t.elected.isEmpty() && t.nonTransferable > 0) {
                 // 5.4.8: while nobody is elected, the quota is recalculated without the non-transferable votes.
                 t.quota = quota(valid - t.nonTransferable, t.profile.seats());

@@ -3,6 +3,7 @@ package org.mutualvote.count;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.TreeSet;
+import java.util.function.IntPredicate;
 
 /**
  * The Northern Ireland local elections rules of 1985 (Electoral Law Act (NI) 1962, Schedule 5 as substituted
@@ -188,33 +189,9 @@ final class Ni85 {
     /** Moves one sub-parcel of the excluded candidates' papers: their first preferences ({@code value < 0}) or the
      * transferred papers at {@code value}. */
     private void moveSubParcel(List<Integer> out, long value, List<String> parcels) {
-        int serial = ++transfers;
-        long count = 0;
-        for (int c : out) {
-            Papers.IntList held = papers.held[c];
-            Papers.IntList rest = new Papers.IntList();
-            for (int i = 0; i < held.size; i++) {
-                int p = held.items[i];
-                boolean inParcel = value < 0 ? papers.arrived[p] == Papers.FIRST_PREFERENCES
-                        : papers.arrived[p] != Papers.FIRST_PREFERENCES && papers.value[p] == value;
-                if (!inParcel) {
-                    rest.add(p);
-                    continue;
-                }
-                long amount = papers.count[p] * papers.value[p];
-                count += papers.count[p];
-                t.votes[c] -= amount;
-                int next = papers.advance(p, t.continuing);
-                if (next < 0) {
-                    t.nonTransferable += amount;
-                } else {
-                    papers.arrived[p] = serial;
-                    papers.held[next].add(p);
-                    t.votes[next] += amount;
-                }
-            }
-            papers.held[c] = rest;
-        }
+        IntPredicate inSubParcel = value < 0 ? p -> papers.arrived[p] == Papers.FIRST_PREFERENCES
+                : p -> papers.arrived[p] != Papers.FIRST_PREFERENCES && papers.value[p] == value;
+        long count = t.transferSubParcel(papers, out, inSubParcel, ++transfers);
         if (count > 0) {
             parcels.add(count + (value < 0 ? " first preferences" : " at " + Decimal.format(value, 2)));
         }

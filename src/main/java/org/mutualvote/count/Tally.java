@@ -3,6 +3,7 @@ package org.mutualvote.count;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
+import java.util.function.IntPredicate;
 
 /** What every rule keeps: each candidate's state and votes, the stages so far, and how ties are broken. */
 class Tally {
@@ -111,6 +112,39 @@ class Tally {
         }
         papers.held[c] = kept;
         return moved;
+    }
+
+    /**
+     * One sub-parcel of an exclusion: the papers of the excluded candidates {@code out} that {@code inSubParcel}
+     * picks pass on at the value each carries, to its next continuing preference, marked with {@code arrival};
+     * papers with none are non-transferable. Returns how many papers the sub-parcel held.
+     */
+    long transferSubParcel(Papers papers, List<Integer> out, IntPredicate inSubParcel, int arrival) {
+        long count = 0;
+        for (int c : out) {
+            Papers.IntList held = papers.held[c];
+            Papers.IntList rest = new Papers.IntList();
+            for (int i = 0; i < held.size; i++) {
+                int p = held.items[i];
+                if (!inSubParcel.test(p)) {
+                    rest.add(p);
+                    continue;
+                }
+                long amount = papers.count[p] * papers.value[p];
+                count += papers.count[p];
+                votes[c] -= amount;
+                int next = papers.advance(p, continuing);
+                if (next < 0) {
+                    nonTransferable += amount;
+                } else {
+                    papers.arrived[p] = arrival;
+                    papers.held[next].add(p);
+                    votes[next] += amount;
+                }
+            }
+            papers.held[c] = rest;
+        }
+        return count;
     }
 
     /** Hopeful candidates at or above the quota, in ballot order. */
