@@ -2,7 +2,6 @@ package org.mutualvote.count;
 
 import java.util.ArrayList;
 import java.util.List;
-import java.util.TreeSet;
 
 /**
  * The Electoral Reform Society's 1997 rules, values to 2 decimal places (rule numbers of the ERS97 text):
@@ -127,18 +126,13 @@ final class Ers97 {
         for (int c : out) {
             t.exclude(c);
         }
-        TreeSet<Long> values = new TreeSet<>();
-        for (int c : out) {
-            for (int i = 0; i < papers.held[c].size; i++) {
-                values.add(papers.value[papers.held[c].items[i]]);
-            }
-        }
+        List<Long> values = papers.valuesDescending(out, p -> true);
         if (values.isEmpty()) {
             t.stage("Exclusion of " + t.names(out) + " (no papers)", List.of(), out);
             return;
         }
         boolean first = true;
-        for (long value : values.descendingSet()) {
+        for (long value : values) {
             t.transferSubParcel(papers, out, p -> papers.value[p] == value, t.stages.size() + 1);
             if (t.elected.isEmpty() && t.nonTransferable > 0) {
                 // 5.4.8: while nobody is elected, the quota is recalculated without the non-transferable votes.

@@ -2,7 +2,6 @@ package org.mutualvote.count;
 
 import java.util.ArrayList;
 import java.util.List;
-import java.util.TreeSet;
 import java.util.function.IntPredicate;
 
 /**
@@ -153,18 +152,9 @@ final class Ni85 {
         for (int c : out) {
             t.exclude(c);
         }
-        TreeSet<Long> values = new TreeSet<>();
-        for (int c : out) {
-            for (int i = 0; i < papers.held[c].size; i++) {
-                int p = papers.held[c].items[i];
-                if (papers.arrived[p] != Papers.FIRST_PREFERENCES) {
-                    values.add(papers.value[p]);
-                }
-            }
-        }
         List<Long> order = new ArrayList<>();
         order.add(-1L);
-        order.addAll(values.descendingSet());
+        order.addAll(papers.valuesDescending(out, p -> papers.arrived[p] != Papers.FIRST_PREFERENCES));
         List<Integer> electedNow = new ArrayList<>();
         List<String> parcels = new ArrayList<>();
         for (long value : order) {

@@ -3,6 +3,8 @@ package org.mutualvote.count;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
+import java.util.TreeSet;
+import java.util.function.IntPredicate;
 
 /**
  * Parcels of identical papers: which ranking, how many papers, the value of each (scaled), which
@@ -102,6 +104,20 @@ final class Papers {
             }
         }
         return new Parcel(last, parcel, rest, transferable, parcelValue);
+    }
+
+    /** The distinct values of the papers the {@code candidates} hold that {@code which} picks, highest first. */
+    List<Long> valuesDescending(List<Integer> candidates, IntPredicate which) {
+        TreeSet<Long> values = new TreeSet<>();
+        for (int c : candidates) {
+            for (int i = 0; i < held[c].size; i++) {
+                int p = held[c].items[i];
+                if (which.test(p)) {
+                    values.add(value[p]);
+                }
+            }
+        }
+        return new ArrayList<>(values.descendingSet());
     }
 
     /** A growable list of ints, to keep a million parcels without boxing. */
