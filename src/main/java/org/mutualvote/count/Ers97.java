@@ -2,7 +2,6 @@ package org.mutualvote.count;
 
 import java.util.ArrayList;
 import java.util.List;
-import java.util.TreeSet;
 
 /**
  * The Electoral Reform Society's 1997 rules, values to 2 decimal places (rule numbers of the ERS97 text):
@@ -27,18 +26,12 @@ final class Ers97 {
     private final Tally t;
     private final Papers papers;
     private final boolean[] surplusDone;
-    private final int[] lastParcelStage;
     private long valid;
 
     private Ers97(Prepared input, long seed) {
         t = new Tally(input.profile(), Rule.ERS97, seed, Tally.Lookback.EARLIEST_STAGE);
         papers = t.firstPreferences(input);
         surplusDone = new boolean[t.n];
-        lastParcelStage = new int[t.n];
-        for (int c = 0; c < t.n; c++) {
-            // Every first preference is the parcel of stage 1.
-            lastParcelStage[c] = papers.held[c].size > 0 ? 1 : 0;
-        }
     }
 
     static CountResult count(Prepared input, long seed) {
@@ -64,28 +57,17 @@ final class Ers97 {
                 t.electRemaining(hopeful);
                 break;
             }
-            List<Integer> pending = new ArrayList<>();
-            long totalSurplus = 0;
-            for (int c : t.elected) {
-                if (!surplusDone[c] && t.votes[c] > t.quota) {
-                    pending.add(c);
-                    totalSurplus += t.votes[c] - t.quota;
-                }
-            }
-            List<Integer> ascending = t.hopefulAscending();
-            int maxOut = hopeful.size() - t.seatsLeft();
-            if (!pending.isEmpty() && !deferrable(ascending, maxOut, totalSurplus)) {
-                long[] surplus = new long[t.n];
-                for (int c : pending) {
-                    surplus[c] = t.votes[c] - t.quota;
-                }
-                transferSurplus(t.pick(pending, true, surplus, "largest surplus"));
+            List<Integer> pending = t.untransferredSurpluses(surplusDone);
+            long totalSurplus = t.surplusTotal(pending);
+            LowestGroups lowest = new LowestGroups(t);
+            if (!pending.isEmpty() && !deferrable(lowest, totalSurplus)) {
+                transferSurplus(t.largestSurplus(pending));
                 continue;
             }
             if (!pending.isEmpty()) {
                 t.note("surpluses (" + Decimal.format(totalSurplus, 2) + ") deferred");
             }
-            List<Integer> out = bulk(ascending, maxOut, totalSurplus);
+            List<Integer> out = bulk(lowest, totalSurplus);
             if (out.isEmpty()) {
                 out = List.of(t.pick(hopeful, false, t.votes, "exclusion"));
             }
@@ -105,75 +87,28 @@ final class Ers97 {
 
 
     /** 5.2.2: deferred while, for some group of lowest candidates, the surpluses could not lift them past the next. */
-    private boolean deferrable(List<Integer> ascending, int maxOut, long totalSurplus) {
-        long sum = 0;
-        for (int k = 1; k <= maxOut && k < ascending.size(); k++) {
-            sum += t.votes[ascending.get(k - 1)];
-            long next = t.votes[ascending.get(k)];
-            if (t.votes[ascending.get(k - 1)] < next && totalSurplus <= next - sum) {
-                return true;
-            }
-        }
-        return false;
+    private static boolean deferrable(LowestGroups lowest, long totalSurplus) {
+        return lowest.any(g -> g.highest() < g.next() && totalSurplus <= g.next() - g.votes());
     }
 
     /** 5.2.5: the largest group of lowest candidates (two or more, not splitting a tie) that cannot be saved. */
-    private List<Integer> bulk(List<Integer> ascending, int maxOut, long totalSurplus) {
-        long sum = 0;
-        int size = 0;
-        for (int k = 1; k <= maxOut && k < ascending.size(); k++) {
-            sum += t.votes[ascending.get(k - 1)];
-            long next = t.votes[ascending.get(k)];
-            if (k >= 2 && t.votes[ascending.get(k - 1)] < next && sum + totalSurplus <= next) {
-                size = k;
-            }
-        }
-        if (size >= 2) {
+    private List<Integer> bulk(LowestGroups lowest, long totalSurplus) {
+        List<Integer> out = lowest.largestOfTwoOrMore(
+                g -> g.highest() < g.next() && g.votes() + totalSurplus <= g.next());
+        if (!out.isEmpty()) {
             t.note("bulk exclusion: their votes and the surpluses together do not exceed the next candidate's");
-            return new ArrayList<>(ascending.subList(0, size));
         }
-        return List.of();
+        return out;
     }
 
     private void transferSurplus(int c) {
         surplusDone[c] = true;
         long surplus = t.votes[c] - t.quota;
-        int parcelStage = lastParcelStage[c];
-        Papers.IntList held = papers.held[c];
-        List<Integer> parcel = new ArrayList<>();
-        Papers.IntList kept = new Papers.IntList();
-        long transferablePapers = 0;
-        long parcelValue = 0;
-        for (int i = 0; i < held.size; i++) {
-            int p = held.items[i];
-            if (papers.arrived[p] == parcelStage) {
-                parcel.add(p);
-                parcelValue = papers.value[p];
-                if (papers.next(p, t.continuing) >= 0) {
-                    transferablePapers += papers.count[p];
-                }
-            } else {
-                kept.add(p);
-            }
-        }
-        boolean reduced = transferablePapers * parcelValue > surplus;
-        long tv = reduced ? surplus / transferablePapers : parcelValue;
-        long moved = 0;
-        int stage = t.stages.size() + 1;
-        for (int p : parcel) {
-            int next = papers.advance(p, t.continuing);
-            if (next >= 0) {
-                papers.value[p] = tv;
-                papers.arrived[p] = stage;
-                papers.held[next].add(p);
-                lastParcelStage[next] = stage;
-                t.votes[next] += papers.count[p] * tv;
-                moved += papers.count[p] * tv;
-            } else {
-                kept.add(p);
-            }
-        }
-        papers.held[c] = kept;
+        Papers.Parcel parcel = papers.lastParcel(c, t.continuing);
+        long transferablePapers = parcel.transferable();
+        boolean reduced = transferablePapers * parcel.value() > surplus;
+        long tv = reduced ? surplus / transferablePapers : parcel.value();
+        long moved = t.transferParcel(papers, c, parcel, tv, t.stages.size() + 1);
         if (reduced) {
             t.loss += surplus - moved;
         } else {
@@ -191,42 +126,14 @@ final class Ers97 {
         for (int c : out) {
             t.exclude(c);
         }
-        TreeSet<Long> values = new TreeSet<>();
-        for (int c : out) {
-            for (int i = 0; i < papers.held[c].size; i++) {
-                values.add(papers.value[papers.held[c].items[i]]);
-            }
-        }
+        List<Long> values = papers.valuesDescending(out, p -> true);
         if (values.isEmpty()) {
             t.stage("Exclusion of " + t.names(out) + " (no papers)", List.of(), out);
             return;
         }
         boolean first = true;
-        for (long value : values.descendingSet()) {
-            int stage = t.stages.size() + 1;
-            for (int c : out) {
-                Papers.IntList held = papers.held[c];
-                Papers.IntList rest = new Papers.IntList();
-                for (int i = 0; i < held.size; i++) {
-                    int p = held.items[i];
-                    if (papers.value[p] != value) {
-                        rest.add(p);
-                        continue;
-                    }
-                    long amount = papers.count[p] * value;
-                    t.votes[c] -= amount;
-                    int next = papers.advance(p, t.continuing);
-                    if (next < 0) {
-                        t.nonTransferable += amount;
-                    } else {
-                        papers.arrived[p] = stage;
-                        papers.held[next].add(p);
-                        lastParcelStage[next] = stage;
-                        t.votes[next] += amount;
-                    }
-                }
-                papers.held[c] = rest;
-            }
+        for (long value : values) {
+            t.transferSubParcel(papers, out, p -> papers.value[p] == value, t.stages.size() + 1);
             if (t.elected.isEmpty() && t.nonTransferable > 0) {
                 // 5.4.8: while nobody is elected, the quota is recalculated without the non-transferable votes.
                 t.quota = quota(valid - t.nonTransferable, t.profile.seats());

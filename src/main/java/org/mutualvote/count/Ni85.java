@@ -2,7 +2,7 @@ package org.mutualvote.count;
 
 import java.util.ArrayList;
 import java.util.List;
-import java.util.TreeSet;
+import java.util.function.IntPredicate;
 
 /**
  * The Northern Ireland local elections rules of 1985 (Electoral Law Act (NI) 1962, Schedule 5 as substituted
@@ -27,9 +27,6 @@ import java.util.TreeSet;
  */
 final class Ni85 {
 
-    /** Papers marked with this "arrival" are the candidate's own first preferences (rule 47), as Tally sorts them. */
-    private static final int FIRST_PREFERENCES = 1;
-
     private final Tally t;
     private final Papers papers;
     private final boolean[] surplusDone;
@@ -44,7 +41,7 @@ final class Ni85 {
         oneVacancy = input.profile().seats() == 1;
         // Rule 47: sort the papers into parcels by first preference and count each candidate's first preferences.
         papers = t.firstPreferences(input);
-        transfers = FIRST_PREFERENCES;
+        transfers = Papers.FIRST_PREFERENCES;
     }
 
     static CountResult count(Prepared input, long seed) {
@@ -67,24 +64,19 @@ final class Ni85 {
                 break;
             }
             List<Integer> pending = pendingSurpluses();
-            long totalSurplus = surplusTotal(pending);
-            List<Integer> ascending = t.hopefulAscending();
-            int maxOut = ascending.size() - t.seatsLeft();
+            long totalSurplus = t.surplusTotal(pending);
+            LowestGroups lowest = new LowestGroups(t);
             if (!pending.isEmpty()) {
-                if (!deferrable(ascending, maxOut, totalSurplus)) {
+                if (!deferrable(lowest, totalSurplus)) {
                     // Rule 50(1): the largest surplus first; equal surpluses go by the highest vote at the earliest
                     // stage at which the candidates differed, then by lot.
-                    long[] surplus = new long[t.n];
-                    for (int c : pending) {
-                        surplus[c] = t.votes[c] - t.quota;
-                    }
-                    transferSurplus(t.pick(pending, true, surplus, "largest surplus"));
+                    transferSurplus(t.largestSurplus(pending));
                     continue;
                 }
                 t.note("surpluses (" + Decimal.format(totalSurplus, 2) + ") deferred: less than the gap above the lowest"
                         + " candidates (rule 49(10))");
             }
-            exclude(lowest(ascending, maxOut, totalSurplus));
+            exclude(toExclude(lowest, totalSurplus));
         }
         return t.result();
     }
@@ -94,24 +86,7 @@ final class Ni85 {
      * vacancy, where rule 49 does not apply at all.
      */
     private List<Integer> pendingSurpluses() {
-        List<Integer> pending = new ArrayList<>();
-        if (oneVacancy) {
-            return pending;
-        }
-        for (int c : t.elected) {
-            if (!surplusDone[c] && t.votes[c] > t.quota) {
-                pending.add(c);
-            }
-        }
-        return pending;
-    }
-
-    private long surplusTotal(List<Integer> pending) {
-        long total = 0;
-        for (int c : pending) {
-            total += t.votes[c] - t.quota;
-        }
-        return total;
+        return oneVacancy ? List.of() : t.untransferredSurpluses(surplusDone);
     }
 
     /**
@@ -119,15 +94,8 @@ final class Ni85 {
      * the lowest continuing candidate and the next lowest, or (b) the gap between the combined votes of two or more
      * lowest candidates and the candidate next above them: transferring them could not save the lowest.
      */
-    private boolean deferrable(List<Integer> ascending, int maxOut, long totalSurplus) {
-        long group = 0;
-        for (int k = 1; k <= maxOut && k < ascending.size(); k++) {
-            group += t.votes[ascending.get(k - 1)];
-            if (totalSurplus < t.votes[ascending.get(k)] - group) {
-                return true;
-            }
-        }
-        return false;
+    private static boolean deferrable(LowestGroups lowest, long totalSurplus) {
+        return lowest.any(g -> totalSurplus < g.next() - g.votes());
     }
 
     /**
@@ -136,19 +104,12 @@ final class Ni85 {
      * operation (the largest such group). Rule 51(13): a tie for lowest goes by the lowest vote at the earliest stage
      * at which they differed, then by lot.
      */
-    private List<Integer> lowest(List<Integer> ascending, int maxOut, long totalSurplus) {
-        long group = 0;
-        int size = 0;
-        for (int k = 1; k <= maxOut && k < ascending.size(); k++) {
-            group += t.votes[ascending.get(k - 1)];
-            if (k >= 2 && group + totalSurplus < t.votes[ascending.get(k)]) {
-                size = k;
-            }
-        }
-        if (size >= 2) {
+    private List<Integer> toExclude(LowestGroups lowest, long totalSurplus) {
+        List<Integer> bulk = lowest.largestOfTwoOrMore(g -> g.votes() + totalSurplus < g.next());
+        if (!bulk.isEmpty()) {
             t.note("bulk exclusion: together, with the surpluses not transferred, they have less than the next"
                     + " candidate (rule 51(12))");
-            return new ArrayList<>(ascending.subList(0, size));
+            return bulk;
         }
         return List.of(t.pick(t.hopeful(), false, t.votes, "exclusion"));
     }
@@ -163,46 +124,14 @@ final class Ni85 {
     private void transferSurplus(int c) {
         surplusDone[c] = true;
         long surplus = t.votes[c] - t.quota;
-        Papers.IntList held = papers.held[c];
-        int last = FIRST_PREFERENCES;
-        for (int i = 0; i < held.size; i++) {
-            last = Math.max(last, papers.arrived[held.items[i]]);
-        }
-        List<Integer> parcel = new ArrayList<>();
-        Papers.IntList kept = new Papers.IntList();
-        long transferable = 0;
-        long arrivedAt = t.scale;
-        for (int i = 0; i < held.size; i++) {
-            int p = held.items[i];
-            if (papers.arrived[p] == last) {
-                parcel.add(p);
-                arrivedAt = papers.value[p];
-                if (papers.next(p, t.continuing) >= 0) {
-                    transferable += papers.count[p];
-                }
-            } else {
-                kept.add(p);
-            }
-        }
-        long tv = transferable == 0 ? 0 : Math.min(surplus / transferable, arrivedAt);
-        int serial = ++transfers;
-        long moved = 0;
-        for (int p : parcel) {
-            int next = papers.advance(p, t.continuing);
-            if (next >= 0) {
-                papers.value[p] = Math.min(tv, papers.value[p]);
-                papers.arrived[p] = serial;
-                papers.held[next].add(p);
-                t.votes[next] += papers.count[p] * papers.value[p];
-                moved += papers.count[p] * papers.value[p];
-            } else {
-                kept.add(p);
-            }
-        }
-        papers.held[c] = kept;
+        Papers.Parcel parcel = papers.lastParcel(c, t.continuing);
+        long transferable = parcel.transferable();
+        long tv = transferable == 0 ? 0 : Math.min(surplus / transferable, parcel.value());
+        long moved = t.transferParcel(papers, c, parcel, tv, ++transfers);
         t.nonTransferable += surplus - moved;
         t.votes[c] = t.quota;
-        t.note((last == FIRST_PREFERENCES ? "all first-preference papers" : "the sub-parcel last received") + ": "
+        boolean firstPreferences = parcel.arrival() == Papers.FIRST_PREFERENCES;
+        t.note((firstPreferences ? "all first-preference papers" : "the sub-parcel last received") + ": "
                 + transferable + " transferable papers at " + Decimal.format(tv, 2) + ", "
                 + Decimal.format(surplus - moved, 2) + " non-transferable");
         t.stage("Surplus of " + t.name(c) + " (" + Decimal.format(surplus, 2) + ") transferred", List.of(), List.of());
@@ -223,18 +152,9 @@ final class Ni85 {
         for (int c : out) {
             t.exclude(c);
         }
-        TreeSet<Long> values = new TreeSet<>();
-        for (int c : out) {
-            for (int i = 0; i < papers.held[c].size; i++) {
-                int p = papers.held[c].items[i];
-                if (papers.arrived[p] != FIRST_PREFERENCES) {
-                    values.add(papers.value[p]);
-                }
-            }
-        }
         List<Long> order = new ArrayList<>();
         order.add(-1L);
-        order.addAll(values.descendingSet());
+        order.addAll(papers.valuesDescending(out, p -> papers.arrived[p] != Papers.FIRST_PREFERENCES));
         List<Integer> electedNow = new ArrayList<>();
         List<String> parcels = new ArrayList<>();
         for (long value : order) {
@@ -259,33 +179,9 @@ final class Ni85 {
     /** Moves one sub-parcel of the excluded candidates' papers: their first preferences ({@code value < 0}) or the
      * transferred papers at {@code value}. */
     private void moveSubParcel(List<Integer> out, long value, List<String> parcels) {
-        int serial = ++transfers;
-        long count = 0;
-        for (int c : out) {
-            Papers.IntList held = papers.held[c];
-            Papers.IntList rest = new Papers.IntList();
-            for (int i = 0; i < held.size; i++) {
-                int p = held.items[i];
-                boolean inParcel = value < 0 ? papers.arrived[p] == FIRST_PREFERENCES
-                        : papers.arrived[p] != FIRST_PREFERENCES && papers.value[p] == value;
-                if (!inParcel) {
-                    rest.add(p);
-                    continue;
-                }
-                long amount = papers.count[p] * papers.value[p];
-                count += papers.count[p];
-                t.votes[c] -= amount;
-                int next = papers.advance(p, t.continuing);
-                if (next < 0) {
-                    t.nonTransferable += amount;
-                } else {
-                    papers.arrived[p] = serial;
-                    papers.held[next].add(p);
-                    t.votes[next] += amount;
-                }
-            }
-            papers.held[c] = rest;
-        }
+        IntPredicate inSubParcel = value < 0 ? p -> papers.arrived[p] == Papers.FIRST_PREFERENCES
+                : p -> papers.arrived[p] != Papers.FIRST_PREFERENCES && papers.value[p] == value;
+        long count = t.transferSubParcel(papers, out, inSubParcel, ++transfers);
         if (count > 0) {
             parcels.add(count + (value < 0 ? " first preferences" : " at " + Decimal.format(value, 2)));
         }
@@ -345,7 +241,7 @@ final class Ni85 {
             return -1;
         }
         List<Integer> hopeful = t.hopeful();
-        long total = surplusTotal(pendingSurpluses());
+        long total = t.surplusTotal(pendingSurpluses());
         for (int c : hopeful) {
             total += t.votes[c];
         }

@@ -1,12 +1,19 @@
 package org.mutualvote.count;
 
+import java.util.ArrayList;
 import java.util.Arrays;
+import java.util.List;
+import java.util.TreeSet;
+import java.util.function.IntPredicate;
 
 /**
  * Parcels of identical papers: which ranking, how many papers, the value of each (scaled), which
  * preference they currently sit at and the stage they arrived. Parcels move whole between candidates.
  */
 final class Papers {
+
+    /** The arrival mark of a candidate's own first preferences; every later transfer marks its papers higher. */
+    static final int FIRST_PREFERENCES = 1;
 
     final Rankings rankings;
     /** Every ranking's preferences end to end; a parcel's {@code pos} is its place in this array. */
@@ -64,6 +71,53 @@ final class Papers {
             }
         }
         return -1;
+    }
+
+    /**
+     * The papers {@code c} received last (those with its latest arrival mark), from which ERS97 (5.3) and NI85 (rule
+     * 49) both take a surplus. They arrived together, so they carry one {@code value}; {@code transferable} counts
+     * those with a next continuing preference, and {@code rest} holds the candidate's other papers.
+     */
+    record Parcel(int arrival, List<Integer> papers, IntList rest, long transferable, long value) {
+    }
+
+    Parcel lastParcel(int c, boolean[] continuing) {
+        IntList all = held[c];
+        int last = FIRST_PREFERENCES;
+        for (int i = 0; i < all.size; i++) {
+            last = Math.max(last, arrived[all.items[i]]);
+        }
+        List<Integer> parcel = new ArrayList<>();
+        IntList rest = new IntList();
+        long transferable = 0;
+        long parcelValue = 0;
+        for (int i = 0; i < all.size; i++) {
+            int p = all.items[i];
+            if (arrived[p] == last) {
+                parcel.add(p);
+                parcelValue = value[p];
+                if (next(p, continuing) >= 0) {
+                    transferable += count[p];
+                }
+            } else {
+                rest.add(p);
+            }
+        }
+        return new Parcel(last, parcel, rest, transferable, parcelValue);
+    }
+
+    /** The distinct values of the papers the {@code candidates} hold that {@code which} picks, highest first. */
+    List<Long> valuesDescending(List<Integer> candidates, IntPredicate which) {
+        TreeSet<Long> values = new TreeSet<>();
+        for (int c : candidates) {
+            for (int i = 0; i < held[c].size; i++) {
+                int p = held[c].items[i];
+                if (which.test(p)) {
+                    values.add(value[p]);
+                }
+            }
+        }
+        return new ArrayList<>(values.descendingSet());
     }
 
     /** A growable list of ints, to keep a million parcels without boxing. */

@@ -3,6 +3,7 @@ package org.mutualvote.count;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
+import java.util.function.IntPredicate;
 
 /** What every rule keeps: each candidate's state and votes, the stages so far, and how ties are broken. */
 class Tally {
@@ -62,7 +63,8 @@ class Tally {
         Papers papers = new Papers(rankings, n);
         for (int r = 0; r < rankings.size(); r++) {
             int first = rankings.at(r, 0);
-            papers.held[first].add(papers.add(r, input.counts()[r], scale, rankings.start(r), 1));
+            int parcel = papers.add(r, input.counts()[r], scale, rankings.start(r), Papers.FIRST_PREFERENCES);
+            papers.held[first].add(parcel);
             votes[first] += input.counts()[r] * scale;
         }
         return papers;
@@ -89,6 +91,62 @@ class Tally {
         votes[c] = 0;
     }
 
+    /**
+     * A surplus parcel passes on at {@code value}: each paper with a next continuing preference goes there, marked
+     * with {@code arrival}; the others stay with {@code c} beside the parcel's rest. Returns the votes passed on.
+     */
+    long transferParcel(Papers papers, int c, Papers.Parcel parcel, long value, int arrival) {
+        Papers.IntList kept = parcel.rest();
+        long moved = 0;
+        for (int p : parcel.papers()) {
+            int next = papers.advance(p, continuing);
+            if (next >= 0) {
+                papers.value[p] = value;
+                papers.arrived[p] = arrival;
+                papers.held[next].add(p);
+                votes[next] += papers.count[p] * value;
+                moved += papers.count[p] * value;
+            } else {
+                kept.add(p);
+            }
+        }
+        papers.held[c] = kept;
+        return moved;
+    }
+
+    /**
+     * One sub-parcel of an exclusion: the papers of the excluded candidates {@code out} that {@code inSubParcel}
+     * picks pass on at the value each carries, to its next continuing preference, marked with {@code arrival};
+     * papers with none are non-transferable. Returns how many papers the sub-parcel held.
+     */
+    long transferSubParcel(Papers papers, List<Integer> out, IntPredicate inSubParcel, int arrival) {
+        long count = 0;
+        for (int c : out) {
+            Papers.IntList held = papers.held[c];
+            Papers.IntList rest = new Papers.IntList();
+            for (int i = 0; i < held.size; i++) {
+                int p = held.items[i];
+                if (!inSubParcel.test(p)) {
+                    rest.add(p);
+                    continue;
+                }
+                long amount = papers.count[p] * papers.value[p];
+                count += papers.count[p];
+                votes[c] -= amount;
+                int next = papers.advance(p, continuing);
+                if (next < 0) {
+                    nonTransferable += amount;
+                } else {
+                    papers.arrived[p] = arrival;
+                    papers.held[next].add(p);
+                    votes[next] += amount;
+                }
+            }
+            papers.held[c] = rest;
+        }
+        return count;
+    }
+
     /** Hopeful candidates at or above the quota, in ballot order. */
     List<Integer> reachedQuota() {
         List<Integer> reached = new ArrayList<>();
@@ -98,6 +156,34 @@ class Tally {
             }
         }
         return reached;
+    }
+
+    /** Elected candidates over the quota whose surplus has not been {@code transferred}, in order of election. */
+    List<Integer> untransferredSurpluses(boolean[] transferred) {
+        List<Integer> pending = new ArrayList<>();
+        for (int c : elected) {
+            if (!transferred[c] && votes[c] > quota) {
+                pending.add(c);
+            }
+        }
+        return pending;
+    }
+
+    long surplusTotal(List<Integer> cs) {
+        long total = 0;
+        for (int c : cs) {
+            total += votes[c] - quota;
+        }
+        return total;
+    }
+
+    /** The candidate with the largest surplus; equal surpluses go by the rule's look back, then lot. */
+    int largestSurplus(List<Integer> pending) {
+        long[] surplus = new long[n];
+        for (int c : pending) {
+            surplus[c] = votes[c] - quota;
+        }
+        return pick(pending, true, surplus, "largest surplus");
     }
 
     /**
