@@ -4,15 +4,16 @@
 // the same pages with no step to take, and recount a result in one click. Members' pages stay in motions.js and
 // surplus.js; the board's poll form is /motion-form.js, the surplus draft /surplus-form.js.
 import { api } from "/api.js";
-import { confirmStep, el, errorBox, facts, field, problem, showErrors } from "/dom.js";
+import { el, errorBox, facts, field, problem, showErrors } from "/dom.js";
 import { dateTime, money, number, percent, t } from "/i18n.js";
 import { go, link, page } from "/router.js";
 import { table } from "/admin.js";
-import { fromLocal, openRefused, toLocal } from "/elections.js";
+import { fromLocal, toLocal } from "/elections.js";
 import { contentsWithheld, withheldNote } from "/seal.js";
 import { motionText, resultView as motionResult } from "/motions.js";
 import { dividendForm, limitsList, resultView as surplusResult } from "/surplus.js";
 import { draftForm } from "/surplus-form.js";
+import { nextSection, nextSteps } from "/steps.js";
 
 page({ path: "/admin/motions", title: "contests.motions.title", nav: "contests.nav.motions", order: 42, render: motionList });
 page({ path: "/admin/motions/:id", title: "motions.poll.title", render: motionPage });
@@ -22,32 +23,6 @@ page({ path: "/scrutineer/surplus", title: "surplus.admin.title", nav: "surplus.
 page({ path: "/scrutineer/surplus/:id", title: "surplus.result.title", render: surplusPage });
 page({ path: "/admin/surplus/:id", title: "surplus.result.title", render: surplusPage });
 page({ path: "/board/surplus/:id", title: "surplus.result.title", render: surplusPage });
-
-/**
- * The "Next step" section with one lifecycle step: a button whose consequence is said in plain words, with
- * "Yes, ..." and "Cancel", before anything is sent. run() makes the call; refused(error) is shown below it.
- */
-function nextStep({ label, consequence, yes, run, refused = problem }) {
-  const errors = el("div", { "aria-live": "polite" });
-  const button = el("button", { type: "button" }, label);
-  const actions = el("p", { class: "actions" }, button);
-  button.addEventListener("click", async () => {
-    if (!(await confirmStep(actions, { consequence, yes }))) return;
-    button.disabled = true;
-    errors.replaceChildren();
-    try {
-      await run();
-    } catch (error) {
-      errors.replaceChildren(refused(error));
-      button.disabled = false;
-    }
-  });
-  return nextSection(actions, errors);
-}
-
-function nextSection(...content) {
-  return el("section", { class: "card next-step", "aria-labelledby": "next-step" }, el("h2", { id: "next-step" }, t("elections.next")), ...content);
-}
 
 /**
  * The one-click recount: the server reads back the file anyone can download from the bulletin board, counts it
@@ -134,13 +109,8 @@ function motionSteps(poll, names, again) {
   if (poll.state === "draft" && !poll.noticePublishedAt) return nextSection(el("p", {}, t("contests.motion.waitNotice")));
   const what = { draft: "open", open: "close", closed: "count", counted: "publish" }[poll.state];
   if (!what) return null;
-  return nextStep({ label: t(`contests.step.${what}`), yes: t(`contests.step.${what}.yes`),
-    consequence: t(`contests.motion.${what}.consequence`, { n: poll.motions.length, names }),
-    run: async () => {
-      await api(`/api/motions/${poll.id}/${what}`, { method: "POST" });
-      again();
-    },
-    refused: (error) => (what === "open" ? openRefused(error, `/api/motions/${poll.id}/open`, again) : problem(error)) });
+  return nextSteps(`/api/motions/${poll.id}`, [{ step: what, label: t(`contests.step.${what}`), yes: t(`contests.step.${what}.yes`),
+    consequence: t(`contests.motion.${what}.consequence`, { n: poll.motions.length, names }) }], again);
 }
 
 /** Voting's opening and closing times; the service refuses an opening before notice, or a close before the opening. */
@@ -249,13 +219,8 @@ async function surplusPage({ main, params, role, setTitle }) {
 function surplusSteps(vote, again) {
   const what = { draft: "open", open: "close", closed: "count", counted: "publish" }[vote.state];
   if (!what) return null;
-  return nextStep({ label: t(`contests.step.${what}`), yes: t(`contests.step.${what}.yes`),
-    consequence: t(`contests.surplus.${what}.consequence`, { surplus: money(vote.surplusPence), name: vote.constituencyName }),
-    run: async () => {
-      await api(`/api/surplus/${vote.id}/${what}`, { method: "POST" });
-      again();
-    },
-    refused: (error) => (what === "open" ? openRefused(error, `/api/surplus/${vote.id}/open`, again) : problem(error)) });
+  return nextSteps(`/api/surplus/${vote.id}`, [{ step: what, label: t(`contests.step.${what}`), yes: t(`contests.step.${what}.yes`),
+    consequence: t(`contests.surplus.${what}.consequence`, { surplus: money(vote.surplusPence), name: vote.constituencyName }) }], again);
 }
 
 document.head.append(el("link", { rel: "stylesheet", href: "/contests-admin.css" }));

@@ -9,6 +9,7 @@ import { resultSummary } from "/vote.js";
 import { table } from "/admin.js";
 import { paperLinks } from "/election-papers.js";
 import { contentsWithheld } from "/seal.js";
+import { nextSteps } from "/steps.js";
 
 const METHODS = ["stv", "irv", "fptp"];
 // The counting rules the API accepts for STV (StvRule); the first, ni85, is the default.
@@ -95,22 +96,9 @@ async function one({ main, params, role, setTitle }) {
   main.append(paperLinks(id, role));
 
   if (admin && NEXT[e.state]) {
-    const errors = el("div");
-    const steps = el("p", { class: "actions" });
-    for (const [step, key] of NEXT[e.state]) {
-      const button = el("button", { type: "button", onclick: async () => {
-        const consequence = t(`elections.step.${key}.consequence`, { n: e.candidates.filter((c) => !c.withdrawn).length, seats: e.seats });
-        if (!await confirmStep(steps, { consequence, yes: t(`elections.step.${key}.yes`) })) return;
-        try {
-          await api(`/api/elections/${id}/${step}`, { method: "POST" });
-          again();
-        } catch (error) {
-          errors.replaceChildren(step === "open" ? openRefused(error, `/api/elections/${id}/open`, again) : problem(error));
-        }
-      } }, t(`elections.step.${key}`));
-      steps.append(button, " ");
-    }
-    main.append(el("h2", {}, t("elections.next")), steps, errors);
+    const vars = { n: e.candidates.filter((c) => !c.withdrawn).length, seats: e.seats };
+    main.append(nextSteps(`/api/elections/${id}`, NEXT[e.state].map(([step, key]) => ({ step, label: t(`elections.step.${key}`),
+      consequence: t(`elections.step.${key}.consequence`, vars), yes: t(`elections.step.${key}.yes`) })), again));
   }
 
   if (["open", "closed"].includes(e.state) && role !== "member") {
@@ -146,32 +134,6 @@ async function one({ main, params, role, setTitle }) {
     main.append(el("p", {}, link(`/${role}/bulletin/${id}`, t("check.board")), withheld ? null : [" · ",
       el("a", { href: `/api/elections/${id}/bulletin.blt`, download: `election-${id}.blt` }, t("check.blt"))]));
   }
-}
-
-/**
- * A refused opening: the refusal, and where the roll is below the secrecy minimum (code roll-too-small) the
- * returning officer's way past it, its consequence said before it is taken: {path}?allowSmallRoll=true, which the
- * audit log records. Used for elections here and for polls of motions and surplus votes in contests-admin.js.
- */
-export function openRefused(error, path, again) {
-  const refusal = problem(error);
-  if (error.problem?.code !== "roll-too-small") return refusal;
-  const button = el("button", { type: "button", class: "secondary" }, t("elections.smallRoll.override"));
-  const actions = el("p", { class: "actions" }, button);
-  const failed = el("div", { "aria-live": "polite" });
-  button.addEventListener("click", async () => {
-    const consequence = t("elections.smallRoll.consequence", error.problem.params || {});
-    if (!(await confirmStep(actions, { consequence, yes: t("elections.smallRoll.yes") }))) return;
-    button.disabled = true;
-    try {
-      await api(`${path}?allowSmallRoll=true`, { method: "POST" });
-      again();
-    } catch (second) {
-      failed.replaceChildren(problem(second));
-      button.disabled = false;
-    }
-  });
-  return el("div", {}, refusal, actions, failed);
 }
 
 function candidates(e, admin, again) {
