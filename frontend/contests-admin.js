@@ -4,7 +4,7 @@
 // the same pages with no step to take, and recount a result in one click. Members' pages stay in motions.js and
 // surplus.js; the board's poll form is /motion-form.js, the surplus draft /surplus-form.js.
 import { api } from "/api.js";
-import { el, errorBox, facts, field, problem, showErrors } from "/dom.js";
+import { el, errorBox, facts, field, showErrors } from "/dom.js";
 import { dateTime, money, number, percent, t } from "/i18n.js";
 import { go, link, page } from "/router.js";
 import { table } from "/admin.js";
@@ -13,7 +13,7 @@ import { contentsWithheld, withheldNote } from "/seal.js";
 import { motionText, resultView as motionResult } from "/motions.js";
 import { dividendForm, limitsList, resultView as surplusResult } from "/surplus.js";
 import { draftForm } from "/surplus-form.js";
-import { nextSection, nextSteps } from "/steps.js";
+import { nextSection, nextSteps, recount } from "/steps.js";
 
 page({ path: "/admin/motions", title: "contests.motions.title", nav: "contests.nav.motions", order: 42, render: motionList });
 page({ path: "/admin/motions/:id", title: "motions.poll.title", render: motionPage });
@@ -23,30 +23,6 @@ page({ path: "/scrutineer/surplus", title: "surplus.admin.title", nav: "surplus.
 page({ path: "/scrutineer/surplus/:id", title: "surplus.result.title", render: surplusPage });
 page({ path: "/admin/surplus/:id", title: "surplus.result.title", render: surplusPage });
 page({ path: "/board/surplus/:id", title: "surplus.result.title", render: surplusPage });
-
-/**
- * The one-click recount: the server reads back the file anyone can download from the bulletin board, counts it
- * again and compares with the stored result. lines(r) says what the recount found beyond "matches".
- */
-function recount(path, intro, lines) {
-  const answer = el("div", { "aria-live": "polite", id: "recount-answer" });
-  const button = el("button", { type: "button", class: "secondary" }, t("elections.recount"));
-  button.addEventListener("click", async () => {
-    button.disabled = true;
-    answer.replaceChildren(el("p", {}, t("elections.recount.running")));
-    try {
-      const r = await api(path);
-      answer.replaceChildren(
-        el("p", { class: r.matches ? "ok" : "bad" }, r.matches ? t("contests.recount.matches", { n: r.ballots }) : t("elections.recount.differs")),
-        lines(r));
-    } catch (error) {
-      answer.replaceChildren(problem(error));
-    }
-    button.disabled = false;
-  });
-  return el("section", { class: "card", id: "recount", "aria-labelledby": "recount-title" },
-    el("h2", { id: "recount-title" }, t("elections.recount.title")), el("p", {}, intro), el("p", {}, button), answer);
-}
 
 /** Turnout so far, from the officials' turnout list (a poll put to several constituencies is one row). */
 async function turnout(id) {
@@ -94,7 +70,7 @@ async function motionPage({ main, params, role, setTitle }) {
   if (["open", "closed"].includes(poll.state)) main.append(await turnout(id));
   if (["counted", "published"].includes(poll.state)) {
     main.append(el("h2", {}, t("elections.result")), await motionResult(poll),
-      recount(`/api/motions/${id}/recount`, t("contests.recount.motion.intro"),
+      recount(`/api/motions/${id}/recount`, t("contests.recount.motion.intro"), (n) => t("contests.recount.matches", { n }),
         (r) => el("ul", {}, r.reasons.map((reason, i) => el("li", {}, `${poll.motions[i]?.title}: ${reason}`)))));
   } else if (poll.state === "closed") {
     main.append(el("p", {}, el("a", { href: `/api/motions/${id}/bulletin.txt`, download: `motions-${id}.txt` }, t("contests.bulletin.download"))));
@@ -202,7 +178,7 @@ async function surplusPage({ main, params, role, setTitle }) {
     const result = await api(`/api/surplus/${id}/result`);
     withheld = result.contentsWithheld;
     main.append(surplusResult(result),
-      recount(`/api/surplus/${id}/recount`, t("contests.recount.surplus.intro"),
+      recount(`/api/surplus/${id}/recount`, t("contests.recount.surplus.intro"), (n) => t("contests.recount.matches", { n }),
         (r) => el("div", {}, el("ul", {}, r.pots.map((line) => el("li", {}, line))), el("p", { class: "muted" }, t("contests.recount.seed", { seed: r.seed })))));
   } else {
     if (vote.state === "counted") main.append(el("p", {}, t("contests.surplus.notPublished")));

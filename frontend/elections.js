@@ -9,7 +9,7 @@ import { resultSummary } from "/vote.js";
 import { table } from "/admin.js";
 import { paperLinks } from "/election-papers.js";
 import { contentsWithheld } from "/seal.js";
-import { nextSteps } from "/steps.js";
+import { nextSteps, recount } from "/steps.js";
 
 const METHODS = ["stv", "irv", "fptp"];
 // The counting rules the API accepts for STV (StvRule); the first, ni85, is the default.
@@ -123,7 +123,11 @@ async function one({ main, params, role, setTitle }) {
       const result = await api(`/api/elections/${id}/result`);
       withheld = result.contentsWithheld;
       main.append(el("h2", {}, t("elections.result")), resultSummary(result, e));
-      if (!result.uncontested) main.append(recount(e));
+      if (!result.uncontested) {
+        main.append(recount(`/api/elections/${id}/recount`, t("elections.recount.intro"), (n) => t("elections.recount.matches", { n }),
+          (r) => el("div", {}, el("p", {}, t("elections.recount.elected", { names: r.elected.join(", ") })),
+            el("p", { class: "muted" }, t("elections.recount.how", { rule: r.rule, seed: r.seed })))));
+      }
     } catch (error) {
       main.append(problem(error));
     }
@@ -210,25 +214,4 @@ function paperForm(e, again) {
     }
   });
   return form;
-}
-
-/** The one-click recount: the server counts the published BLT again with the published seed and compares. */
-function recount(e) {
-  const answer = el("div", { "aria-live": "polite", id: "recount-answer" });
-  const button = el("button", { type: "button", class: "secondary", onclick: async () => {
-    button.disabled = true;
-    answer.replaceChildren(el("p", {}, t("elections.recount.running")));
-    try {
-      const r = await api(`/api/elections/${e.id}/recount`);
-      answer.replaceChildren(
-        el("p", { class: r.matches ? "ok" : "bad" }, r.matches ? t("elections.recount.matches", { n: number(r.ballots) }) : t("elections.recount.differs")),
-        el("p", {}, t("elections.recount.elected", { names: r.elected.join(", ") })),
-        el("p", { class: "muted" }, t("elections.recount.how", { rule: r.rule, seed: r.seed })));
-    } catch (error) {
-      answer.replaceChildren(problem(error));
-    }
-    button.disabled = false;
-  } }, t("elections.recount"));
-  return el("section", { class: "card", id: "recount" }, el("h2", {}, t("elections.recount.title")),
-    el("p", {}, t("elections.recount.intro")), el("p", {}, button), answer);
 }

@@ -1,6 +1,6 @@
-// The returning officer's next lifecycle step on a contest's page, the same for elections, polls of motions and surplus
-// votes: its consequence said in plain words with "Yes, ..." and "Cancel" before anything is sent. The words are the
-// elections' own.
+// What officials press on a contest's page, the same for elections, polls of motions and surplus votes: the returning
+// officer's next lifecycle step, its consequence said in plain words with "Yes, ..." and "Cancel" before anything is
+// sent, and the scrutineer's one-click recount. The words are the elections' own.
 import { api } from "/api.js";
 import { confirmStep, el, problem } from "/dom.js";
 import { t } from "/i18n.js";
@@ -62,3 +62,26 @@ export function openRefused(error, path, again) {
   return el("div", {}, refusal, actions, failed);
 }
 
+/**
+ * The one-click recount: the server reads back the file anyone can download from the bulletin board, counts it
+ * again and compares with the stored result. matches(n) says a match of n ballots; found(r), a node, what the
+ * recount found beyond that.
+ */
+export function recount(path, intro, matches, found) {
+  const answer = el("div", { "aria-live": "polite", id: "recount-answer" });
+  const button = el("button", { type: "button", class: "secondary" }, t("elections.recount"));
+  button.addEventListener("click", async () => {
+    button.disabled = true;
+    answer.replaceChildren(el("p", {}, t("elections.recount.running")));
+    try {
+      const r = await api(path);
+      answer.replaceChildren(el("p", { class: r.matches ? "ok" : "bad" }, r.matches ? matches(r.ballots) : t("elections.recount.differs")),
+        found(r));
+    } catch (error) {
+      answer.replaceChildren(problem(error));
+    }
+    button.disabled = false;
+  });
+  return el("section", { class: "card", id: "recount", "aria-labelledby": "recount-title" },
+    el("h2", { id: "recount-title" }, t("elections.recount.title")), el("p", {}, intro), el("p", {}, button), answer);
+}
