@@ -9,7 +9,7 @@ import { dateTime, money, number, percent, t } from "/i18n.js";
 import { go, link, page } from "/router.js";
 import { table } from "/admin.js";
 import { fromLocal, toLocal } from "/elections.js";
-import { contentsWithheld, withheldNote } from "/seal.js";
+import { ballotsFile, contentsWithheld, withheldNote } from "/seal.js";
 import { motionText, resultView as motionResult } from "/motions.js";
 import { dividendForm, limitsList, resultView as surplusResult } from "/surplus.js";
 import { draftForm } from "/surplus-form.js";
@@ -73,7 +73,7 @@ async function motionPage({ main, params, role, setTitle }) {
       recount(`/api/motions/${id}/recount`, t("contests.recount.motion.intro"), (n) => t("contests.recount.matches", { n }),
         (r) => el("ul", {}, r.reasons.map((reason, i) => el("li", {}, `${poll.motions[i]?.title}: ${reason}`)))));
   } else if (poll.state === "closed") {
-    main.append(el("p", {}, el("a", { href: `/api/motions/${id}/bulletin.txt`, download: `motions-${id}.txt` }, t("contests.bulletin.download"))));
+    main.append(el("p", {}, ballotsFile("motions", id, t("contests.bulletin.download"))));
   }
   if (poll.noticePublishedAt) main.append(await proxies(poll));
   main.append(el("details", { class: "as-given" }, el("summary", {}, t("contests.motion.asGiven", { n: poll.motions.length })),
@@ -186,7 +186,7 @@ async function surplusPage({ main, params, role, setTitle }) {
   }
   if (["closed", "counted", "published"].includes(vote.state)) {
     main.append(withheld ? withheldNote()
-      : el("p", {}, el("a", { href: `/api/surplus/${id}/bulletin.txt`, download: `surplus-${id}.txt` }, t("contests.bulletin.download"))));
+      : el("p", {}, ballotsFile("surplus", id, t("contests.bulletin.download"))));
   }
   if (admin && vote.state === "published") main.append(dividendForm(vote, await api("/api/constituencies")));
 }

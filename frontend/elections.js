@@ -5,7 +5,7 @@ import { api } from "/api.js";
 import { confirmStep, el, errorBox, facts, field, problem, showErrors } from "/dom.js";
 import { dateTime, number, percent, t } from "/i18n.js";
 import { go, link, page } from "/router.js";
-import { resultSummary } from "/vote.js";
+import { boardLinks, resultSummary } from "/vote.js";
 import { table } from "/admin.js";
 import { paperLinks } from "/election-papers.js";
 import { contentsWithheld } from "/seal.js";
@@ -135,8 +135,7 @@ async function one({ main, params, role, setTitle }) {
     withheld = await contentsWithheld(`/api/elections/${id}/bulletin`);
   }
   if (["closed", "counted", "published"].includes(e.state)) {
-    main.append(el("p", {}, link(`/${role}/bulletin/${id}`, t("check.board")), withheld ? null : [" · ",
-      el("a", { href: `/api/elections/${id}/bulletin.blt`, download: `election-${id}.blt` }, t("check.blt"))]));
+    main.append(el("p", {}, boardLinks(role, id, withheld)));
   }
 }
 
