@@ -5,10 +5,10 @@
 // surplus.js; the board's poll form is /motion-form.js, the surplus draft /surplus-form.js.
 import { api } from "/api.js";
 import { el, errorBox, facts, field, showErrors } from "/dom.js";
-import { dateTime, money, number, percent, t } from "/i18n.js";
+import { dateTime, money, number, t } from "/i18n.js";
 import { go, link, page } from "/router.js";
 import { table } from "/admin.js";
-import { fromLocal, toLocal } from "/elections.js";
+import { fromLocal, rollFact, toLocal, turnoutLine } from "/elections.js";
 import { ballotsFile, contentsWithheld, withheldNote } from "/seal.js";
 import { motionText, resultView as motionResult } from "/motions.js";
 import { dividendForm, limitsList, resultView as surplusResult } from "/surplus.js";
@@ -29,7 +29,7 @@ async function turnout(id) {
   const rows = (await api("/api/contests/turnout")).filter((r) => r.contestId === id);
   const voted = rows.reduce((a, r) => a + r.voted, 0);
   const roll = rows.reduce((a, r) => a + r.rollSize, 0);
-  return el("p", { class: "turnout" }, t("elections.turnout", { voted: number(voted), roll: number(roll), percent: roll ? percent(voted / roll) : "—" }));
+  return turnoutLine(voted, roll);
 }
 
 // --- Motions ---
@@ -63,7 +63,7 @@ async function motionPage({ main, params, role, setTitle }) {
       [t("contests.motion.noticeAt"), poll.noticePublishedAt ? dateTime(poll.noticePublishedAt) : t("contests.motion.noNotice")],
       [t("elections.time.votingOpenAt"), poll.timetable?.votingOpenAt ? dateTime(poll.timetable.votingOpenAt) : "—"],
       [t("elections.time.votingCloseAt"), poll.timetable?.votingCloseAt ? dateTime(poll.timetable.votingCloseAt) : "—"],
-      [t("elections.roll"), poll.rollSize === null ? t("elections.roll.notFrozen") : number(poll.rollSize)]]));
+      rollFact(poll.rollSize)]));
 
   if (admin) main.append(motionSteps(poll, names, again) ?? "");
   if (admin && poll.state === "draft") main.append(motionTimetable(poll, again));
@@ -159,7 +159,7 @@ async function surplusPage({ main, params, role, setTitle }) {
     facts([[t("surplus.board.constituency"), vote.constituencyName], [t("contests.surplus.amount"), money(vote.surplusPence)],
       [t("surplus.board.form"), t(`surplus.form.${vote.form}`)],
       vote.form === "split" ? [t("surplus.board.rule"), t(`surplus.rule.${vote.rule}`)] : null,
-      [t("elections.roll"), vote.rollSize === null ? t("elections.roll.notFrozen") : number(vote.rollSize)]]),
+      rollFact(vote.rollSize)]),
     el("h2", {}, t("contests.surplus.pots")),
     el("ul", { class: "pots-asked" }, vote.pots.map((p) => el("li", {}, `${p.name} (${t(`surplus.kind.${p.kind}`)})`))),
     el("h2", {}, t("contests.surplus.limits")), limitsList(vote.limits) || el("p", { class: "muted" }, t("contests.surplus.noLimits")));

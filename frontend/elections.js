@@ -31,6 +31,13 @@ export const toLocal = (iso) => {
 };
 export const fromLocal = (value) => (value ? new Date(value).toISOString() : null);
 
+/** The voter roll as a fact of a contest: its size once frozen at the opening. */
+export const rollFact = (rollSize) => [t("elections.roll"), rollSize === null ? t("elections.roll.notFrozen") : number(rollSize)];
+
+/** Turnout so far, in words, with its share of the roll. */
+export const turnoutLine = (voted, roll) => el("p", { class: "turnout" },
+  t("elections.turnout", { voted: number(voted), roll: number(roll), percent: roll ? percent(voted / roll) : "—" }));
+
 async function electionForm(e, onSaved) {
   const cs = await api("/api/constituencies");
   const errors = errorBox();
@@ -92,7 +99,7 @@ async function one({ main, params, role, setTitle }) {
     facts([[t("elections.field.constituency"), e.constituencyName], [t("elections.field.seats"), number(e.seats)],
       [t("elections.field.method"), t(`elections.method.${e.method}`) + (e.stvRule ? ` (${e.stvRule})` : "")],
       ...TIMES.map((k) => [t(`elections.time.${k}`), e.timetable?.[k] ? dateTime(e.timetable[k]) : "—"]),
-      [t("elections.roll"), e.rollSize === null ? t("elections.roll.notFrozen") : number(e.rollSize)]]));
+      rollFact(e.rollSize)]));
   main.append(paperLinks(id, role));
 
   if (admin && NEXT[e.state]) {
@@ -104,8 +111,7 @@ async function one({ main, params, role, setTitle }) {
   if (["open", "closed"].includes(e.state) && role !== "member") {
     try {
       const tu = await api(`/api/elections/${id}/turnout`);
-      main.append(el("p", { class: "turnout" }, t("elections.turnout", { voted: number(tu.voted), roll: number(tu.rollSize || 0),
-        percent: tu.rollSize ? percent(tu.voted / tu.rollSize) : "—" })));
+      main.append(turnoutLine(tu.voted, tu.rollSize || 0));
     } catch {
       // turnout is a help, not the page
     }
