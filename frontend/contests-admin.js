@@ -4,15 +4,16 @@
 // the same pages with no step to take, and recount a result in one click. Members' pages stay in motions.js and
 // surplus.js; the board's poll form is /motion-form.js, the surplus draft /surplus-form.js.
 import { api } from "/api.js";
-import { confirmStep, el, errorBox, facts, field, problem, showErrors } from "/dom.js";
-import { dateTime, money, number, percent, t } from "/i18n.js";
+import { el, errorBox, facts, field, showErrors } from "/dom.js";
+import { dateTime, money, number, t } from "/i18n.js";
 import { go, link, page } from "/router.js";
 import { table } from "/admin.js";
-import { fromLocal, openRefused, toLocal } from "/elections.js";
-import { contentsWithheld, withheldNote } from "/seal.js";
+import { fromLocal, rollFact, toLocal, turnoutLine } from "/elections.js";
+import { ballotsFile, contentsWithheld, withheldNote } from "/seal.js";
 import { motionText, resultView as motionResult } from "/motions.js";
 import { dividendForm, limitsList, resultView as surplusResult } from "/surplus.js";
 import { draftForm } from "/surplus-form.js";
+import { nextSection, nextSteps, recount } from "/steps.js";
 
 page({ path: "/admin/motions", title: "contests.motions.title", nav: "contests.nav.motions", order: 42, render: motionList });
 page({ path: "/admin/motions/:id", title: "motions.poll.title", render: motionPage });
@@ -23,62 +24,12 @@ page({ path: "/scrutineer/surplus/:id", title: "surplus.result.title", render: s
 page({ path: "/admin/surplus/:id", title: "surplus.result.title", render: surplusPage });
 page({ path: "/board/surplus/:id", title: "surplus.result.title", render: surplusPage });
 
-/**
- * The "Next step" section with one lifecycle step: a button whose consequence is said in plain words, with
- * "Yes, ..." and "Cancel", before anything is sent. run() makes the call; refused(error) is shown below it.
- */
-function nextStep({ label, consequence, yes, run, refused = problem }) {
-  const errors = el("div", { "aria-live": "polite" });
-  const button = el("button", { type: "button" }, label);
-  const actions = el("p", { class: "actions" }, button);
-  button.addEventListener("click", async () => {
-    if (!(await confirmStep(actions, { consequence, yes }))) return;
-    button.disabled = true;
-    errors.replaceChildren();
-    try {
-      await run();
-    } catch (error) {
-      errors.replaceChildren(refused(error));
-      button.disabled = false;
-    }
-  });
-  return nextSection(actions, errors);
-}
-
-function nextSection(...content) {
-  return el("section", { class: "card next-step", "aria-labelledby": "next-step" }, el("h2", { id: "next-step" }, t("elections.next")), ...content);
-}
-
-/**
- * The one-click recount: the server reads back the file anyone can download from the bulletin board, counts it
- * again and compares with the stored result. lines(r) says what the recount found beyond "matches".
- */
-function recount(path, intro, lines) {
-  const answer = el("div", { "aria-live": "polite", id: "recount-answer" });
-  const button = el("button", { type: "button", class: "secondary" }, t("elections.recount"));
-  button.addEventListener("click", async () => {
-    button.disabled = true;
-    answer.replaceChildren(el("p", {}, t("elections.recount.running")));
-    try {
-      const r = await api(path);
-      answer.replaceChildren(
-        el("p", { class: r.matches ? "ok" : "bad" }, r.matches ? t("contests.recount.matches", { n: r.ballots }) : t("elections.recount.differs")),
-        lines(r));
-    } catch (error) {
-      answer.replaceChildren(problem(error));
-    }
-    button.disabled = false;
-  });
-  return el("section", { class: "card", id: "recount", "aria-labelledby": "recount-title" },
-    el("h2", { id: "recount-title" }, t("elections.recount.title")), el("p", {}, intro), el("p", {}, button), answer);
-}
-
 /** Turnout so far, from the officials' turnout list (a poll put to several constituencies is one row). */
 async function turnout(id) {
   const rows = (await api("/api/contests/turnout")).filter((r) => r.contestId === id);
   const voted = rows.reduce((a, r) => a + r.voted, 0);
   const roll = rows.reduce((a, r) => a + r.rollSize, 0);
-  return el("p", { class: "turnout" }, t("elections.turnout", { voted: number(voted), roll: number(roll), percent: roll ? percent(voted / roll) : "—" }));
+  return turnoutLine(voted, roll);
 }
 
 // --- Motions ---
@@ -112,17 +63,17 @@ async function motionPage({ main, params, role, setTitle }) {
       [t("contests.motion.noticeAt"), poll.noticePublishedAt ? dateTime(poll.noticePublishedAt) : t("contests.motion.noNotice")],
       [t("elections.time.votingOpenAt"), poll.timetable?.votingOpenAt ? dateTime(poll.timetable.votingOpenAt) : "—"],
       [t("elections.time.votingCloseAt"), poll.timetable?.votingCloseAt ? dateTime(poll.timetable.votingCloseAt) : "—"],
-      [t("elections.roll"), poll.rollSize === null ? t("elections.roll.notFrozen") : number(poll.rollSize)]]));
+      rollFact(poll.rollSize)]));
 
   if (admin) main.append(motionSteps(poll, names, again) ?? "");
   if (admin && poll.state === "draft") main.append(motionTimetable(poll, again));
   if (["open", "closed"].includes(poll.state)) main.append(await turnout(id));
   if (["counted", "published"].includes(poll.state)) {
     main.append(el("h2", {}, t("elections.result")), await motionResult(poll),
-      recount(`/api/motions/${id}/recount`, t("contests.recount.motion.intro"),
+      recount(`/api/motions/${id}/recount`, t("contests.recount.motion.intro"), (n) => t("contests.recount.matches", { n }),
         (r) => el("ul", {}, r.reasons.map((reason, i) => el("li", {}, `${poll.motions[i]?.title}: ${reason}`)))));
   } else if (poll.state === "closed") {
-    main.append(el("p", {}, el("a", { href: `/api/motions/${id}/bulletin.txt`, download: `motions-${id}.txt` }, t("contests.bulletin.download"))));
+    main.append(el("p", {}, ballotsFile("motions", id, t("contests.bulletin.download"))));
   }
   if (poll.noticePublishedAt) main.append(await proxies(poll));
   main.append(el("details", { class: "as-given" }, el("summary", {}, t("contests.motion.asGiven", { n: poll.motions.length })),
@@ -134,13 +85,8 @@ function motionSteps(poll, names, again) {
   if (poll.state === "draft" && !poll.noticePublishedAt) return nextSection(el("p", {}, t("contests.motion.waitNotice")));
   const what = { draft: "open", open: "close", closed: "count", counted: "publish" }[poll.state];
   if (!what) return null;
-  return nextStep({ label: t(`contests.step.${what}`), yes: t(`contests.step.${what}.yes`),
-    consequence: t(`contests.motion.${what}.consequence`, { n: poll.motions.length, names }),
-    run: async () => {
-      await api(`/api/motions/${poll.id}/${what}`, { method: "POST" });
-      again();
-    },
-    refused: (error) => (what === "open" ? openRefused(error, `/api/motions/${poll.id}/open`, again) : problem(error)) });
+  return nextSteps(`/api/motions/${poll.id}`, [{ step: what, label: t(`contests.step.${what}`), yes: t(`contests.step.${what}.yes`),
+    consequence: t(`contests.motion.${what}.consequence`, { n: poll.motions.length, names }) }], again);
 }
 
 /** Voting's opening and closing times; the service refuses an opening before notice, or a close before the opening. */
@@ -213,7 +159,7 @@ async function surplusPage({ main, params, role, setTitle }) {
     facts([[t("surplus.board.constituency"), vote.constituencyName], [t("contests.surplus.amount"), money(vote.surplusPence)],
       [t("surplus.board.form"), t(`surplus.form.${vote.form}`)],
       vote.form === "split" ? [t("surplus.board.rule"), t(`surplus.rule.${vote.rule}`)] : null,
-      [t("elections.roll"), vote.rollSize === null ? t("elections.roll.notFrozen") : number(vote.rollSize)]]),
+      rollFact(vote.rollSize)]),
     el("h2", {}, t("contests.surplus.pots")),
     el("ul", { class: "pots-asked" }, vote.pots.map((p) => el("li", {}, `${p.name} (${t(`surplus.kind.${p.kind}`)})`))),
     el("h2", {}, t("contests.surplus.limits")), limitsList(vote.limits) || el("p", { class: "muted" }, t("contests.surplus.noLimits")));
@@ -232,7 +178,7 @@ async function surplusPage({ main, params, role, setTitle }) {
     const result = await api(`/api/surplus/${id}/result`);
     withheld = result.contentsWithheld;
     main.append(surplusResult(result),
-      recount(`/api/surplus/${id}/recount`, t("contests.recount.surplus.intro"),
+      recount(`/api/surplus/${id}/recount`, t("contests.recount.surplus.intro"), (n) => t("contests.recount.matches", { n }),
         (r) => el("div", {}, el("ul", {}, r.pots.map((line) => el("li", {}, line))), el("p", { class: "muted" }, t("contests.recount.seed", { seed: r.seed })))));
   } else {
     if (vote.state === "counted") main.append(el("p", {}, t("contests.surplus.notPublished")));
@@ -240,7 +186,7 @@ async function surplusPage({ main, params, role, setTitle }) {
   }
   if (["closed", "counted", "published"].includes(vote.state)) {
     main.append(withheld ? withheldNote()
-      : el("p", {}, el("a", { href: `/api/surplus/${id}/bulletin.txt`, download: `surplus-${id}.txt` }, t("contests.bulletin.download"))));
+      : el("p", {}, ballotsFile("surplus", id, t("contests.bulletin.download"))));
   }
   if (admin && vote.state === "published") main.append(dividendForm(vote, await api("/api/constituencies")));
 }
@@ -249,13 +195,8 @@ async function surplusPage({ main, params, role, setTitle }) {
 function surplusSteps(vote, again) {
   const what = { draft: "open", open: "close", closed: "count", counted: "publish" }[vote.state];
   if (!what) return null;
-  return nextStep({ label: t(`contests.step.${what}`), yes: t(`contests.step.${what}.yes`),
-    consequence: t(`contests.surplus.${what}.consequence`, { surplus: money(vote.surplusPence), name: vote.constituencyName }),
-    run: async () => {
-      await api(`/api/surplus/${vote.id}/${what}`, { method: "POST" });
-      again();
-    },
-    refused: (error) => (what === "open" ? openRefused(error, `/api/surplus/${vote.id}/open`, again) : problem(error)) });
+  return nextSteps(`/api/surplus/${vote.id}`, [{ step: what, label: t(`contests.step.${what}`), yes: t(`contests.step.${what}.yes`),
+    consequence: t(`contests.surplus.${what}.consequence`, { surplus: money(vote.surplusPence), name: vote.constituencyName }) }], again);
 }
 
 document.head.append(el("link", { rel: "stylesheet", href: "/contests-admin.css" }));

@@ -5,10 +5,11 @@ import { api } from "/api.js";
 import { confirmStep, el, errorBox, facts, field, problem, showErrors } from "/dom.js";
 import { dateTime, number, percent, t } from "/i18n.js";
 import { go, link, page } from "/router.js";
-import { resultSummary } from "/vote.js";
+import { boardLinks, resultSummary } from "/vote.js";
 import { table } from "/admin.js";
 import { paperLinks } from "/election-papers.js";
 import { contentsWithheld } from "/seal.js";
+import { nextSteps, recount } from "/steps.js";
 
 const METHODS = ["stv", "irv", "fptp"];
 // The counting rules the API accepts for STV (StvRule); the first, ni85, is the default.
@@ -29,6 +30,13 @@ export const toLocal = (iso) => {
   return new Date(d.getTime() - d.getTimezoneOffset() * 60000).toISOString().slice(0, 16);
 };
 export const fromLocal = (value) => (value ? new Date(value).toISOString() : null);
+
+/** The voter roll as a fact of a contest: its size once frozen at the opening. */
+export const rollFact = (rollSize) => [t("elections.roll"), rollSize === null ? t("elections.roll.notFrozen") : number(rollSize)];
+
+/** Turnout so far, in words, with its share of the roll. */
+export const turnoutLine = (voted, roll) => el("p", { class: "turnout" },
+  t("elections.turnout", { voted: number(voted), roll: number(roll), percent: roll ? percent(voted / roll) : "—" }));
 
 async function electionForm(e, onSaved) {
   const cs = await api("/api/constituencies");
@@ -91,33 +99,19 @@ async function one({ main, params, role, setTitle }) {
     facts([[t("elections.field.constituency"), e.constituencyName], [t("elections.field.seats"), number(e.seats)],
       [t("elections.field.method"), t(`elections.method.${e.method}`) + (e.stvRule ? ` (${e.stvRule})` : "")],
       ...TIMES.map((k) => [t(`elections.time.${k}`), e.timetable?.[k] ? dateTime(e.timetable[k]) : "—"]),
-      [t("elections.roll"), e.rollSize === null ? t("elections.roll.notFrozen") : number(e.rollSize)]]));
+      rollFact(e.rollSize)]));
   main.append(paperLinks(id, role));
 
   if (admin && NEXT[e.state]) {
-    const errors = el("div");
-    const steps = el("p", { class: "actions" });
-    for (const [step, key] of NEXT[e.state]) {
-      const button = el("button", { type: "button", onclick: async () => {
-        const consequence = t(`elections.step.${key}.consequence`, { n: e.candidates.filter((c) => !c.withdrawn).length, seats: e.seats });
-        if (!await confirmStep(steps, { consequence, yes: t(`elections.step.${key}.yes`) })) return;
-        try {
-          await api(`/api/elections/${id}/${step}`, { method: "POST" });
-          again();
-        } catch (error) {
-          errors.replaceChildren(step === "open" ? openRefused(error, `/api/elections/${id}/open`, again) : problem(error));
-        }
-      } }, t(`elections.step.${key}`));
-      steps.append(button, " ");
-    }
-    main.append(el("h2", {}, t("elections.next")), steps, errors);
+    const vars = { n: e.candidates.filter((c) => !c.withdrawn).length, seats: e.seats };
+    main.append(nextSteps(`/api/elections/${id}`, NEXT[e.state].map(([step, key]) => ({ step, label: t(`elections.step.${key}`),
+      consequence: t(`elections.step.${key}.consequence`, vars), yes: t(`elections.step.${key}.yes`) })), again));
   }
 
   if (["open", "closed"].includes(e.state) && role !== "member") {
     try {
       const tu = await api(`/api/elections/${id}/turnout`);
-      main.append(el("p", { class: "turnout" }, t("elections.turnout", { voted: number(tu.voted), roll: number(tu.rollSize || 0),
-        percent: tu.rollSize ? percent(tu.voted / tu.rollSize) : "—" })));
+      main.append(turnoutLine(tu.voted, tu.rollSize || 0));
     } catch {
       // turnout is a help, not the page
     }
@@ -135,7 +129,11 @@ async function one({ main, params, role, setTitle }) {
       const result = await api(`/api/elections/${id}/result`);
       withheld = result.contentsWithheld;
       main.append(el("h2", {}, t("elections.result")), resultSummary(result, e));
-      if (!result.uncontested) main.append(recount(e));
+      if (!result.uncontested) {
+        main.append(recount(`/api/elections/${id}/recount`, t("elections.recount.intro"), (n) => t("elections.recount.matches", { n }),
+          (r) => el("div", {}, el("p", {}, t("elections.recount.elected", { names: r.elected.join(", ") })),
+            el("p", { class: "muted" }, t("elections.recount.how", { rule: r.rule, seed: r.seed })))));
+      }
     } catch (error) {
       main.append(problem(error));
     }
@@ -143,35 +141,8 @@ async function one({ main, params, role, setTitle }) {
     withheld = await contentsWithheld(`/api/elections/${id}/bulletin`);
   }
   if (["closed", "counted", "published"].includes(e.state)) {
-    main.append(el("p", {}, link(`/${role}/bulletin/${id}`, t("check.board")), withheld ? null : [" · ",
-      el("a", { href: `/api/elections/${id}/bulletin.blt`, download: `election-${id}.blt` }, t("check.blt"))]));
+    main.append(el("p", {}, boardLinks(role, id, withheld)));
   }
-}
-
-/**
- * A refused opening: the refusal, and where the roll is below the secrecy minimum (code roll-too-small) the
- * returning officer's way past it, its consequence said before it is taken: {path}?allowSmallRoll=true, which the
- * audit log records. Used for elections here and for polls of motions and surplus votes in contests-admin.js.
- */
-export function openRefused(error, path, again) {
-  const refusal = problem(error);
-  if (error.problem?.code !== "roll-too-small") return refusal;
-  const button = el("button", { type: "button", class: "secondary" }, t("elections.smallRoll.override"));
-  const actions = el("p", { class: "actions" }, button);
-  const failed = el("div", { "aria-live": "polite" });
-  button.addEventListener("click", async () => {
-    const consequence = t("elections.smallRoll.consequence", error.problem.params || {});
-    if (!(await confirmStep(actions, { consequence, yes: t("elections.smallRoll.yes") }))) return;
-    button.disabled = true;
-    try {
-      await api(`${path}?allowSmallRoll=true`, { method: "POST" });
-      again();
-    } catch (second) {
-      failed.replaceChildren(problem(second));
-      button.disabled = false;
-    }
-  });
-  return el("div", {}, refusal, actions, failed);
 }
 
 function candidates(e, admin, again) {
@@ -248,25 +219,4 @@ function paperForm(e, again) {
     }
   });
   return form;
-}
-
-/** The one-click recount: the server counts the published BLT again with the published seed and compares. */
-function recount(e) {
-  const answer = el("div", { "aria-live": "polite", id: "recount-answer" });
-  const button = el("button", { type: "button", class: "secondary", onclick: async () => {
-    button.disabled = true;
-    answer.replaceChildren(el("p", {}, t("elections.recount.running")));
-    try {
-      const r = await api(`/api/elections/${e.id}/recount`);
-      answer.replaceChildren(
-        el("p", { class: r.matches ? "ok" : "bad" }, r.matches ? t("elections.recount.matches", { n: number(r.ballots) }) : t("elections.recount.differs")),
-        el("p", {}, t("elections.recount.elected", { names: r.elected.join(", ") })),
-        el("p", { class: "muted" }, t("elections.recount.how", { rule: r.rule, seed: r.seed })));
-    } catch (error) {
-      answer.replaceChildren(problem(error));
-    }
-    button.disabled = false;
-  } }, t("elections.recount"));
-  return el("section", { class: "card", id: "recount" }, el("h2", {}, t("elections.recount.title")),
-    el("p", {}, t("elections.recount.intro")), el("p", {}, button), answer);
 }

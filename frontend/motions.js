@@ -5,7 +5,7 @@ import { api } from "/api.js";
 import { confirmStep, el, errorBox, field, checkbox, problem, say, serverWords, showErrors } from "/dom.js";
 import { has, lang, percent, t } from "/i18n.js";
 import { go, link, page } from "/router.js";
-import { sealPanel, withheldNote } from "/seal.js";
+import { ballotsFile, sealPanel, withheldNote } from "/seal.js";
 import { pollForm } from "/motion-form.js";
 import { ballotKind, receiptCheck } from "/vote.js";
 
@@ -305,7 +305,7 @@ export async function resultView(poll) {
           : t("motions.result.took", { ballots: o.ballots, roll: o.roll })));
     }),
     result.contentsWithheld ? withheldNote()
-      : el("p", {}, el("a", { href: `/api/motions/${poll.id}/bulletin.txt` }, t("motions.result.download")), " ", t("motions.result.recount")),
+      : el("p", {}, ballotsFile("motions", poll.id, t("motions.result.download")), " ", t("motions.result.recount")),
     sealPanel(result));
 }
 

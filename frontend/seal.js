@@ -1,6 +1,7 @@
 // What a result is checked against, shown beside it: the digest of the ballot set sealed at close and the audit
 // log's head, each with a copy button and a sentence on what it lets a scrutineer check. Used by every kind of
-// contest's result and by the bulletin board, and the note that says when what the ballots say is kept from the reader;
+// contest's result and by the bulletin board; the note that says when what the ballots say is kept from the reader, and
+// the link to the file of every ballot where it is not;
 // its words are the shell's (/i18n/<lang>.json, "seal.*").
 import { api } from "/api.js";
 import { el, facts } from "/dom.js";
@@ -55,6 +56,12 @@ export function sealPanel({ ballotDigest, sealedBallots, auditHead }) {
  */
 export function withheldNote() {
   return el("p", { class: "withheld-note", id: "contents-withheld" }, t("seal.withheld"));
+}
+
+/** The link that downloads every ballot of a contest (kind: elections, motions or surplus), the file anyone can recount. */
+export function ballotsFile(kind, id, label) {
+  const [name, type] = { elections: ["election", "blt"], motions: ["motions", "txt"], surplus: ["surplus", "txt"] }[kind];
+  return el("a", { href: `/api/${kind}/${id}/bulletin.${type}`, download: `${name}-${id}.${type}` }, label);
 }
 
 /** Whether the board at boardPath (/api/<kind>/<id>/bulletin) keeps what the ballots say from this reader, before a result says so. */

@@ -6,7 +6,7 @@ import { api, download } from "/api.js";
 import { checkbox, confirmStep, el, errorBox, facts, field, phraseWords, problem, say, serverWords, showErrors } from "/dom.js";
 import { date, has, money, number, percentOf, t } from "/i18n.js";
 import { go, link, page } from "/router.js";
-import { contentsWithheld, sealPanel } from "/seal.js";
+import { ballotsFile, contentsWithheld, sealPanel } from "/seal.js";
 import { draftForm } from "/surplus-form.js";
 import { ballotKind, receiptCheck } from "/vote.js";
 
@@ -201,7 +201,7 @@ async function renderResult({ main, params, setTitle }) {
     ? (ranking) => el("ol", {}, ranking.map((n) => el("li", {}, vote.proposals[n - 1]?.title ?? `#${n}`)))
     : (percents) => el("ul", {}, vote.pots.map((p, i) => el("li", {}, `${p.name}: `, el("strong", {}, `${percents[i]}%`))));
   main.append(receiptCheck({ contestId: id, lookup: `/api/surplus/${id}/bulletin`, shows,
-    links: withheld ? null : el("a", { href: `/api/surplus/${id}/bulletin.txt`, download: `surplus-${id}.txt` }, t("surplus.result.download")) }));
+    links: withheld ? null : ballotsFile("surplus", id, t("surplus.result.download")) }));
 }
 
 async function renderDividends({ main }) {

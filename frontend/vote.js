@@ -5,7 +5,7 @@ import { el, problem } from "/dom.js";
 import { date, dateTime, number, percent, t } from "/i18n.js";
 import { go, link, page } from "/router.js";
 import { countChart, countSheet, plainNumber } from "/count.js";
-import { contentsWithheld, sealPanel, withheldNote } from "/seal.js";
+import { ballotsFile, contentsWithheld, sealPanel, withheldNote } from "/seal.js";
 
 const RECEIPTS = "mutualvote.receipts";
 const ballotKinds = new Map();
@@ -304,8 +304,7 @@ export async function renderResult({ main, params, setTitle }) {
   if (["closed", "counted", "published"].includes(election.state)) {
     main.append(receiptCheck({ contestId: id, lookup: `/api/elections/${id}/bulletin`,
       shows: (ranking) => el("ol", {}, ordinal(ranking, election).map((n) => el("li", {}, n))),
-      links: [link(`/member/bulletin/${id}`, t("check.board")), withheld ? null : [" · ",
-        el("a", { href: `/api/elections/${id}/bulletin.blt`, download: `election-${id}.blt` }, t("check.blt"))]] }));
+      links: boardLinks("member", id, withheld) }));
   }
 }
 
@@ -391,12 +390,18 @@ export function receiptCheck({ contestId, lookup, shows, links = null }) {
 // Every role reads the board at its own address (the service decides what each may see there).
 for (const role of ["member", "board", "admin", "scrutineer"]) page({ path: `/${role}/bulletin/:id`, title: "bulletin.title", render: renderBulletin });
 
+/** An election's bulletin board for this role, and the BLT file to recount unless what the ballots say is withheld. */
+export function boardLinks(role, id, withheld) {
+  // Flat: el() flattens its children one level only, and a nested array would be written out as text.
+  return [link(`/${role}/bulletin/${id}`, t("check.board")), ...(withheld ? [] : [" · ", ballotsFile("elections", id, t("check.blt"))])];
+}
+
 /** The bulletin board: every counted ballot by tracker (first page). */
 export async function renderBulletin({ main, params }) {
   const board = await api(`/api/elections/${params.id}/bulletin?limit=200`);
   const shown = !board.contentsWithheld;
   main.append(el("p", {}, t("bulletin.intro", { title: board.title })),
-    shown ? el("p", {}, el("a", { href: `/api/elections/${params.id}/bulletin.blt`, download: `election-${params.id}.blt` }, t("check.blt")))
+    shown ? el("p", {}, ballotsFile("elections", params.id, t("check.blt")))
       : withheldNote(),
     sealPanel(board) || "",
     el("div", { class: "table-scroll", tabindex: "0", role: "region", "aria-label": t("bulletin.title") }, el("table", { class: "board" },
