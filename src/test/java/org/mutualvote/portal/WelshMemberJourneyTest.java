@@ -153,6 +153,10 @@ class WelshMemberJourneyTest extends BrowserJourney {
                 new Locator.GetByRoleOptions().setName("Lawrlwytho'r allwedd gyhoeddus sy'n ei lofnodi")).getAttribute("href"));
         // The head copied is one the scrutineer's verify endpoint accepts as issued by this service.
         ElectionTestSteps.as("sam").body(head).post("/api/audit/verify").then().statusCode(200);
+        // The ballots to recount are a link to the file, not its address as text.
+        assertEquals("/api/elections/" + id + "/bulletin.blt", page.getByRole(AriaRole.LINK,
+                new Page.GetByRoleOptions().setName("Lawrlwytho pob papur pleidleisio i'w ailgyfrif (ffeil BLT)")).getAttribute("href"));
+        assertFalse(page.locator("main").innerText().contains("bulletin.blt"), "no address shown as text");
         portal.check(page, "cy-switch-result");
 
         // The bulletin board shows the same seal; a page that does not exist says so in Welsh, with the server's English marked.
