@@ -2,7 +2,7 @@
 // vote page's ballotKind), appoint or revoke a proxy, cast the ballots they hold as proxy, and read results as
 // bars. The board drafts, previews, edits and gives notice.
 import { api } from "/api.js";
-import { confirmStep, el, errorBox, field, checkbox, problem, say, serverWords, showErrors } from "/dom.js";
+import { confirmStep, el, errorBox, field, problem, say, serverWords, showErrors } from "/dom.js";
 import { has, lang, percent, t } from "/i18n.js";
 import { go, link, page } from "/router.js";
 import { ballotsFile, sealPanel, withheldNote } from "/seal.js";

@@ -3,7 +3,7 @@
 import { api, download } from "/api.js";
 import { el, problem } from "/dom.js";
 import { date, dateTime, number, percent, t } from "/i18n.js";
-import { go, link, page } from "/router.js";
+import { link, page } from "/router.js";
 import { countChart, countSheet, plainNumber } from "/count.js";
 import { ballotsFile, contentsWithheld, sealPanel, withheldNote } from "/seal.js";
 
