@@ -69,8 +69,9 @@ threads() { for t in /proc/"$APP"/task/*; do
   echo "$(sed 's/[0-9 #-]*$//' "$t/comm") $(awk '{ sub(/^.*\) /, ""); print $12 + $13 }' "$t/stat")"; done 2>/dev/null |
   awk '{ n = $NF; $NF = ""; sub(/ +$/, ""); a[$0] += n } END { for (k in a) print k "\t" a[k] }'; }
 # CPU ticks of every PostgreSQL process (the backends for the app's connections, the writers), and of the
-# backends that have ended (pgbench's), which the postmaster has reaped into its children's time.
-db_cpu() { for p in $(pgrep -x postgres); do awk '{ sub(/^.*\) /, ""); print $12 + $13 + $14 + $15 }' "/proc/$p/stat" 2>/dev/null; done |
+# backends that have ended (pgbench's), which the postmaster has reaped into its children's time. A process that ends
+# between pgrep and the read (an autovacuum worker, say) is skipped: under pipefail its failed read ended the script.
+db_cpu() { for p in $(pgrep -x postgres); do awk '{ sub(/^.*\) /, ""); print $12 + $13 + $14 + $15 }' "/proc/$p/stat" 2>/dev/null || true; done |
   awk '{ s += $1 } END { print s + 0 }'; }
 threads > "$WORK/threads.before"
 # PROFILER=/path/to/libasyncProfiler.so (async-profiler, not part of the project) profiles the measured run only.
