@@ -19,6 +19,7 @@ page({ path: "/admin/motions", title: "contests.motions.title", nav: "contests.n
 page({ path: "/admin/motions/:id", title: "motions.poll.title", render: motionPage });
 page({ path: "/scrutineer/motions", title: "contests.motions.title", nav: "contests.nav.motions", order: 42, render: motionList });
 page({ path: "/scrutineer/motions/:id", title: "motions.poll.title", render: motionPage });
+page({ path: "/admin/surplus", title: "surplus.admin.title", nav: "surplus.nav.admin", order: 40, render: surplusList });
 page({ path: "/scrutineer/surplus", title: "surplus.admin.title", nav: "surplus.nav.admin", order: 44, render: surplusList });
 page({ path: "/scrutineer/surplus/:id", title: "surplus.result.title", render: surplusPage });
 page({ path: "/admin/surplus/:id", title: "surplus.result.title", render: surplusPage });

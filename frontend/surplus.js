@@ -1,9 +1,10 @@
 // Surplus-sharing votes: the member's ballot (split the surplus across the pots, or rank the board's
 // proposals) with a review step and a receipt; results as a stacked bar of the pots in pounds and pence;
-// a member's own dividend and how it was worked out; the board's draft; the returning officer's steps.
+// a member's own dividend and how it was worked out; the board's draft; the returning officer's dividend form, shown
+// on each vote's own page (contests-admin.js, which also lists the votes and takes them through their steps).
 // Money arrives as whole pence and is only ever formatted here, never computed in floating point.
 import { api, download } from "/api.js";
-import { checkbox, confirmStep, el, errorBox, facts, field, phraseWords, problem, say, serverWords, showErrors } from "/dom.js";
+import { checkbox, el, errorBox, facts, field, phraseWords, problem, say, serverWords, showErrors } from "/dom.js";
 import { date, has, money, number, percentOf, t } from "/i18n.js";
 import { go, link, page } from "/router.js";
 import { ballotsFile, contentsWithheld, sealPanel } from "/seal.js";
@@ -14,7 +15,6 @@ page({ path: "/member/surplus", title: "surplus.results.title", nav: "surplus.na
 page({ path: "/member/surplus/:id", title: "surplus.result.title", render: renderResult });
 page({ path: "/member/dividends", title: "surplus.dividends.title", nav: "surplus.nav.dividends", order: 30, render: renderDividends });
 page({ path: "/board/surplus", title: "surplus.board.title", nav: "surplus.nav.board", order: 30, render: renderBoard });
-page({ path: "/admin/surplus", title: "surplus.admin.title", nav: "surplus.nav.admin", order: 40, render: renderAdmin });
 
 ballotKind("surplus", async ({ main, contest, done }) => {
   const vote = await api(`/api/surplus/${contest.id}`);
@@ -246,35 +246,7 @@ async function renderBoard({ main }) {
   main.append(el("h2", {}, t("surplus.board.draft")), draftForm(constituencies.filter((c) => !c.retired), null, (made) => go(`/board/surplus/${made.id}`)));
 }
 
-// --- The returning officer: lifecycle steps and dividends ---
-
-const NEXT = { draft: "open", open: "close", closed: "count", counted: "publish" };
-
-async function renderAdmin({ main }) {
-  const [votes, constituencies] = await Promise.all([api("/api/surplus"), api("/api/constituencies")]);
-  if (votes.length === 0) main.append(el("p", {}, t("surplus.admin.none")));
-  for (const v of votes) {
-    const status = el("div", { "aria-live": "polite" });
-    const card = el("section", { class: "card", "data-surplus": v.id }, el("h2", {}, link(`/admin/surplus/${v.id}`, v.title)),
-      el("p", { class: "muted" }, `${t(`surplus.state.${v.state}`)} · ${money(v.surplusPence)} · ${v.constituencyName}`), status);
-    const step = NEXT[v.state];
-    if (step) {
-      const button = el("button", { type: "button" }, t(`surplus.admin.${step}`));
-      button.addEventListener("click", async () => {
-        if (!(await confirmStep(button, { consequence: t(`surplus.admin.${step}.consequence`), yes: t(`surplus.admin.${step}`) }))) return;
-        try {
-          await api(`/api/surplus/${v.id}/${step}`, { method: "POST" });
-          card.replaceWith(el("p", { role: "status" }, t("surplus.admin.done")));
-        } catch (error) {
-          status.replaceChildren(problem(error));
-        }
-      });
-      card.append(el("p", { class: "actions" }, button));
-    }
-    if (v.state === "published") card.append(dividendForm(v, constituencies));
-    main.append(card);
-  }
-}
+// --- The returning officer: dividends, on each vote's own page (contests-admin.js) ---
 
 export function dividendForm(vote, constituencies) {
   const box = errorBox();

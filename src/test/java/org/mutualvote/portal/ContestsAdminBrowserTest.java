@@ -220,6 +220,9 @@ class ContestsAdminBrowserTest extends BrowserJourney {
         Page alice = portal.phone("en-GB");
         Portal.logIn(alice, "alice");
         go(alice, "/admin/surplus");
+        // The list is the officials' one table, as for polls of motions: the steps are on each vote's own page.
+        assertThat(alice.getByRole(AriaRole.BUTTON, new Page.GetByRoleOptions().setName("Open voting"))).hasCount(0);
+        portal.check(alice, "admin-surplus-list");
         link(alice, title).click();
         arrive(alice, "/admin/surplus/\\d+");
         portal.check(alice, "admin-surplus-draft");
