@@ -8,7 +8,8 @@ export function el(tag, attrs = {}, ...children) {
     else if (key.startsWith("on")) node.addEventListener(key.slice(2), value);
     else if (value !== false && value !== null && value !== undefined) node.setAttribute(key, value === true ? "" : value);
   }
-  for (const child of children.flat()) {
+  // Children may nest in arrays at any depth (a list of links built from parts); every level is flattened.
+  for (const child of children.flat(Infinity)) {
     if (child === null || child === undefined || child === false) continue;
     node.append(child instanceof Node ? child : document.createTextNode(String(child)));
   }

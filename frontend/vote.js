@@ -392,8 +392,7 @@ for (const role of ["member", "board", "admin", "scrutineer"]) page({ path: `/${
 
 /** An election's bulletin board for this role, and the BLT file to recount unless what the ballots say is withheld. */
 export function boardLinks(role, id, withheld) {
-  // Flat: el() flattens its children one level only, and a nested array would be written out as text.
-  return [link(`/${role}/bulletin/${id}`, t("check.board")), ...(withheld ? [] : [" · ", ballotsFile("elections", id, t("check.blt"))])];
+  return [link(`/${role}/bulletin/${id}`, t("check.board")), withheld ? null : [" · ", ballotsFile("elections", id, t("check.blt"))]];
 }
 
 /** The bulletin board: every counted ballot by tracker (first page). */
