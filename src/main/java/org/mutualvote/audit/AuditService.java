@@ -39,7 +39,10 @@ public class AuditService {
     private final String key;
     private final HeadSigner signer;
     /** The last head signed, so that board pages read while the log stands still sign nothing. */
-    private volatile SignedHead lastSigned;
+    private volatile Signed lastSigned;
+
+    private record Signed(AuditRepository.Head head, String signature) {
+    }
 
     public AuditService(AuditRepository entries, ObjectMapper json, MutualVoteConfig config) {
         this.entries = entries;
@@ -47,7 +50,7 @@ public class AuditService {
         this.key = config.audit().key();
         this.signer = new HeadSigner(key);
         if (LaunchMode.current() == LaunchMode.NORMAL && MutualVoteConfig.Audit.DEV_KEY.equals(key)) {
-            LOG.warn("mutualvote.audit.key is the development default: anyone can forge audit entries; set MUTUALVOTE_AUDIT_KEY");
+            LOG.warn("mutualvote.audit.key is the development default: anyone can forge audit entries and signed heads; set MUTUALVOTE_AUDIT_KEY");
         }
     }
 
@@ -171,12 +174,12 @@ public class AuditService {
     @Transactional
     public SignedHead signedHead() {
         AuditRepository.Head head = entries.head();
-        SignedHead last = lastSigned;
-        if (last == null || last.seq() != head.seq() || !last.hash().equals(head.hash())) {
-            last = new SignedHead(head.seq(), head.hash(), null, signer.keyId(), signer.sign(head.seq(), head.hash()), null);
+        Signed last = lastSigned;
+        if (last == null || !last.head().equals(head)) {
+            last = new Signed(head, signer.sign(head.seq(), head.hash()));
             lastSigned = last;
         }
-        return new SignedHead(last.seq(), last.hash(), Instant.now().truncatedTo(ChronoUnit.SECONDS), last.keyId(), last.signature(), null);
+        return new SignedHead(head.seq(), head.hash(), Instant.now().truncatedTo(ChronoUnit.SECONDS), signer.keyId(), last.signature(), null);
     }
 
     /** The key that signs heads, as a PEM file for openssl. */
