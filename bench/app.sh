@@ -22,5 +22,8 @@ start_app() {
   exit 1
 }
 
+# CPU ticks (user + system) the app has used so far; divide by `getconf CLK_TCK` for seconds.
+app_cpu_ticks() { awk '{ print $14 + $15 }' "/proc/$APP/stat"; }
+
 # Resident memory of the app, in MB.
 app_rss_mb() { awk '/VmRSS/ { printf "%.0f", $2 / 1024 }' "/proc/$APP/status"; }

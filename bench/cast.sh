@@ -40,13 +40,8 @@ echo "app:     resident at rest $(app_rss_mb) MB"
 
 # The register is not what is measured: voters go straight into the database.
 TOTAL=$((WARMUP + VOTERS))
-"${PSQL[@]}" <<SQL
-insert into constituency (id, name, kind, seats) values (1000000000, 'Load test', 'other', 1);
-insert into member (id, subject, name, email, date_of_birth, constituency_id, status, joined_on)
-select 1000000000 + g, 'load-voter-' || g, 'Voter ' || g, 'load-voter-' || g || '@example.org', date '1980-01-01',
-       1000000000, 'active', current_date
-from generate_series(1, $TOTAL) g;
-SQL
+. bench/voters.sh
+register_voters "Load test" load-voter- "$TOTAL"
 
 # Every election is set up, and every token signed, before the warm-up: calls to other endpoints between the
 # warm-up and the measured run would send the JIT back to recompiling the shared code it had made for casting.
@@ -63,7 +58,6 @@ echo "warm-up: $WARMUP_SECONDS s (up to $WARMUP voters in each of $WARMUP_CONTES
 wrk -t2 -c"$CONCURRENCY" -d"${WARMUP_SECONDS}s" --timeout 10s -s bench/cast.lua "$BASE" -- "$WORK/warm-up-tokens.txt" "$WARM_SPEC" 2 > "$WORK/warm-up.out"
 grep '^wrk:' "$WORK/warm-up.out" | sed 's/^/warm-up: /'
 echo "measured: up to $SECONDS_MEASURED s from $CONCURRENCY concurrent voters (wrk, 2 threads), no voter twice"
-cpu() { awk '{ print $14 + $15 }' "/proc/$1/stat"; }
 # CPU ticks per thread, by thread name without its number (JIT compilers, GC, event loops, workers).
 threads() { for t in /proc/"$APP"/task/*; do
   echo "$(sed 's/[0-9 #-]*$//' "$t/comm") $(awk '{ sub(/^.*\) /, ""); print $12 + $13 }' "$t/stat")"; done 2>/dev/null |
@@ -77,10 +71,10 @@ threads > "$WORK/threads.before"
 # PROFILER=/path/to/libasyncProfiler.so (async-profiler, not part of the project) profiles the measured run only.
 if [ -n "${PROFILER:-}" ]; then java bench/Attach.java "$APP" "$PROFILER" "start,event=itimer" >/dev/null; fi
 DB_CPU0=$(db_cpu)
-APP_CPU0=$(cpu $APP)
+APP_CPU0=$(app_cpu_ticks)
 /usr/bin/time -f "%U %S" -o "$WORK/wrk.time" wrk -t2 -c"$CONCURRENCY" -d"${SECONDS_MEASURED}s" --timeout 10s \
   -s bench/cast.lua "$BASE" -- "$WORK/tokens.txt" "$MID:$MCANDS" 2 > "$WORK/wrk.out"
-APP_CPU1=$(cpu $APP)
+APP_CPU1=$(app_cpu_ticks)
 DB_CPU1=$(db_cpu)
 threads > "$WORK/threads.after"
 if [ -n "${PROFILER:-}" ]; then

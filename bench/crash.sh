@@ -49,13 +49,8 @@ trap cleanup EXIT
 start_app "$PORT_A" "$WORK/app-a.log"
 A=$LAST_PID
 TOTAL=$((VOTERS + RACE_VOTERS))
-"${PSQL[@]}" <<SQL
-insert into constituency (id, name, kind, seats) values (1000000000, 'Crash test', 'other', 1);
-insert into member (id, subject, name, email, date_of_birth, constituency_id, status, joined_on)
-select 1000000000 + g, 'load-voter-' || g, 'Voter ' || g, 'load-voter-' || g || '@example.org', date '1980-01-01',
-       1000000000, 'active', current_date
-from generate_series(1, $TOTAL) g;
-SQL
+. bench/voters.sh
+register_voters "Crash test" load-voter- "$TOTAL"
 
 # 1. SIGKILL while casting.
 read -r CID CANDS <<<"$(java bench/LoadDriver.java setup "http://localhost:$PORT_A" "$WORK" 1000000000 Crash)"

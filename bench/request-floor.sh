@@ -31,24 +31,18 @@ echo "machine: $(nproc) cores, $(awk '/MemTotal/ { printf "%.0f GiB", $2 / 10485
 start_app
 
 # Ten members, so the election opens without the small-roll override; the token is the first one's.
-"${PSQL[@]}" <<SQL
-insert into constituency (id, name, kind, seats) values (1000000000, 'Load test', 'other', 1);
-insert into member (id, subject, name, email, date_of_birth, constituency_id, status, joined_on)
-select 1000000000 + g, 'load-voter-' || g, 'Voter ' || g, 'load-voter-' || g || '@example.org', date '1980-01-01',
-       1000000000, 'active', current_date
-from generate_series(1, 10) g;
-SQL
+. bench/voters.sh
+register_voters "Load test" load-voter- 10
 read -r ELECTION _ <<<"$(java bench/LoadDriver.java setup "$BASE" "$WORK" 1000000000 "Request floor")"
 java bench/LoadDriver.java tokens "$WORK" 1 1 "$WORK/token.txt"
 
 HZ=$(getconf CLK_TCK)
-app_ticks() { awk '{ print $14 + $15 }' "/proc/$APP/stat"; }
 measure() { # LABEL PATH [TOKEN_FILE]
   local label=$1 path=$2 token=${3:-} out t0 t1 n non wu ws
   wrk -t2 -c"$CONCURRENCY" -d"${WARMUP_SECONDS}s" -s bench/get.lua "$BASE$path" -- $token > /dev/null
-  t0=$(app_ticks)
+  t0=$(app_cpu_ticks)
   out=$(/usr/bin/time -f "%U %S" -o "$WORK/wrk.time" wrk -t2 -c"$CONCURRENCY" -d"${DURATION}s" -s bench/get.lua "$BASE$path" -- $token)
-  t1=$(app_ticks)
+  t1=$(app_cpu_ticks)
   n=$(grep -Eo '[0-9]+ requests in' <<<"$out" | grep -Eo '^[0-9]+')
   non=$(grep -Eo 'Non-2xx or 3xx responses: [0-9]+' <<<"$out" | grep -Eo '[0-9]+$' || echo 0)
   read -r wu ws < "$WORK/wrk.time"

@@ -22,13 +22,8 @@ java bench/LoadDriver.java keygen "$WORK"
 start_app
 echo "machine: $(nproc) cores, $(awk '/MemTotal/ { printf "%.0f GiB", $2 / 1048576 }' /proc/meminfo); app resident at rest $(app_rss_mb) MB"
 
-"${PSQL[@]}" <<SQL
-insert into constituency (id, name, kind, seats) values (1000000000, 'Count test', 'other', 1);
-insert into member (id, subject, name, email, date_of_birth, constituency_id, status, joined_on)
-select 1000000000 + g, 'count-voter-' || g, 'Voter ' || g, 'count-voter-' || g || '@example.org', date '1980-01-01',
-       1000000000, 'active', current_date
-from generate_series(1, $BALLOTS) g;
-SQL
+. bench/voters.sh
+register_voters "Count test" count-voter- "$BALLOTS"
 ID=$(java bench/LoadDriver.java stv "$BASE" "$WORK" 1000000000 "$RULE" 15 5)
 echo "election $ID: writing $BALLOTS ballots into the database (not timed)"
 "${PSQL[@]}" <<SQL
