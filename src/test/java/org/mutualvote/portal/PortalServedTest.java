@@ -1,6 +1,7 @@
 package org.mutualvote.portal;
 
 import static io.restassured.RestAssured.given;
+import static org.hamcrest.Matchers.equalTo;
 import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
@@ -10,6 +11,7 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.stream.Stream;
 
@@ -28,17 +30,15 @@ import io.restassured.response.Response;
 @QuarkusTest
 public class PortalServedTest {
 
-    static final Path FRONTEND = Path.of("frontend");
-
     @Test
     void everyPortalFileIsServedAsItIs() throws IOException {
         List<Path> files;
-        try (Stream<Path> s = Files.walk(FRONTEND)) {
+        try (Stream<Path> s = Files.walk(PortalFilesTest.FRONTEND)) {
             files = s.filter(Files::isRegularFile).sorted().toList();
         }
         assertTrue(files.size() >= 40, files.toString());
         for (Path file : files) {
-            String path = "/" + FRONTEND.relativize(file).toString().replace('\\', '/');
+            String path = "/" + PortalFilesTest.FRONTEND.relativize(file).toString().replace('\\', '/');
             Response served = given().get(path);
             assertEquals(200, served.statusCode(), path);
             assertArrayEquals(Files.readAllBytes(file), served.asByteArray(), path + " is not served as it is in frontend/");
@@ -48,7 +48,7 @@ public class PortalServedTest {
             assertTrue(expected != null && type.contains(expected), path + " is served as " + type);
             if (!path.endsWith(".json")) {
                 // JSON is UTF-8 by definition; a page, module or style sheet without a charset is decoded as the browser guesses.
-                assertTrue(type.toLowerCase().contains("charset=utf-8"), path + " is served as " + type);
+                assertTrue(type.toLowerCase(Locale.ROOT).contains("charset=utf-8"), path + " is served as " + type);
             }
         }
     }
@@ -56,9 +56,9 @@ public class PortalServedTest {
     @Test
     void aWelshSpeakerIsOfferedWelshAndGetsItsLetters() throws IOException {
         given().get("/i18n/languages.json").then().statusCode(200)
-                .body("cy", org.hamcrest.Matchers.equalTo("Cymraeg"));
+                .body("cy", equalTo("Cymraeg"));
         String welsh = new String(given().get("/i18n/cy.json").then().statusCode(200).extract().asByteArray(), StandardCharsets.UTF_8);
-        assertEquals(Files.readString(FRONTEND.resolve("i18n/cy.json")), welsh);
+        assertEquals(Files.readString(PortalFilesTest.FRONTEND.resolve("i18n/cy.json")), welsh);
         assertTrue(welsh.matches("(?s).*[ŵŷâêîôû].*"), "cy.json has none of Welsh's accented letters: " + welsh);
     }
 }
