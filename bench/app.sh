@@ -1,4 +1,13 @@
-# Sourced by the benchmark scripts: starts the packaged app on $PORT with its tables in $SCHEMA and bearer
+# Sourced by the benchmark scripts. fresh_schema_and_key empties $SCHEMA (through the caller's PSQL command) and
+# writes in $WORK the key pair LoadDriver signs tokens with; drop_schema removes $SCHEMA when the script is done.
+fresh_schema_and_key() {
+  mkdir -p "$WORK"
+  "${PSQL[@]}" -c "set client_min_messages = warning; drop schema if exists $SCHEMA cascade"
+  java bench/LoadDriver.java keygen "$WORK"
+}
+drop_schema() { "${PSQL[@]}" -c "set client_min_messages = warning; drop schema $SCHEMA cascade"; }
+
+# start_app starts the packaged app on $PORT with its tables in $SCHEMA and bearer
 # tokens checked against a key of our own ($WORK/public.key, from LoadDriver keygen), waits until it is ready,
 # and stops it when the script exits. Sets APP (its pid) and BASE. Extra JVM options: APP_JAVA_OPTS.
 start_app() {

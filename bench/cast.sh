@@ -28,13 +28,10 @@ export PGOPTIONS="-c search_path=$SCHEMA"
 
 command -v wrk >/dev/null || { echo "wrk is missing (apt-get install wrk)" >&2; exit 1; }
 command -v pgbench >/dev/null || { echo "pgbench is missing (Debian package postgresql-contrib or postgresql-client)" >&2; exit 1; }
-mkdir -p "$WORK"
-
-"${PSQL[@]}" -c "set client_min_messages = warning; drop schema if exists $SCHEMA cascade"
-java bench/LoadDriver.java keygen "$WORK"
 
 # The app as shipped: default heap and settings.
 . bench/app.sh
+fresh_schema_and_key
 start_app
 echo "app:     resident at rest $(app_rss_mb) MB"
 
@@ -133,4 +130,4 @@ echo "pgbench: cast_ballot itself: tps=$FN_TPS, $FN_CAST of $FN_TX calls cast; $
 
 APP_RATE=$(grep -Eo 'ballots_per_s=[0-9.]+' <<<"$APP_LINE" | cut -d= -f2)
 awk -v a="$APP_RATE" -v p="$PG_TPS" -v f="$FN_TPS" 'BEGIN { printf "ratio:   app/pgbench = %.2f (target >= 0.50); cast_ballot from pgbench/pgbench = %.2f\n", a / p, f / p }'
-"${PSQL[@]}" -c "set client_min_messages = warning; drop schema $SCHEMA cascade"
+drop_schema

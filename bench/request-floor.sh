@@ -22,12 +22,10 @@ PSQL=(psql -h 127.0.0.1 -U postgres -d postgres -v ON_ERROR_STOP=1 -q)
 export PGOPTIONS="-c search_path=$SCHEMA"
 
 command -v wrk >/dev/null || { echo "wrk is missing (apt-get install wrk)" >&2; exit 1; }
-mkdir -p "$WORK"
-"${PSQL[@]}" -c "set client_min_messages = warning; drop schema if exists $SCHEMA cascade"
-java bench/LoadDriver.java keygen "$WORK"
 echo "machine: $(nproc) cores, $(awk '/MemTotal/ { printf "%.0f GiB", $2 / 1048576 }' /proc/meminfo), $(java -version 2>&1 | head -1)"
 
 . bench/app.sh
+fresh_schema_and_key
 start_app
 
 # Ten members, so the election opens without the small-roll override; the token is the first one's.
@@ -57,4 +55,4 @@ for run in $(seq 1 "$RUNS"); do
   measure "audit head, member token: 403, no query" /api/audit/head "$WORK/token.txt"
   measure "ballots/mine, member token: one query" "/api/contests/$ELECTION/ballots/mine" "$WORK/token.txt"
 done
-"${PSQL[@]}" -c "set client_min_messages = warning; drop schema $SCHEMA cascade"
+drop_schema

@@ -14,11 +14,9 @@ SCHEMA=mutualvote_count
 WORK=target/service-count
 PSQL=(psql -h 127.0.0.1 -U postgres -d postgres -v ON_ERROR_STOP=1 -q -At)
 export PGOPTIONS="-c search_path=$SCHEMA"
-mkdir -p "$WORK"
 
-"${PSQL[@]}" -c "set client_min_messages = warning; drop schema if exists $SCHEMA cascade"
-java bench/LoadDriver.java keygen "$WORK"
 . bench/app.sh
+fresh_schema_and_key
 start_app
 echo "machine: $(nproc) cores, $(awk '/MemTotal/ { printf "%.0f GiB", $2 / 1048576 }' /proc/meminfo); app resident at rest $(app_rss_mb) MB"
 
@@ -54,4 +52,4 @@ T1=$(date +%s.%N)
 awk -v a="$T0" -v b="$T1" -v n="$BALLOTS" -v r="$RULE" 'BEGIN { printf "total    %6.2f s for %d ballots, rule %s (target under 15 s for 1,000,000)\n", b - a, n, r }'
 echo "app resident after the count: $(app_rss_mb) MB"
 grep -o '"elected":\[[^]]*\]' "$WORK/publish.json" | head -1 || true
-"${PSQL[@]}" -c "set client_min_messages = warning; drop schema $SCHEMA cascade"
+drop_schema
